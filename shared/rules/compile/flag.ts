@@ -1,0 +1,172 @@
+// compileFlag: validate once, then turn the flag into closures with every constant pre-parsed,
+// results that never change pre-built, and prerequisites and segments resolved.
+
+import type { Issue } from '../issues.ts';
+import type { Evaluation } from '../evaluation.ts';
+import type { Condition, Flag, JsonValue, Segment } from '../schema.ts';
+import { clausesOf, parseBehaviorAttribute, segmentRefs } from '../validate/conditions.ts';
+import { checkFlagDocument } from '../validate/index.ts';
+import { toEpochMs } from '../values.ts';
+import { compileCondition, CompileError, type CompiledCondition } from './condition.ts';
+import { compileServe, type Serve } from './serve.ts';
+
+/** Prerequisite keys already on the evaluation's path: an immutable list, one node per level. */
+export type Visited = { readonly key: string; readonly next: Visited | null } | null;
+
+export type CompiledRule = {
+  readonly id: string;
+  readonly index: number;
+  readonly condition: CompiledCondition | null;
+  readonly serve: Serve;
+  readonly window: Window | null;
+};
+
+type Window = { readonly from: number; readonly until: number };
+
+export type CompiledFlag = {
+  readonly key: string;
+  readonly version: number | undefined;
+  /** The validated document, defaults applied. */
+  readonly doc: Flag;
+  readonly enabled: boolean;
+  readonly rules: readonly CompiledRule[];
+  readonly window: Window | null;
+  readonly prerequisites: readonly { readonly flag: CompiledFlag; readonly variant: string }[];
+  /** Pre-built results, frozen, shared by every evaluation that ends there. */
+  readonly results: { readonly off: Evaluation; readonly scheduledOff: Evaluation; readonly fallthrough: Evaluation };
+  /** Attribute paths the flag reads, its segments' included. */
+  readonly attributes: readonly string[];
+  /** Behavioural counters the flag reads: the edge fetches these and only these. */
+  readonly behavior: readonly { readonly event: string; readonly days: number }[];
+  readonly experiments: readonly string[];
+};
+
+export type CompileOptions = {
+  readonly segments?: Readonly<Record<string, Segment>>;
+  readonly flags?: Readonly<Record<string, Flag>>;
+};
+
+export type CompileResult = { ok: true; flag: CompiledFlag } | { ok: false; errors: readonly Issue[] };
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function windowOf(schedule: { from?: string | number; until?: string | number } | undefined): Window | null {
+  if (!schedule) return null;
+  const from = schedule.from === undefined ? -Infinity : toEpochMs(schedule.from)!;
+  const until = schedule.until === undefined ? Infinity : toEpochMs(schedule.until)!;
+  return { from, until };
+}
+
+/** Compiles within one call share segments and prerequisites, and see cycles as they form. */
+class Compilation {
+  private readonly segments = new Map<string, CompiledCondition | string>();
+  private readonly flags = new Map<string, CompiledFlag>();
+  private readonly options: CompileOptions;
+
+  constructor(options: CompileOptions) {
+    this.options = options;
+  }
+
+  segment(key: string, stack: readonly string[]): CompiledCondition | string {
+    const known = this.segments.get(key);
+    if (known) return known;
+    const doc = this.options.segments && Object.hasOwn(this.options.segments, key) ? this.options.segments[key] : undefined;
+    if (!doc) return `no segment "${key}" exists`;
+    if (stack.includes(key)) return `segments form a cycle: ${[...stack, key].join(' -> ')}`;
+    let compiled: CompiledCondition | string;
+    try {
+      compiled = compileCondition(doc.when, ['when'], {
+        resolveSegment: (k) => this.segment(k, [...stack, key]),
+        isPrivate: () => false,
+        segment: key,
+      });
+    } catch (error) {
+      compiled = `segment "${key}" does not compile: ${(error as Error).message}`;
+    }
+    this.segments.set(key, compiled);
+    return compiled;
+  }
+
+  flag(doc: Flag, stack: readonly string[]): CompiledFlag {
+    const known = this.flags.get(doc.key);
+    if (known) return known;
+    const compiled = buildFlag(doc, this, stack);
+    this.flags.set(doc.key, compiled);
+    return compiled;
+  }
+
+  /** Adds the attributes a condition reads, through its segments, to `into`. */
+  attributesOf(condition: Condition, into: Set<string>, seen: Set<string> = new Set()): void {
+    for (const { clause } of clausesOf(condition)) if (clause.attr) into.add(clause.attr);
+    for (const key of segmentRefs(condition)) {
+      const doc = this.options.segments && Object.hasOwn(this.options.segments, key) ? this.options.segments[key] : undefined;
+      if (!doc || seen.has(key)) continue;
+      seen.add(key);
+      this.attributesOf(doc.when, into, seen);
+    }
+  }
+
+  prerequisite(key: string, stack: readonly string[]): CompiledFlag {
+    if (stack.includes(key)) throw new CompileError('/prerequisites', `prerequisites form a cycle: ${[...stack, key].join(' -> ')}`);
+    const doc = this.options.flags && Object.hasOwn(this.options.flags, key) ? this.options.flags[key] : undefined;
+    if (!doc) throw new CompileError('/prerequisites', `no flag "${key}" exists`);
+    const checked = checkFlagDocument(doc, this.options);
+    if (!checked.ok) throw new CompileError('/prerequisites', `flag "${key}" is invalid: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
+    return this.flag(checked.value, stack);
+  }
+}
+
+function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): CompiledFlag {
+  const flag = deepFreeze(doc);
+  const values: Readonly<Record<string, JsonValue>> = flag.variants;
+  const privateAttributes = new Set(flag.privateAttributes ?? []);
+  const isPrivate = (attr: string) => privateAttributes.has(attr);
+  const here = [...stack, flag.key];
+  const attributes = new Set<string>();
+  const rules = (flag.rules ?? []).map((rule, index): CompiledRule => {
+    const condition = rule.when
+      ? compileCondition(rule.when, ['rules', index, 'when'], { resolveSegment: (k) => compilation.segment(k, []), isPrivate })
+      : null;
+    if (rule.when) compilation.attributesOf(rule.when, attributes);
+    if ('rollout' in rule.serve) attributes.add(rule.serve.rollout.by);
+    return { id: rule.id, index, condition, serve: compileServe(flag, rule, values, isPrivate), window: windowOf(rule.schedule) };
+  });
+  const prerequisites = (flag.prerequisites ?? []).map((p) => ({ flag: compilation.prerequisite(p.flag, here), variant: p.variant }));
+  const hasLogic = rules.length > 0 || prerequisites.length > 0 || flag.schedule !== undefined;
+  const served = (variant: string) => ({ flagKey: flag.key, value: values[variant]!, variant });
+  return {
+    key: flag.key,
+    version: flag.version,
+    doc: flag,
+    enabled: flag.enabled,
+    rules,
+    window: windowOf(flag.schedule),
+    prerequisites,
+    results: {
+      off: Object.freeze({ reason: 'DISABLED', cause: 'KILL_SWITCH', ...served(flag.offVariant) }),
+      scheduledOff: Object.freeze({ reason: 'DISABLED', cause: 'SCHEDULE', ...served(flag.offVariant) }),
+      fallthrough: Object.freeze({ reason: hasLogic ? 'DEFAULT' : 'STATIC', ...served(flag.defaultVariant) }),
+    },
+    attributes: [...attributes],
+    behavior: [...attributes].flatMap((a) => parseBehaviorAttribute(a) ?? []),
+    experiments: (flag.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.experiment ? [r.serve.rollout.experiment.id] : [])),
+  };
+}
+
+/** Validates a flag and compiles it, or returns every error with its path. */
+export function compileFlag(doc: unknown, options: CompileOptions = {}): CompileResult {
+  const checked = checkFlagDocument(doc, options);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  try {
+    return { ok: true, flag: new Compilation(options).flag(checked.value, []) };
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    return { ok: false, errors: [{ path: error.path, code: 'INVALID_VALUE', message: error.message }] };
+  }
+}

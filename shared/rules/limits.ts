@@ -1,0 +1,27 @@
+// The hard limits of the rule language. Each one is enforced by validation (or, for request-scoped
+// limits, by the HTTP edge) and tested at the limit and one past it.
+
+export const LIMITS = {
+  /** Bytes of an evaluate request body (enforced by the HTTP edge). */
+  evaluateBodyBytes: 64 * 1024,
+  /** Top-level attributes of one evaluation context. */
+  contextAttributes: 100,
+  /** UTF-8 bytes of one string attribute value in a context. */
+  attributeStringBytes: 1024,
+  /** UTF-8 bytes of a flag document serialised as JSON. */
+  flagDocumentBytes: 256 * 1024,
+  rulesPerFlag: 50,
+  /** Leaf clauses (and segment references) in one rule's condition. */
+  clausesPerRule: 30,
+  /** Nested groups (all / any / not) above a clause. */
+  nestingDepth: 6,
+  /** Values in one list operand, and variants in one split. */
+  listValues: 1000,
+  /** Characters of a regex pattern. */
+  regexLength: 256,
+  variantsPerFlag: 100,
+  /** Characters of a flag, segment, rule, variant or experiment key. */
+  keyLength: 128,
+  /** Largest magnitude a number may have anywhere in a rule: 2^53 - 1. */
+  maxSafeNumber: Number.MAX_SAFE_INTEGER,
+} as const;

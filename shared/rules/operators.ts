@@ -1,0 +1,92 @@
+// The operator table: one row per operator, the single source for the schema's enum, validation,
+// the compiler's cost ordering, the console's dropdowns and the test matrix.
+
+export const OPERATORS = [
+  'eq', 'neq', 'in', 'not_in',
+  'contains', 'not_contains', 'starts_with', 'ends_with', 'matches',
+  'gt', 'gte', 'lt', 'lte', 'between',
+  'before', 'after', 'between_dates', 'time_window',
+  'semver_eq', 'semver_gt', 'semver_gte', 'semver_lt', 'semver_lte', 'semver_between',
+  'contains_all', 'contains_any', 'contains_none', 'size_eq', 'size_gt', 'size_lt',
+  'exists', 'not_exists',
+  'within_radius',
+  'in_rollout',
+] as const;
+
+export type Operator = (typeof OPERATORS)[number];
+
+/** The shape an operator's `value` must have; each kind has one parser in operands.ts. */
+export type OperandKind =
+  | 'scalar' | 'scalarList' | 'string' | 'regex' | 'number' | 'numberRange' | 'date' | 'dateRange'
+  | 'timeWindow' | 'semver' | 'semverRange' | 'size' | 'none' | 'geo' | 'rollout';
+
+/** Attribute types of the attribute catalogue. */
+export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'date', 'semver', 'array', 'geo'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+export type OperatorSpec = {
+  readonly family: 'equality' | 'string' | 'number' | 'date' | 'semver' | 'array' | 'presence' | 'geo' | 'rollout';
+  readonly operand: OperandKind;
+  /** Whether `caseInsensitive` applies. */
+  readonly foldsCase: boolean;
+  /** Whether the clause names an attribute (`time_window` reads only the clock). */
+  readonly needsAttr: boolean;
+  /** The positive operator this one is exactly the negation of. */
+  readonly negates?: Operator;
+  /** Catalogue types the attribute may have. */
+  readonly accepts: readonly AttributeType[];
+  /** Relative cost of one evaluation, used to order clauses and to score complexity. */
+  readonly cost: number;
+};
+
+const EQUATABLE = ['string', 'number', 'boolean', 'date', 'semver'] as const;
+const TEXT = ['string', 'semver'] as const;
+const ANY = ATTRIBUTE_TYPES;
+
+// prettier-ignore
+export const OPERATOR_SPECS = {
+  eq:             { family: 'equality', operand: 'scalar',      foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1 },
+  neq:            { family: 'equality', operand: 'scalar',      foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1, negates: 'eq' },
+  in:             { family: 'equality', operand: 'scalarList',  foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1.5 },
+  not_in:         { family: 'equality', operand: 'scalarList',  foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1.5, negates: 'in' },
+  contains:       { family: 'string',   operand: 'string',      foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 2 },
+  not_contains:   { family: 'string',   operand: 'string',      foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 2, negates: 'contains' },
+  starts_with:    { family: 'string',   operand: 'string',      foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 1.5 },
+  ends_with:      { family: 'string',   operand: 'string',      foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 1.5 },
+  matches:        { family: 'string',   operand: 'regex',       foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 8 },
+  gt:             { family: 'number',   operand: 'number',      foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  gte:            { family: 'number',   operand: 'number',      foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  lt:             { family: 'number',   operand: 'number',      foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  lte:            { family: 'number',   operand: 'number',      foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  between:        { family: 'number',   operand: 'numberRange', foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1.2 },
+  before:         { family: 'date',     operand: 'date',        foldsCase: false, needsAttr: true,  accepts: ['date'],             cost: 3 },
+  after:          { family: 'date',     operand: 'date',        foldsCase: false, needsAttr: true,  accepts: ['date'],             cost: 3 },
+  between_dates:  { family: 'date',     operand: 'dateRange',   foldsCase: false, needsAttr: true,  accepts: ['date'],             cost: 3.2 },
+  time_window:    { family: 'date',     operand: 'timeWindow',  foldsCase: false, needsAttr: false, accepts: [],                   cost: 6 },
+  semver_eq:      { family: 'semver',   operand: 'semver',      foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_gt:      { family: 'semver',   operand: 'semver',      foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_gte:     { family: 'semver',   operand: 'semver',      foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_lt:      { family: 'semver',   operand: 'semver',      foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_lte:     { family: 'semver',   operand: 'semver',      foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_between: { family: 'semver',   operand: 'semverRange', foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4.5 },
+  contains_all:   { family: 'array',    operand: 'scalarList',  foldsCase: true,  needsAttr: true,  accepts: ['array'],            cost: 3 },
+  contains_any:   { family: 'array',    operand: 'scalarList',  foldsCase: true,  needsAttr: true,  accepts: ['array'],            cost: 3 },
+  contains_none:  { family: 'array',    operand: 'scalarList',  foldsCase: true,  needsAttr: true,  accepts: ['array'],            cost: 3, negates: 'contains_any' },
+  size_eq:        { family: 'array',    operand: 'size',        foldsCase: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
+  size_gt:        { family: 'array',    operand: 'size',        foldsCase: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
+  size_lt:        { family: 'array',    operand: 'size',        foldsCase: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
+  exists:         { family: 'presence', operand: 'none',        foldsCase: false, needsAttr: true,  accepts: ANY,                  cost: 0.5 },
+  not_exists:     { family: 'presence', operand: 'none',        foldsCase: false, needsAttr: true,  accepts: ANY,                  cost: 0.5, negates: 'exists' },
+  within_radius:  { family: 'geo',      operand: 'geo',         foldsCase: false, needsAttr: true,  accepts: ['geo'],              cost: 5 },
+  in_rollout:     { family: 'rollout',  operand: 'rollout',     foldsCase: false, needsAttr: true,  accepts: ['string', 'number'], cost: 4 },
+} as const satisfies Record<Operator, OperatorSpec>;
+
+export function specOf(op: Operator): OperatorSpec {
+  return OPERATOR_SPECS[op];
+}
+
+/** Pairs `[negated, positive]`: each negated operator is exactly `not` of its twin. */
+export const NEGATION_PAIRS = OPERATORS.flatMap((op) => {
+  const positive = (OPERATOR_SPECS[op] as OperatorSpec).negates;
+  return positive ? [[op, positive] as const] : [];
+});

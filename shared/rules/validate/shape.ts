@@ -1,0 +1,83 @@
+// zod issues as coded issues at JSON Pointers. A union (condition forms, serve forms) reports the
+// issues of the branch the input was closest to, so the message names the real mistake.
+
+import type { z } from 'zod';
+import { issue, type Issue, type IssueCode, type PathSegment } from '../issues.ts';
+
+type ZodIssue = z.core.$ZodIssue;
+
+function size(issues: readonly ZodIssue[]): number {
+  return issues.reduce((n, i) => n + (i.code === 'invalid_union' ? 1 + Math.min(...i.errors.map(size)) : 1), 0);
+}
+
+/** Root-level trouble means the input was not of this branch's form at all. */
+function offForm(issues: readonly ZodIssue[]): boolean {
+  return issues.some((i) => i.path.length === 0 && (i.code === 'unrecognized_keys' || i.code === 'invalid_type'));
+}
+
+/** The key a branch requires that the input lacks, when that is its only complaint. */
+function missingKey(issues: readonly ZodIssue[]): string | undefined {
+  const [only] = issues;
+  if (issues.length !== 1 || !only) return undefined;
+  if (only.path.length !== 1) return undefined;
+  return 'input' in only && only.input === undefined ? String(only.path[0]) : undefined;
+  return undefined;
+}
+
+function codeOf(i: ZodIssue): IssueCode {
+  const last = i.path[i.path.length - 1];
+  switch (i.code) {
+    case 'invalid_type':
+      return 'input' in i && i.input === undefined ? 'REQUIRED' : 'INVALID_TYPE';
+    case 'unrecognized_keys':
+      return 'UNKNOWN_FIELD';
+    case 'invalid_value':
+      if ('input' in i && i.input === undefined) return 'REQUIRED';
+      return last === 'op' ? 'UNKNOWN_OPERATOR' : 'INVALID_VALUE';
+    case 'invalid_key':
+      return 'INVALID_KEY';
+    case 'too_big':
+      return i.origin === 'array' ? 'LIST_TOO_LONG' : 'INVALID_VALUE';
+    default:
+      return 'INVALID_VALUE';
+  }
+}
+
+function messageOf(i: ZodIssue): string {
+  if (i.code === 'invalid_value' && i.path[i.path.length - 1] === 'op' && 'input' in i) {
+    return `${JSON.stringify(i.input)} is not an operator`;
+  }
+  if ('input' in i && i.input === undefined) return `"${String(i.path[i.path.length - 1] ?? 'value')}" is required`;
+  return i.message;
+}
+
+function flatten(issues: readonly ZodIssue[], base: readonly PathSegment[], out: Issue[]): void {
+  for (const i of issues) {
+    const at = [...base, ...(i.path as PathSegment[])];
+    if (i.code === 'unrecognized_keys') {
+      for (const key of i.keys) out.push(issue([...at, key], 'UNKNOWN_FIELD', `"${key}" is not a field here`));
+    } else if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const keys = i.errors.map(missingKey);
+      if (keys.every((k) => k !== undefined) && keys.length > 1) {
+        out.push(issue(at, 'INVALID_VALUE', `expected one of the fields ${keys.map((k) => `"${k}"`).join(', ')}`));
+        continue;
+      }
+      const ranked = i.errors.map((branch) => ({ branch, score: (offForm(branch) ? 1000 : 0) + size(branch) }));
+      ranked.sort((a, b) => a.score - b.score);
+      flatten(ranked[0]!.branch, at, out);
+    } else if (i.code === 'invalid_element' || i.code === 'invalid_key') {
+      flatten(i.issues, at, out);
+    } else {
+      out.push(issue(at, codeOf(i), messageOf(i)));
+    }
+  }
+}
+
+/** Parses `input` with `schema`; the value when it fits, else every issue. */
+export function parseShape<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | { ok: false; issues: Issue[] } {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const out: Issue[] = [];
+  flatten(result.error.issues, [], out);
+  return { ok: false, issues: out };
+}
