@@ -51,15 +51,19 @@ function checkRule(flag: Flag, rule: Rule, at: readonly PathSegment[], scope: Co
   const splitAt = [...at, 'serve', 'rollout', 'split'];
   const seen = new Set<string>();
   let total = 0;
+  let valid = true;
   rule.serve.rollout.split.forEach((part, i) => {
     checkVariant(flag, part.variant, [...splitAt, i, 'variant'], out);
     if (seen.has(part.variant)) out.errors.push(issue([...splitAt, i, 'variant'], 'INVALID_VALUE', `"${part.variant}" appears twice in the split`));
     seen.add(part.variant);
     const t = weightThousandths(part.weight);
-    if (t === undefined) out.errors.push(issue([...splitAt, i, 'weight'], 'INVALID_PERCENT', 'weights are percentages with at most three decimals'));
+    if (t === undefined) {
+      valid = false;
+      out.errors.push(issue([...splitAt, i, 'weight'], 'INVALID_PERCENT', 'weights are percentages with at most three decimals'));
+    }
     total += t ?? 0;
   });
-  if (total !== 100_000) {
+  if (valid && total !== 100_000) {
     out.errors.push(issue(splitAt, 'WEIGHTS_NOT_100', `the weights add up to ${total / 1000}%, not 100%`));
   }
 }
@@ -132,8 +136,10 @@ function reachable(start: readonly string[], edges: (key: string) => readonly st
 }
 
 export function checkSegment(segment: Segment, scope: ReferenceScope, out: Findings): void {
-  checkTopCondition(segment.when, ['when'], scope, out);
-  if (!scope.segments) return;
-  const cycle = findCycle(segment.key, segmentEdges(scope.segments, segment));
+  // The segment being checked may be new or edited: it resolves to itself, not to a stored copy.
+  const segments = scope.segments ? { ...scope.segments, [segment.key]: segment } : undefined;
+  checkTopCondition(segment.when, ['when'], segments ? { ...scope, segments } : scope, out);
+  if (!segments) return;
+  const cycle = findCycle(segment.key, segmentEdges(segments, segment));
   if (cycle) out.errors.push(issue(['when'], 'SEGMENT_CYCLE', `segments form a cycle: ${cycle.join(' -> ')}`));
 }

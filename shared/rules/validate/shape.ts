@@ -51,6 +51,22 @@ function messageOf(i: ZodIssue): string {
   return i.message;
 }
 
+/** The input fits no branch's form: name the forms, and the fields no form knows. */
+function reportNoForm(branches: readonly (readonly ZodIssue[])[], at: readonly PathSegment[], out: Issue[]): void {
+  const required = branches.flatMap((b) => {
+    const missing = b.filter((i) => i.path.length === 1 && 'input' in i && i.input === undefined).map((i) => String(i.path[0]));
+    if (missing.length > 0) return missing.slice(0, 1);
+    // The branch found its own field and objected only to others: that field names its form.
+    const extra = b.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0);
+    if (!extra || extra.code !== 'unrecognized_keys' || typeof extra.input !== 'object' || extra.input === null) return [];
+    return Object.keys(extra.input).filter((k) => !extra.keys.includes(k)).slice(0, 1);
+  }).map((k) => `"${k}"`);
+  out.push(issue(at, 'INVALID_VALUE', `expected exactly one of the fields ${[...new Set(required)].join(', ')}`));
+  const unknownPerBranch = branches.map((b) => new Set(b.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : []))));
+  const unknownToAll = [...unknownPerBranch[0]!].filter((key) => unknownPerBranch.every((keys) => keys.has(key)));
+  for (const key of unknownToAll) out.push(issue([...at, key], 'UNKNOWN_FIELD', `"${key}" is not a field here`));
+}
+
 function flatten(issues: readonly ZodIssue[], base: readonly PathSegment[], out: Issue[]): void {
   for (const i of issues) {
     const at = [...base, ...(i.path as PathSegment[])];
@@ -60,6 +76,10 @@ function flatten(issues: readonly ZodIssue[], base: readonly PathSegment[], out:
       const keys = i.errors.map(missingKey);
       if (keys.every((k) => k !== undefined) && keys.length > 1) {
         out.push(issue(at, 'INVALID_VALUE', `expected one of the fields ${keys.map((k) => `"${k}"`).join(', ')}`));
+        continue;
+      }
+      if (i.errors.every(offForm)) {
+        reportNoForm(i.errors, at, out);
         continue;
       }
       const ranked = i.errors.map((branch) => ({ branch, score: (offForm(branch) ? 1000 : 0) + size(branch) }));

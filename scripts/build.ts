@@ -1,0 +1,45 @@
+// `npm run build`: one esbuild bundle per function, `dist/<function>/index.js` with the
+// package.json Cloud Functions (gen2, nodejs22) deploys from. Terraform zips each folder.
+
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const functionsDir = join(root, 'functions');
+const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+/** Functions whose entry exists; a function not built yet has no index.ts. */
+export function functionNames(): string[] {
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(functionsDir, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export async function buildFunction(name: string): Promise<void> {
+  const outdir = join(root, 'dist', name);
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    entryPoints: [join(functionsDir, name, 'index.ts')],
+    outfile: join(outdir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    // CommonJS dependencies inside an ESM bundle still call require().
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const manifest = { name: `switchyard-${name}`, version: project.version, private: true, type: 'module', main: 'index.js', engines: { node: '22' } };
+  writeFileSync(join(outdir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const names = functionNames();
+  for (const name of names) await buildFunction(name);
+  console.error(names.length > 0 ? `built ${names.map((n) => `dist/${n}`).join(', ')}` : 'no function entries under functions/ yet');
+}
