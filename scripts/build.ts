@@ -7,7 +7,10 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const functionsDir = join(root, 'functions');
-const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+
+/** Installed by Cloud Build next to each bundle rather than bundled. */
+const RUNTIME_PACKAGES = ['@google-cloud/functions-framework', 'express'] as const;
 
 /** Functions whose entry exists; a function not built yet has no index.ts. */
 export function functionNames(): string[] {
@@ -32,9 +35,13 @@ export async function buildFunction(name: string): Promise<void> {
     legalComments: 'linked',
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // The runtime's Functions Framework must be the one the entry registers with, and Express the
+    // one it serves with (shared/http/framework-errors.ts), so both stay outside the bundle.
+    external: [...RUNTIME_PACKAGES],
     logLevel: 'warning',
   });
-  const manifest = { name: `switchyard-${name}`, version: project.version, private: true, type: 'module', main: 'index.js', engines: { node: '22' } };
+  const dependencies = Object.fromEntries(RUNTIME_PACKAGES.map((p) => [p, project.dependencies[p]]));
+  const manifest = { name: `switchyard-${name}`, version: project.version, private: true, type: 'module', main: 'index.js', engines: { node: '22' }, dependencies };
   writeFileSync(join(outdir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 

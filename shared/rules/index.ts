@@ -20,6 +20,8 @@ export {
   type Rollout, type Split, type Schedule, type Experiment, type Prerequisite, type AttributeDefinition,
 } from './schema.ts';
 export type { ValidateOptions, ValidationResult, Catalogue } from './validate/index.ts';
+/** Parses any input with a zod schema into coded issues at JSON Pointers (used at every boundary). */
+export { parseShape as parseWithSchema } from './validate/shape.ts';
 
 /** The bucket (0..99,999) of a unit under a salt: MurmurHash3 x86 32 of `salt/unit`. */
 export function bucketFor(salt: string, unit: string): number {

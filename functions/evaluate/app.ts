@@ -1,0 +1,17 @@
+// The evaluate function: OFREP and batch evaluation over one environment's compiled snapshot.
+
+import { createHttpFunction } from '../../shared/http/http-function.ts';
+import { batchRoute } from './batch-route.ts';
+import { ofrepRoutes } from './ofrep-routes.ts';
+import type { EvaluateDeps } from './request-context.ts';
+
+export type { EvaluateDeps } from './request-context.ts';
+
+export function createEvaluateFunction(deps: EvaluateDeps) {
+  return createHttpFunction({
+    name: 'evaluate',
+    // Browser SDKs call from any origin with client-side keys.
+    cors: { origins: '*' },
+    routes: [...ofrepRoutes(deps), batchRoute(deps)],
+  });
+}

@@ -1,0 +1,77 @@
+// POST /v1/evaluate/batch: up to 1,000 contexts against every flag or a listed few, answered as a
+// stream (JSON by default, NDJSON on request) so no answer is held whole in memory.
+
+import { z } from 'zod';
+import { readJsonBody } from '../../shared/http/body.ts';
+import { problem } from '../../shared/http/problem.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendProblem } from '../../shared/http/send.ts';
+import { checkContext, evaluate, type Context } from '../../shared/rules/index.ts';
+import { enrichContext } from '../../shared/context/index.ts';
+import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
+import { admit, type EvaluateDeps } from './request-context.ts';
+
+export const BATCH_LIMITS = { contexts: 1000, flags: 1000, bodyBytes: 8 * 1024 * 1024 } as const;
+
+const BatchSchema = z.strictObject({
+  contexts: z.array(z.unknown()).min(1),
+  flags: z.array(z.string()).min(1).optional(),
+});
+
+/** Results for one context: each flag's value, variant and reason, or its error. */
+function answer(index: number, raw: unknown, keys: readonly string[], snapshot: CompiledSnapshot, now: number): string {
+  const issues = checkContext(raw);
+  if (issues.length > 0) {
+    return JSON.stringify({ index, errorCode: 'INVALID_CONTEXT', errorDetails: issues.map((i) => `/contexts/${index}${i.path}: ${i.message}`).join('; ') });
+  }
+  // Batch callers evaluate on behalf of many users: the caller's own headers describe none of them.
+  const context: Context = enrichContext(raw as Context, { headers: {} }, { now });
+  const flags: Record<string, unknown> = {};
+  for (const key of keys) {
+    const flag = snapshot.flags.get(key);
+    if (!flag) {
+      flags[key] = { errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' };
+      continue;
+    }
+    const r = evaluate(flag, context, { now });
+    flags[key] = r.reason === 'ERROR' ? { errorCode: r.errorCode, errorDetails: r.errorMessage } : 'ruleId' in r ? { value: r.value, variant: r.variant, reason: r.reason, ruleId: r.ruleId } : { value: r.value, variant: r.variant, reason: r.reason };
+  }
+  return JSON.stringify({ index, flags });
+}
+
+export function batchRoute(deps: EvaluateDeps): Route {
+  return {
+    method: 'POST',
+    path: '/v1/evaluate/batch',
+    handler: async (req, res) => {
+      const admitted = await admit(req, deps);
+      if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
+      const body = readJsonBody(req, BatchSchema, BATCH_LIMITS.bodyBytes);
+      if (!body.ok) return sendProblem(res, body.problem);
+      const { contexts, flags } = body.value;
+      const { snapshot, now } = admitted;
+      if (contexts.length > BATCH_LIMITS.contexts) {
+        return sendProblem(res, problem('TOO_MANY_ITEMS', `${contexts.length} contexts; a batch takes at most ${BATCH_LIMITS.contexts}`, [{ path: '/contexts', code: 'LIST_TOO_LONG', message: `at most ${BATCH_LIMITS.contexts} contexts` }]));
+      }
+      if (flags && flags.length > BATCH_LIMITS.flags) {
+        return sendProblem(res, problem('TOO_MANY_ITEMS', `${flags.length} flags; a batch names at most ${BATCH_LIMITS.flags}`, [{ path: '/flags', code: 'LIST_TOO_LONG', message: `at most ${BATCH_LIMITS.flags} flags` }]));
+      }
+      const unknown = (flags ?? []).flatMap((key, i) => (snapshot.flags.has(key) || snapshot.invalid.has(key) ? [] : [{ path: `/flags/${i}`, code: 'FLAG_NOT_FOUND', message: `no flag "${key}"` }]));
+      if (unknown.length > 0) return sendProblem(res, problem('UNKNOWN_FLAGS', `${unknown.length} of the listed flags do not exist`, unknown));
+      const keys = flags ? [...new Set(flags)] : snapshot.keys;
+      const ndjson = /application\/x-ndjson/.test(req.headers.accept ?? '');
+      res.statusCode = 200;
+      res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
+      res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
+      let chunk = '';
+      for (let i = 0; i < contexts.length; i++) {
+        chunk += ndjson ? `${answer(i, contexts[i], keys, snapshot, now)}\n` : `${i === 0 ? '' : ','}${answer(i, contexts[i], keys, snapshot, now)}`;
+        if (chunk.length > 64 * 1024) {
+          res.write(chunk);
+          chunk = '';
+        }
+      }
+      res.end(ndjson ? chunk : `${chunk}]}`);
+    },
+  };
+}

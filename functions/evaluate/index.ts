@@ -1,0 +1,8 @@
+// Cloud Function entry: `evaluate`.
+import '../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { evaluateDepsFor } from '../../shared/wiring.ts';
+import { createEvaluateFunction } from './app.ts';
+
+http('evaluate', createEvaluateFunction(evaluateDepsFor(readRuntimeConfig())));

@@ -1,0 +1,80 @@
+// Evaluations as OFREP answers: a success body, or a failure with its OFREP code, both carrying
+// our problem fields too so every error is still problem+json.
+
+import type { CompiledFlag, Context, Evaluation } from '../../shared/rules/index.ts';
+import { evaluate } from '../../shared/rules/index.ts';
+import { problem, type ApiErrorCode } from '../../shared/http/problem.ts';
+
+export type OfrepSuccess = {
+  readonly key: string;
+  readonly value: unknown;
+  readonly reason: string;
+  readonly variant: string;
+  readonly metadata: Readonly<Record<string, string | number | boolean>>;
+};
+
+export type OfrepFailureCode = 'FLAG_NOT_FOUND' | 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'INVALID_CONTEXT' | 'GENERAL';
+export type OfrepFailure = { readonly key: string; readonly errorCode: OfrepFailureCode; readonly errorDetails: string };
+
+export type Outcome = { ok: true; body: OfrepSuccess } | { ok: false; status: number; body: OfrepFailure };
+
+const STATUS: Record<OfrepFailureCode, number> = { FLAG_NOT_FOUND: 404, PARSE_ERROR: 400, TARGETING_KEY_MISSING: 400, INVALID_CONTEXT: 400, GENERAL: 500 };
+
+export function failure(key: string, errorCode: OfrepFailureCode, errorDetails: string): Outcome {
+  return { ok: false, status: STATUS[errorCode], body: { key, errorCode, errorDetails } };
+}
+
+/** Flag metadata values that OFREP allows (string, number, boolean), plus why this variant. */
+function metadataOf(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'ERROR' }>): Record<string, string | number | boolean> {
+  const metadata: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(flag.doc.metadata ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') metadata[name] = value;
+  }
+  if (flag.version !== undefined) metadata.flagVersion = flag.version;
+  if ('ruleId' in result) metadata.ruleId = result.ruleId;
+  if (result.reason === 'SPLIT') {
+    metadata.bucket = result.bucket;
+    if (result.experimentId !== undefined) metadata.experimentId = result.experimentId;
+  }
+  if (result.reason === 'DISABLED') metadata.cause = result.cause;
+  return metadata;
+}
+
+/** True when a split keyed on `targetingKey` was skipped because the context has none. */
+function missedTargetingKey(flag: CompiledFlag, context: Context, now: number): boolean {
+  if (typeof context.targetingKey === 'string') return false;
+  const splitRules = new Set((flag.doc.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.by === 'targetingKey' ? [r.id] : [])));
+  if (splitRules.size === 0) return false;
+  const traced = evaluate(flag, context, { now, trace: true });
+  return (traced.trace ?? []).some((step) => step.kind === 'rule' && splitRules.has(step.ruleId) && step.note?.startsWith('no unit') === true);
+}
+
+/**
+ * One flag for one context. A flag whose answer depended on a bucketing key the context lacks
+ * answers TARGETING_KEY_MISSING (OFREP's lenient rule: only when bucketing was really needed).
+ */
+export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string | undefined, key: string, context: Context, now: number): Outcome {
+  if (!flag) return invalid === undefined ? failure(key, 'FLAG_NOT_FOUND', `flag "${key}" was not found`) : failure(key, 'PARSE_ERROR', `flag "${key}" is stored but invalid: ${invalid}`);
+  const result = evaluate(flag, context, { now });
+  if (result.reason === 'ERROR') {
+    const code: OfrepFailureCode = result.errorCode === 'INVALID_CONTEXT' || result.errorCode === 'TARGETING_KEY_MISSING' || result.errorCode === 'PARSE_ERROR' ? result.errorCode : 'GENERAL';
+    return failure(key, code, result.errorMessage);
+  }
+  if (result.reason === 'DEFAULT' && missedTargetingKey(flag, context, now)) {
+    return failure(key, 'TARGETING_KEY_MISSING', `flag "${key}" splits its audience by targetingKey, and the context has none`);
+  }
+  return { ok: true, body: { key, value: result.value, reason: result.reason, variant: result.variant, metadata: metadataOf(flag, result) } };
+}
+
+const PROBLEM_CODE = {
+  FLAG_NOT_FOUND: 'FLAG_NOT_FOUND',
+  PARSE_ERROR: 'FLAG_PARSE_ERROR',
+  TARGETING_KEY_MISSING: 'TARGETING_KEY_MISSING',
+  INVALID_CONTEXT: 'INVALID_CONTEXT',
+  GENERAL: 'INTERNAL',
+} as const satisfies Record<OfrepFailureCode, ApiErrorCode>;
+
+/** A failure as a problem+json body that an OFREP client also reads. */
+export function failureBody(outcome: Extract<Outcome, { ok: false }>) {
+  return { ...problem(PROBLEM_CODE[outcome.body.errorCode], outcome.body.errorDetails), ...outcome.body };
+}

@@ -1,0 +1,41 @@
+// `npm start`: every function in one process on PORT (default 8080), under its own path prefix,
+// on the embedded store with the demo environment. Prints the URLs and the local keys.
+
+import '../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { Server } from 'node:http';
+import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { defaultStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
+import { evaluateDepsFor } from '../../shared/wiring.ts';
+import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
+import { createLocalRouter } from './router.ts';
+
+process.env.METADATA_SERVER_DETECTION ??= 'none';
+const config = readRuntimeConfig();
+const { keys } = defaultStore(config);
+
+const handlers = {
+  evaluate: createEvaluateFunction(evaluateDepsFor(config)),
+} as const;
+
+const servers = new Map<string, Server>();
+for (const [name, handler] of Object.entries(handlers)) {
+  http(name, handler);
+  servers.set(name, getTestServer(name));
+}
+
+const router = createLocalRouter(servers);
+router.listen(config.PORT, () => {
+  const base = `http://localhost:${config.PORT}`;
+  const lines = [
+    `Switchyard is running locally (environment "${DEMO_ENVIRONMENT}", embedded store with demo flags)`,
+    ...[...servers.keys()].map((name) => `  ${name.padEnd(10)} ${base}/${name}`),
+    `  SDK key    ${keys.sdkKey}${keys.generated.includes('sdk') ? '   (generated; set SWITCHYARD_SDK_KEY to choose one)' : ''}`,
+    `  admin key  ${keys.adminKey}${keys.generated.includes('admin') ? '   (generated; set SWITCHYARD_ADMIN_KEY to choose one)' : ''}`,
+    `Try: curl -s -X POST ${base}/evaluate/ofrep/v1/evaluate/flags/new-checkout -H "Authorization: Bearer ${keys.sdkKey}" -H 'Content-Type: application/json' -d '{"context":{"targetingKey":"user-42","plan":"pro","geo":{"country":"DE"}}}'`,
+  ];
+  console.log(lines.join('\n'));
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => router.close(() => process.exit(0)));

@@ -1,0 +1,55 @@
+// The Functions Framework parses JSON bodies before any handler runs and answers a parse error
+// with an HTML page from Express's final handler. Every function entry imports this module once,
+// so those errors answer problem+json like everything else. It wraps Express's `app.handle`, the
+// one place where the final handler is chosen; Express is the framework's own copy (kept external
+// to the bundles for that reason).
+
+import express from 'express';
+import { problem, type Problem } from './problem.ts';
+import { sendProblem } from './send.ts';
+import type { HttpResponse } from './types.ts';
+
+/** Bodies larger than this are refused from their Content-Length before they are read. */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+type BodyParserError = { type?: string; status?: number; message?: string };
+
+export function problemForFrameworkError(error: unknown): Problem {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as BodyParserError;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return problem('MALFORMED_JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`);
+    case 'entity.too.large':
+      return problem('BODY_TOO_LARGE', `the body is larger than ${MAX_REQUEST_BYTES} bytes`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return problem('UNSUPPORTED_MEDIA_TYPE', e.message ?? 'unsupported encoding');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return problem('INVALID_BODY', e.message ?? 'the body was not received whole');
+    default:
+      return e.status !== undefined && e.status >= 400 && e.status < 500
+        ? problem('INVALID_BODY', e.message ?? 'the request could not be read')
+        : problem('INTERNAL', 'the request could not be handled');
+  }
+}
+
+type Handle = (this: unknown, req: { headers: Record<string, string | string[] | undefined> }, res: HttpResponse, callback?: (error?: unknown) => void) => void;
+
+const application = express.application as unknown as { handle: Handle; __switchyardProblems?: true };
+
+if (!application.__switchyardProblems) {
+  const original = application.handle;
+  application.handle = function handle(req, res, callback) {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_REQUEST_BYTES) {
+      sendProblem(res, problem('BODY_TOO_LARGE', `the body is ${length} bytes; the largest accepted is ${MAX_REQUEST_BYTES}`), { Connection: 'close' });
+      return;
+    }
+    original.call(this, req, res, callback ?? ((error?: unknown) => {
+      if (res.headersSent) return;
+      sendProblem(res, error ? problemForFrameworkError(error) : problem('NOT_FOUND', 'no such route'));
+    }));
+  };
+  application.__switchyardProblems = true;
+}

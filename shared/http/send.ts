@@ -1,0 +1,34 @@
+// Writing answers: JSON with its content type always, problems as application/problem+json.
+
+import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.ts';
+import type { HttpResponse } from './types.ts';
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export function sendJson(res: HttpResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** RFC 9457 allows extension members (OFREP's `key`, `errorCode`, `errorDetails` among them). */
+export type ProblemBody = Problem & { readonly [extension: string]: unknown };
+
+export function sendProblem(res: HttpResponse, problem: ProblemBody, headers: Readonly<Record<string, string>> = {}): void {
+  const text = JSON.stringify(problem);
+  res.statusCode = problem.status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** An answer without a body (304, 204). */
+export function sendEmpty(res: HttpResponse, status: number, headers: Readonly<Record<string, string>> = {}): void {
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end();
+}

@@ -1,0 +1,17 @@
+// The slice of the Functions Framework's request and response our handlers use, so handlers can
+// be tested through the real framework and typed without Express.
+
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+
+export type HttpRequest = {
+  readonly method: string;
+  /** Path without the query string, relative to the function's URL. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly headers: IncomingHttpHeaders;
+  readonly body?: unknown;
+  readonly rawBody?: Buffer;
+  readonly ip?: string;
+};
+
+export type HttpResponse = ServerResponse;

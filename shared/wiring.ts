@@ -1,0 +1,21 @@
+// How each function's dependencies are built from the runtime configuration: the one place that
+// chooses adapters (the embedded store today; Firestore and Redis when configured).
+
+import type { RuntimeConfig } from './config/runtime-config.ts';
+import { createSnapshotCache } from './cache/snapshot-cache.ts';
+import { readGeoHeaders } from './context/index.ts';
+import { createMemoryRateLimiter } from './http/rate-limit.ts';
+import { defaultStore } from './store/default-stores.ts';
+
+export function evaluateDepsFor(config: RuntimeConfig) {
+  const { store } = defaultStore(config);
+  const geo = readGeoHeaders({ SWITCHYARD_GEO_HEADERS: config.SWITCHYARD_GEO_HEADERS });
+  if (!geo.ok) throw new Error(geo.message);
+  return {
+    keys: store.keys,
+    limiter: createMemoryRateLimiter({ ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST }),
+    snapshots: createSnapshotCache(store.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000 }),
+    now: Date.now,
+    geoHeaders: geo.mapping,
+  };
+}
