@@ -10,6 +10,7 @@ import { pointer, type PathSegment } from './issues.ts';
 import { compilePattern } from './regex.ts';
 import { FlagSchema, type Clause, type Condition, type Context, type Flag, type FlagInput, type Segment } from './schema.ts';
 import { inWindow, localClockFor, parseRelative } from './time.ts';
+import { checkFlagDocument } from './validate/index.ts';
 import { fold, haversineKm, isMissing, parseSemver, scalarEquals, toEpochMs, toLatLon, toNumber, toUnit, type Scalar } from './values.ts';
 
 export type InterpretOptions = EvaluateOptions & {
@@ -122,7 +123,7 @@ function holds(condition: Condition, at: readonly PathSegment[], scope: Scope, s
   const value = condition.attr === undefined ? undefined : readAttribute(scope.context, condition.attr);
   const result = applyOperator(condition, value, scope.now);
   if (scope.sink) {
-    const redact = scope.segment === undefined && condition.attr !== undefined && (scope.flag.privateAttributes ?? []).includes(condition.attr);
+    const redact = condition.attr !== undefined && (scope.flag.privateAttributes ?? []).includes(condition.attr);
     scope.sink.push({
       kind: 'clause',
       path: pointer(at),
@@ -200,9 +201,11 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
 
 /** Evaluates a flag document directly, without compiling it. Never throws. */
 export function interpret(doc: Flag | FlagInput, context: unknown, options: InterpretOptions): Evaluation {
-  const parsed = FlagSchema.safeParse(doc);
+  // Validated as compileFlag validates, so a flag the compiler refuses is never half-evaluated here.
+  const references = { ...(options.segments ? { segments: options.segments } : {}), ...(options.flags ? { flags: options.flags as Readonly<Record<string, Flag>> } : {}) };
+  const parsed = checkFlagDocument(doc, references);
   const key = typeof (doc as { key?: unknown })?.key === 'string' ? (doc as { key: string }).key : '';
-  if (!parsed.success) return { reason: 'ERROR', flagKey: key, errorCode: 'PARSE_ERROR', errorMessage: 'the flag document does not fit the schema' };
+  if (!parsed.ok) return { reason: 'ERROR', flagKey: key, errorCode: 'PARSE_ERROR', errorMessage: 'the flag document is not valid' };
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
     return { reason: 'ERROR', flagKey: key, errorCode: 'INVALID_CONTEXT', errorMessage: 'the context must be a JSON object' };
@@ -210,7 +213,7 @@ export function interpret(doc: Flag | FlagInput, context: unknown, options: Inte
   if (!Number.isFinite(now)) return { reason: 'ERROR', flagKey: key, errorCode: 'GENERAL', errorMessage: '"now" must be a valid instant' };
   try {
     const steps: TraceStep[] | null = options.trace ? [] : null;
-    const result = interpretFlag(parsed.data, context as Context, now, options, steps, [parsed.data.key]);
+    const result = interpretFlag(parsed.value, context as Context, now, options, steps, [parsed.value.key]);
     return steps ? { ...result, trace: steps } : result;
   } catch (error) {
     return { reason: 'ERROR', flagKey: key, errorCode: 'GENERAL', errorMessage: error instanceof Error ? error.message : String(error) };

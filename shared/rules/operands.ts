@@ -104,7 +104,7 @@ function timeWindow(value: unknown, at: readonly PathSegment[]): ParsedOperand |
   const to = typeof v.to === 'string' ? parseClock(v.to) : undefined;
   if (from === undefined || from === 1440) issues.push(issue([...at, 'from'], 'INVALID_TIME', 'expected a time "HH:MM" from 00:00 to 23:59'));
   if (to === undefined) issues.push(issue([...at, 'to'], 'INVALID_TIME', 'expected a time "HH:MM" from 00:00 to 24:00'));
-  if (from !== undefined && to !== undefined && from % 1440 === to % 1440) {
+  if (from !== undefined && to !== undefined && from === to) {
     issues.push(issue([...at, 'to'], 'EMPTY_TIME_WINDOW', '"from" and "to" are the same time; use 00:00 to 24:00 for a whole day'));
   }
   if (typeof v.tz !== 'string' || !isTimeZone(v.tz)) issues.push(issue([...at, 'tz'], 'INVALID_TIMEZONE', `${JSON.stringify(v.tz)} is not an IANA time zone such as "Europe/Berlin"`));

@@ -52,6 +52,8 @@ export function toEpochMs(value: unknown): number | undefined {
 export function parseSemver(value: unknown): SemVer | undefined {
   if (typeof value !== 'string' || value.length > 256) return undefined;
   const text = value.charCodeAt(0) === 118 /* v */ ? value.slice(1) : value;
+  // The semver package trims whitespace and takes a "v" of its own; SemVer 2.0.0 allows neither.
+  if (text.charCodeAt(0) === 118 || text.trim() !== text) return undefined;
   try {
     return new SemVer(text, { loose: false });
   } catch {

@@ -121,8 +121,14 @@ function compileNode(condition: Condition, at: readonly PathSegment[], scope: Co
       explain: (context, now, out) => {
         const entry = { kind: 'segment', path, segment: condition.segment, result: false } satisfies SegmentTrace;
         out.push(entry);
+        const at = out.length;
         const result = segment.explain(context, now, out);
-        out[out.indexOf(entry)] = { ...entry, result };
+        out[at - 1] = { ...entry, result };
+        // Segments compile once for every flag, so the flag's private attributes are redacted here.
+        for (let i = at; i < out.length; i++) {
+          const step = out[i]!;
+          if (step.kind === 'clause' && step.attr !== undefined && step.seen !== undefined && scope.isPrivate(step.attr)) out[i] = { ...step, seen: REDACTED };
+        }
         return result;
       },
     };

@@ -102,7 +102,8 @@ export function checkFlag(flag: Flag, scope: ReferenceScope, out: Findings): voi
       out.errors.push(issue([...at, 'variant'], 'UNKNOWN_VARIANT', `"${prerequisite.variant}" is not a variant of "${target.key}"`));
     }
   });
-  if (scope.flags && flag.prerequisites?.length) {
+  // A flag naming itself is reported above; searching would report the same cycle twice.
+  if (scope.flags && flag.prerequisites?.length && !flag.prerequisites.some((p) => p.flag === flag.key)) {
     const cycle = findCycle(flag.key, prerequisiteEdges(scope.flags, flag));
     if (cycle) out.errors.push(issue(['prerequisites'], 'PREREQUISITE_CYCLE', `prerequisites form a cycle: ${cycle.join(' -> ')}`));
   }

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { post, startEvaluate, type Fixture } from './fixture.ts';
+
+describe('batch evaluation', () => {
+  let fixture: Fixture;
+  const url = () => `${fixture.url}/v1/evaluate/batch`;
+
+  before(async () => {
+    fixture = await startEvaluate();
+  });
+  after(() => fixture.close());
+
+  it('evaluates every flag for every context, in order', async () => {
+    const res = await post(url(), { contexts: [{ targetingKey: 'a', plan: 'pro' }, { targetingKey: 'b', plan: 'free' }] });
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.environment, 'test');
+    assert.deepEqual(body.results.map((r: { index: number }) => r.index), [0, 1]);
+    assert.deepEqual(body.results[0].flags['bool-flag'], { value: true, variant: 'on', reason: 'TARGETING_MATCH', ruleId: 'pros' });
+    assert.deepEqual(body.results[1].flags['bool-flag'], { value: false, variant: 'off', reason: 'DEFAULT' });
+    assert.equal(Object.keys(body.results[0].flags).length, 8);
+  });
+
+  it('evaluates only the listed flags', async () => {
+    const body = await (await post(url(), { contexts: [{ targetingKey: 'a' }], flags: ['string-flag', 'number-flag'] })).json();
+    assert.deepEqual(Object.keys(body.results[0].flags), ['string-flag', 'number-flag']);
+  });
+
+  it('answers 422 naming each unknown flag by its path', async () => {
+    const res = await post(url(), { contexts: [{}], flags: ['string-flag', 'ghost', 'phantom'] });
+    assert.equal(res.status, 422);
+    const body = await res.json();
+    assert.equal(body.code, 'UNKNOWN_FLAGS');
+    assert.deepEqual(body.errors.map((e: { path: string }) => e.path), ['/flags/1', '/flags/2']);
+  });
+
+  it('takes 1,000 contexts and answers 413 to 1,001', async () => {
+    const contexts = (n: number) => Array.from({ length: n }, (_, i) => ({ targetingKey: `user-${i}` }));
+    const ok = await post(url(), { contexts: contexts(1000), flags: ['split-flag'] });
+    assert.equal(ok.status, 200);
+    assert.equal((await ok.json()).results.length, 1000);
+    const over = await post(url(), { contexts: contexts(1001), flags: ['split-flag'] });
+    assert.equal(over.status, 413);
+    const body = await over.json();
+    assert.equal(body.code, 'TOO_MANY_ITEMS');
+    assert.equal(body.errors[0].path, '/contexts');
+  });
+
+  it('reports an invalid context in its own result and evaluates the others', async () => {
+    const body = await (await post(url(), { contexts: ['not an object', { targetingKey: 'ok' }], flags: ['string-flag'] })).json();
+    assert.equal(body.results[0].errorCode, 'INVALID_CONTEXT');
+    assert.equal(body.results[1].flags['string-flag'].value, 'beta');
+  });
+
+  it('streams NDJSON, one line per context, on request', async () => {
+    const res = await post(url(), { contexts: [{ targetingKey: 'a' }, { targetingKey: 'b' }], flags: ['string-flag'] }, { Accept: 'application/x-ndjson' });
+    assert.equal(res.headers.get('content-type'), 'application/x-ndjson');
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.index), [0, 1]);
+  });
+
+  it('answers 400 to a body without contexts', async () => {
+    const res = await post(url(), { flags: ['string-flag'] });
+    assert.equal(res.status, 400);
+    const body = await res.json();
+    assert.equal(body.code, 'INVALID_BODY');
+    assert.equal(body.errors[0].path, '/contexts');
+  });
+});
