@@ -6,7 +6,7 @@ import { readJsonBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendProblem } from '../../shared/http/send.ts';
-import { checkContext, evaluate, type Context } from '../../shared/rules/index.ts';
+import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 import { admit, type EvaluateDeps } from './request-context.ts';
@@ -18,25 +18,43 @@ const BatchSchema = z.strictObject({
   flags: z.array(z.string()).min(1).optional(),
 });
 
-/** Results for one context: each flag's value, variant and reason, or its error. */
-function answer(index: number, raw: unknown, keys: readonly string[], snapshot: CompiledSnapshot, now: number): string {
-  const issues = checkContext(raw);
-  if (issues.length > 0) {
-    return JSON.stringify({ index, errorCode: 'INVALID_CONTEXT', errorDetails: issues.map((i) => `/contexts/${index}${i.path}: ${i.message}`).join('; ') });
-  }
-  // Batch callers evaluate on behalf of many users: the caller's own headers describe none of them.
-  const context: Context = enrichContext(raw as Context, { headers: {} }, { now });
-  const flags: Record<string, unknown> = {};
-  for (const key of keys) {
-    const flag = snapshot.flags.get(key);
-    if (!flag) {
-      flags[key] = { errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' };
-      continue;
+/**
+ * Serialises one context's answers. PERFORMANCE NOTE: most evaluations end in a result the
+ * compiled flag pre-built once (frozen, shared), and a split's answer differs only by variant, so
+ * each distinct answer is serialised once per request and reused: 100,000 answers cost string
+ * concatenation, not 100,000 JSON.stringify calls.
+ */
+function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: number) {
+  const prefixes = keys.map((key) => `${JSON.stringify(key)}:`);
+  const fragments = new Map<unknown, string>();
+  const fragment = (key: string, result: Evaluation): string => {
+    if (result.reason === 'ERROR') return JSON.stringify({ errorCode: result.errorCode, errorDetails: result.errorMessage });
+    const id = Object.isFrozen(result) ? result : `${key}\u0000${'ruleId' in result ? result.ruleId : ''}\u0000${result.variant}`;
+    let text = fragments.get(id);
+    if (text === undefined) {
+      text = JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason: result.reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason: result.reason });
+      fragments.set(id, text);
     }
-    const r = evaluate(flag, context, { now });
-    flags[key] = r.reason === 'ERROR' ? { errorCode: r.errorCode, errorDetails: r.errorMessage } : 'ruleId' in r ? { value: r.value, variant: r.variant, reason: r.reason, ruleId: r.ruleId } : { value: r.value, variant: r.variant, reason: r.reason };
-  }
-  return JSON.stringify({ index, flags });
+    return text;
+  };
+  return (index: number, raw: unknown): string => {
+    const issues = checkContext(raw);
+    if (issues.length > 0) {
+      return JSON.stringify({ index, errorCode: 'INVALID_CONTEXT', errorDetails: issues.map((i) => `/contexts/${index}${i.path}: ${i.message}`).join('; ') });
+    }
+    // Batch callers evaluate on behalf of many users: the caller's own headers describe none of them.
+    const context: Context = enrichContext(raw as Context, { headers: {} }, { now });
+    let out = `{"index":${index},"flags":{`;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const flag = snapshot.flags.get(key);
+      const text = flag
+        ? fragment(key, evaluate(flag, context, { now }))
+        : JSON.stringify({ errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' });
+      out += i === 0 ? prefixes[i] + text : `,${prefixes[i]}${text}`;
+    }
+    return `${out}}}`;
+  };
 }
 
 export function batchRoute(deps: EvaluateDeps): Route {
@@ -63,9 +81,10 @@ export function batchRoute(deps: EvaluateDeps): Route {
       res.statusCode = 200;
       res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
       res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
+      const answer = answerer(keys, snapshot, now);
       let chunk = '';
       for (let i = 0; i < contexts.length; i++) {
-        chunk += ndjson ? `${answer(i, contexts[i], keys, snapshot, now)}\n` : `${i === 0 ? '' : ','}${answer(i, contexts[i], keys, snapshot, now)}`;
+        chunk += ndjson ? `${answer(i, contexts[i])}\n` : `${i === 0 ? '' : ','}${answer(i, contexts[i])}`;
         if (chunk.length > 64 * 1024) {
           res.write(chunk);
           chunk = '';

@@ -1,0 +1,41 @@
+// A server for the HTTP benchmark, in a process of its own: `bare` is a Functions Framework
+// handler returning a fixed body (the baseline), `evaluate` the evaluate function over an
+// environment of 100 typical flags. Prints "ready <port>" when listening.
+
+import '../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { AddressInfo } from 'node:net';
+import { createSnapshotCache } from '../../shared/cache/snapshot-cache.ts';
+import { createMemoryRateLimiter } from '../../shared/http/rate-limit.ts';
+import { createMemoryStore } from '../../shared/store/memory-store.ts';
+import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
+import { typicalFlags } from './workloads.ts';
+
+import { BENCH_KEY } from './http-key.ts';
+
+const mode = process.argv[2];
+if (mode === 'bare') {
+  const body = JSON.stringify({ key: 'bench', value: true, reason: 'STATIC', variant: 'on', metadata: {} });
+  http('bare', (_req, res) => {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(body);
+  });
+} else if (mode === 'evaluate') {
+  const store = createMemoryStore({
+    environments: { bench: { flags: typicalFlags(100, 11) } },
+    keys: [{ kind: 'sdk', name: 'bench', environment: 'bench', secret: BENCH_KEY }],
+  });
+  http('evaluate', createEvaluateFunction({
+    keys: store.keys,
+    limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }),
+    snapshots: createSnapshotCache(store.flags, { checkEveryMs: 5000 }),
+    now: Date.now,
+  }) as Parameters<typeof http>[1]);
+} else {
+  console.error('usage: http-server.ts bare|evaluate');
+  process.exit(2);
+}
+
+const server = getTestServer(mode);
+server.listen(0, '127.0.0.1', () => console.log(`ready ${(server.address() as AddressInfo).port}`));

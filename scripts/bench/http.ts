@@ -1,0 +1,108 @@
+// `node scripts/bench/http.ts`: the HTTP budgets of DESIGN.md section 7, measured side by side in
+// one run. autocannon drives a bare Functions Framework handler and the evaluate function (each
+// in its own process) at 50 connections for requests/s and at 10 for p99; then batch, and the
+// import time of each function bundle. Prints one JSON object; progress goes to stderr.
+
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_KEY } from './http-key.ts';
+
+const here = new URL('.', import.meta.url).pathname;
+const root = join(here, '..', '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function start(mode: 'bare' | 'evaluate'): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(here, 'http-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const m = /ready (\d+)/.exec(chunk.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+type Load = { requestsPerSec: number; p50Ms: number; p99Ms: number; non2xx: number };
+
+async function load(url: string, connections: number, body?: string): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_KEY}` },
+    ...(body ? { body } : {}),
+  });
+  return { requestsPerSec: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
+}
+
+async function measure(name: string, url: string, body?: string) {
+  process.stderr.write(`${name}: 50 connections for ${seconds} s\n`);
+  const throughput = await load(url, 50, body);
+  process.stderr.write(`${name}: 10 connections for ${seconds} s\n`);
+  const latency = await load(url, 10, body);
+  return { requestsPerSec50: throughput.requestsPerSec, p99MsAt10: latency.p99Ms, p50MsAt10: latency.p50Ms, non2xx: throughput.non2xx + latency.non2xx };
+}
+
+async function batchMs(port: number): Promise<{ medianMs: number; contexts: number; flags: number }> {
+  const contexts = Array.from({ length: 1000 }, (_, i) => ({ targetingKey: `user-${i}`, country: ['US', 'DE', 'FR', 'JP', 'BR'][i % 5], plan: i % 3 === 0 ? 'pro' : 'free', appVersion: `2.${i % 6}.0`, email: `u${i}@example.com` }));
+  const body = JSON.stringify({ contexts });
+  const times: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_KEY}` }, body });
+    await res.arrayBuffer();
+    if (i >= 2) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10, contexts: 1000, flags: 100 };
+}
+
+/** Milliseconds to import each built bundle in a fresh process (the cold start's share we own). */
+function bundleImports(): Record<string, number> {
+  spawnSync(process.execPath, [join(root, 'scripts', 'build.ts')], { stdio: 'inherit' });
+  const dist = join(root, 'dist');
+  const out: Record<string, number> = {};
+  for (const name of existsSync(dist) ? readdirSync(dist) : []) {
+    const entry = join(dist, name, 'index.js');
+    if (!existsSync(entry)) continue;
+    const script = `const t=performance.now();await import(${JSON.stringify(entry)});console.log(performance.now()-t);process.exit(0)`;
+    const runs = Array.from({ length: 5 }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, METADATA_SERVER_DETECTION: 'none', PORT: '0' } }).stdout.toString().trim().split('\n').pop()));
+    runs.sort((a, b) => a - b);
+    out[name] = Math.round(runs[2]! * 10) / 10;
+  }
+  return out;
+}
+
+const bare = await start('bare');
+const evaluate = await start('evaluate');
+try {
+  const baseline = await measure('bare handler', `http://127.0.0.1:${bare.port}/`);
+  const single = await measure('OFREP single flag', `http://127.0.0.1:${evaluate.port}/ofrep/v1/evaluate/flags/flag-7`, JSON.stringify({ context: { targetingKey: 'user-1', country: 'DE', plan: 'pro', appVersion: '2.4.0' } }));
+  const bulk = await measure('OFREP bulk, 100 flags', `http://127.0.0.1:${evaluate.port}/ofrep/v1/evaluate/flags`, JSON.stringify({ context: { targetingKey: 'user-1', country: 'DE', plan: 'pro', appVersion: '2.4.0' } }));
+  const batch = await batchMs(evaluate.port);
+  const imports = bundleImports();
+  const ratio = (x: number) => Math.round((x / baseline.requestsPerSec50) * 1000) / 1000;
+  console.log(JSON.stringify({
+    node: process.version,
+    seconds,
+    bare: baseline,
+    ofrepSingle: { ...single, ofBare: ratio(single.requestsPerSec50) },
+    ofrepBulk100: { ...bulk, ofBare: ratio(bulk.requestsPerSec50) },
+    batch1000x100: batch,
+    bundleImportMs: imports,
+    budgets: {
+      singleAtLeast90PercentOfBare: ratio(single.requestsPerSec50) >= 0.9,
+      bulkAtLeast80PercentOfBare: ratio(bulk.requestsPerSec50) >= 0.8,
+      singleP99Under5ms: single.p99MsAt10 < 5,
+      batchUnder50ms: batch.medianMs < 50,
+      importsUnder150ms: Object.values(imports).every((ms) => ms < 150),
+    },
+  }, null, 2));
+} finally {
+  bare.child.kill();
+  evaluate.child.kill();
+}
