@@ -1,7 +1,8 @@
 // How attribute values are read as numbers, instants, semvers and text: the coercions every
 // operator shares, written once so the compiler and the interpreter cannot drift apart.
 
-import { SemVer } from 'semver';
+// Only the class: the package's index loads every range and comparison module (tens of ms at cold start).
+import SemVer from 'semver/classes/semver.js';
 
 /** `undefined` and `null` both mean "the attribute is missing". */
 export function isMissing(value: unknown): value is null | undefined {
