@@ -5,7 +5,8 @@ import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createSnapshotCache } from './cache/snapshot-cache.ts';
 import { readGeoHeaders } from './context/index.ts';
 import { createMemoryRateLimiter } from './http/rate-limit.ts';
-import { defaultStore } from './store/default-stores.ts';
+import { defaultStore, DEMO_ENVIRONMENT } from './store/default-stores.ts';
+import type { AuthoringDeps } from './authoring/deps.ts';
 
 export function evaluateDepsFor(config: RuntimeConfig) {
   const { store } = defaultStore(config);
@@ -19,3 +20,12 @@ export function evaluateDepsFor(config: RuntimeConfig) {
     geoHeaders: geo.mapping,
   };
 }
+
+/** validate and preview read the same store as evaluate; any admin key may call them. */
+function authoringDepsFor(config: RuntimeConfig): AuthoringDeps {
+  const { store } = defaultStore(config);
+  return { keys: store.keys, flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+}
+
+export const validateDepsFor = authoringDepsFor;
+export const previewDepsFor = authoringDepsFor;

@@ -7,8 +7,10 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Server } from 'node:http';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { defaultStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
-import { evaluateDepsFor } from '../../shared/wiring.ts';
+import { evaluateDepsFor, previewDepsFor, validateDepsFor } from '../../shared/wiring.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
+import { createPreviewFunction } from '../../functions/preview/app.ts';
+import { createValidateFunction } from '../../functions/validate/app.ts';
 import { createLocalRouter } from './router.ts';
 
 process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -17,6 +19,8 @@ const { keys } = defaultStore(config);
 
 const handlers = {
   evaluate: createEvaluateFunction(evaluateDepsFor(config)),
+  validate: createValidateFunction(validateDepsFor(config)),
+  preview: createPreviewFunction(previewDepsFor(config)),
 } as const;
 
 const servers = new Map<string, Server>();

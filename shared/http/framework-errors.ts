@@ -12,13 +12,28 @@ import type { HttpResponse } from './types.ts';
 /** Bodies larger than this are refused from their Content-Length before they are read. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-type BodyParserError = { type?: string; status?: number; message?: string };
+type BodyParserError = { type?: string; status?: number; message?: string; body?: unknown };
+
+/** body-parser's strict mode refuses valid JSON that is not an object or array (`42`, `null`). */
+function jsonScalarOf(body: unknown): string | undefined {
+  if (typeof body !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(body);
+    return value === null ? 'null' : typeof value;
+  } catch {
+    return undefined;
+  }
+}
 
 export function problemForFrameworkError(error: unknown): Problem {
   const e = (typeof error === 'object' && error !== null ? error : {}) as BodyParserError;
   switch (e.type) {
-    case 'entity.parse.failed':
-      return problem('MALFORMED_JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`);
+    case 'entity.parse.failed': {
+      const scalar = jsonScalarOf(e.body);
+      return scalar !== undefined
+        ? problem('INVALID_BODY', `the body must be a JSON object, not ${scalar === 'null' ? 'null' : `a ${scalar}`}`, [{ path: '', code: 'INVALID_TYPE', message: 'expected a JSON object' }])
+        : problem('MALFORMED_JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`);
+    }
     case 'entity.too.large':
       return problem('BODY_TOO_LARGE', `the body is larger than ${MAX_REQUEST_BYTES} bytes`);
     case 'encoding.unsupported':

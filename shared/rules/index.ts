@@ -1,10 +1,12 @@
 // The public API of the rules module: what every function, the console and outside tools use.
 // Pure: no I/O, no clock (`now` is passed in), no randomness.
 
+import { analyze } from './analyze/index.ts';
 import { bucketFor as bucketForHash } from './bucketing.ts';
 import type { Flag } from './schema.ts';
 import { checkConditionDocument, checkFlagDocument, checkSegmentDocument, type ValidateOptions, type ValidationResult } from './validate/index.ts';
 
+export { analyze, type Analysis, type AnalyzeOptions } from './analyze/index.ts';
 export { compileFlag, type CompiledFlag, type CompileOptions, type CompileResult } from './compile/flag.ts';
 export { evaluate } from './evaluate.ts';
 export { interpret, type InterpretOptions } from './interpret.ts';
@@ -37,7 +39,8 @@ export function validate(doc: unknown, options: ValidateOptions = {}): Validatio
   }
   const checked = checkFlagDocument(doc, options);
   if (!checked.ok) return { errors: checked.errors, warnings: checked.warnings };
-  return { errors: [], warnings: [...checked.warnings, ...flagWarnings(checked.value)] };
+  const analysis = analyze(checked.value, options.segments ? { segments: options.segments } : {});
+  return { errors: [], warnings: [...checked.warnings, ...flagWarnings(checked.value), ...analysis.conflicts] };
 }
 
 /** Warnings about a valid flag that do not need the analysis of its rules. */

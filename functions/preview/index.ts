@@ -1,0 +1,8 @@
+// Cloud Function entry: `preview`.
+import '../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { previewDepsFor } from '../../shared/wiring.ts';
+import { createPreviewFunction } from './app.ts';
+
+http('preview', createPreviewFunction(previewDepsFor(readRuntimeConfig())));

@@ -1,0 +1,57 @@
+// POST /v1/rules/performance: a flag's complexity, its estimated cost per evaluation, and the
+// measured one over the request's users or synthetic ones (at most 40 ms of measuring).
+
+import { z } from 'zod';
+import { admitAuthor } from '../../shared/authoring/admit.ts';
+import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { readJsonBody } from '../../shared/http/body.ts';
+import { problem } from '../../shared/http/problem.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { analyze, checkContext, type Context } from '../../shared/rules/index.ts';
+import { enrichContext } from '../../shared/context/index.ts';
+import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
+import { PREVIEW_LIMITS } from './limits.ts';
+import { estimateNs, measure, NS_PER_COMPLEXITY_POINT } from './performance.ts';
+import { instantOf, NowSchema } from './request-time.ts';
+import { syntheticUsers } from './synthetic-users.ts';
+
+export const MEASURE_BUDGET_MS = 40;
+const SYNTHETIC_USERS = 256;
+
+const PerformanceRequestSchema = z
+  .strictObject({ ...FLAG_SOURCE_FIELDS, users: z.array(z.unknown()).min(1).optional(), now: NowSchema.optional() })
+  .refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
+
+export function performanceRoute(deps: AuthoringDeps): Route {
+  return {
+    method: 'POST',
+    path: '/v1/rules/performance',
+    handler: async (req, res) => {
+      const admitted = await admitAuthor(req, deps);
+      if (!admitted.ok) return sendProblem(res, admitted.problem);
+      const body = readJsonBody(req, PerformanceRequestSchema, PREVIEW_LIMITS.bodyBytes);
+      if (!body.ok) return sendProblem(res, body.problem);
+      const given = body.value.users;
+      if (given && given.length > PREVIEW_LIMITS.benchmarkUsers) {
+        return sendProblem(res, problem('TOO_MANY_ITEMS', `${given.length} users; a measurement takes at most ${PREVIEW_LIMITS.benchmarkUsers}`, [{ path: '/users', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.benchmarkUsers} users` }]));
+      }
+      const invalid = (given ?? []).flatMap((u, i) => checkContext(u).map((issue) => ({ ...issue, path: `/users/${i}${issue.path}` })));
+      if (invalid.length > 0) return sendProblem(res, problem('INVALID_CONTEXT', `${invalid.length} problems in the users`, invalid));
+      const resolved = resolveFlag(body.value, admitted.snapshot);
+      if (!resolved.ok) return sendProblem(res, resolved.problem);
+      const { compiled, references } = resolved;
+      const now = instantOf(body.value.now, deps.now);
+      const raw = (given as Context[] | undefined) ?? syntheticUsers(compiled.doc, references.segments, SYNTHETIC_USERS);
+      const users = raw.map((u) => enrichContext(u, { headers: {} }, { now }) as Record<string, unknown>);
+      const { complexity } = analyze(compiled.doc, { segments: references.segments });
+      sendJson(res, 200, {
+        flagKey: compiled.key,
+        complexity,
+        estimatedNsPerEvaluation: estimateNs(complexity),
+        nsPerComplexityPoint: NS_PER_COMPLEXITY_POINT,
+        measured: { users: users.length, synthetic: given === undefined, budgetMs: MEASURE_BUDGET_MS, ...measure(compiled, users, now, MEASURE_BUDGET_MS) },
+      });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// POST /v1/rules/preview: a draft or stored flag against up to 10,000 test users, each with its
+// result and trace, plus the distribution over variants, reasons and rules.
+
+import { z } from 'zod';
+import { admitAuthor } from '../../shared/authoring/admit.ts';
+import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { readJsonBody } from '../../shared/http/body.ts';
+import { problem } from '../../shared/http/problem.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
+import { PREVIEW_LIMITS } from './limits.ts';
+import { previewUsers } from './preview-run.ts';
+import { instantOf, NowSchema } from './request-time.ts';
+
+const PreviewRequestSchema = z
+  .strictObject({
+    ...FLAG_SOURCE_FIELDS,
+    // Counted after parsing, so that past the limit answers 413 rather than a schema error.
+    users: z.array(z.unknown()).min(1),
+    now: NowSchema.optional(),
+    trace: z.boolean().default(true),
+  })
+  .refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
+
+export function previewRoute(deps: AuthoringDeps): Route {
+  return {
+    method: 'POST',
+    path: '/v1/rules/preview',
+    handler: async (req, res) => {
+      const admitted = await admitAuthor(req, deps);
+      if (!admitted.ok) return sendProblem(res, admitted.problem);
+      const body = readJsonBody(req, PreviewRequestSchema, PREVIEW_LIMITS.bodyBytes);
+      if (!body.ok) return sendProblem(res, body.problem);
+      const { users, trace } = body.value;
+      if (users.length > PREVIEW_LIMITS.users) {
+        return sendProblem(res, problem('TOO_MANY_ITEMS', `${users.length} users; a preview takes at most ${PREVIEW_LIMITS.users}`, [{ path: '/users', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.users} users` }]));
+      }
+      const resolved = resolveFlag(body.value, admitted.snapshot);
+      if (!resolved.ok) return sendProblem(res, resolved.problem);
+      const now = instantOf(body.value.now, deps.now);
+      const { results, summary } = previewUsers(resolved.compiled, users, { now, trace });
+      sendJson(res, 200, { flagKey: resolved.compiled.key, environment: admitted.snapshot.environment, now: new Date(now).toISOString(), summary, results });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// POST /v1/rules/rollout-estimate: expected users per variant for an audience size, with a 95%
+// interval (the method is in rollout-estimate.ts and the README).
+
+import { z } from 'zod';
+import { admitAuthor } from '../../shared/authoring/admit.ts';
+import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { readJsonBody } from '../../shared/http/body.ts';
+import { problem } from '../../shared/http/problem.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { CompiledFlag } from '../../shared/rules/index.ts';
+import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
+import { PREVIEW_LIMITS } from './limits.ts';
+import { instantOf, NowSchema } from './request-time.ts';
+import { estimateFrom, sampleProbabilities, servedBy } from './rollout-estimate.ts';
+
+const EstimateRequestSchema = z
+  .strictObject({
+    ...FLAG_SOURCE_FIELDS,
+    audience: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    ruleId: z.string().min(1).optional(),
+    sampleUsers: z.array(z.unknown()).min(1).optional(),
+    now: NowSchema.optional(),
+  })
+  .refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
+
+type Body = z.infer<typeof EstimateRequestSchema>;
+
+function withoutSample(flag: CompiledFlag, body: Body) {
+  const rules = flag.doc.rules ?? [];
+  const ruleId = body.ruleId ?? rules.find((r) => 'rollout' in r.serve)?.id;
+  const served = ruleId === undefined ? undefined : servedBy(flag, ruleId);
+  if (ruleId === undefined || !served) {
+    const message = ruleId === undefined ? 'the flag has no rollout rule: name a rule, or send sampleUsers to estimate the whole flag' : `the flag has no rule "${ruleId}"`;
+    return { ok: false as const, problem: problem('INVALID_BODY', message, [{ path: '/ruleId', code: 'INVALID_VALUE', message }]) };
+  }
+  const variants = [...served.keys()];
+  return { ok: true as const, body: { method: 'split', ruleId, variants: estimateFrom([served], variants, body.audience) } };
+}
+
+function withSample(flag: CompiledFlag, body: Body, users: readonly unknown[], now: number) {
+  if (body.ruleId !== undefined && !servedBy(flag, body.ruleId)) {
+    const message = `the flag has no rule "${body.ruleId}"`;
+    return { ok: false as const, problem: problem('INVALID_BODY', message, [{ path: '/ruleId', code: 'INVALID_VALUE', message }]) };
+  }
+  const { probabilities, reach } = sampleProbabilities(flag, users, now, body.ruleId);
+  const variants = Object.keys(flag.doc.variants);
+  return { ok: true as const, body: { method: 'sample', ...(body.ruleId ? { ruleId: body.ruleId } : {}), sampleSize: users.length, reach, variants: estimateFrom(probabilities, variants, body.audience) } };
+}
+
+export function rolloutEstimateRoute(deps: AuthoringDeps): Route {
+  return {
+    method: 'POST',
+    path: '/v1/rules/rollout-estimate',
+    handler: async (req, res) => {
+      const admitted = await admitAuthor(req, deps);
+      if (!admitted.ok) return sendProblem(res, admitted.problem);
+      const body = readJsonBody(req, EstimateRequestSchema, PREVIEW_LIMITS.bodyBytes);
+      if (!body.ok) return sendProblem(res, body.problem);
+      const sample = body.value.sampleUsers;
+      if (sample && sample.length > PREVIEW_LIMITS.users) {
+        return sendProblem(res, problem('TOO_MANY_ITEMS', `${sample.length} sample users; at most ${PREVIEW_LIMITS.users}`, [{ path: '/sampleUsers', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.users} users` }]));
+      }
+      const resolved = resolveFlag(body.value, admitted.snapshot);
+      if (!resolved.ok) return sendProblem(res, resolved.problem);
+      const flag = resolved.compiled;
+      const estimate = sample ? withSample(flag, body.value, sample, instantOf(body.value.now, deps.now)) : withoutSample(flag, body.value);
+      if (!estimate.ok) return sendProblem(res, estimate.problem);
+      sendJson(res, 200, { flagKey: flag.key, audience: body.value.audience, confidence: 0.95, ...estimate.body });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// POST /v1/rules/validate: one flag, segment or bare condition checked against the environment's
+// segments, flags and attribute catalogue (or a catalogue the request brings).
+
+import { z } from 'zod';
+import { admitAuthor } from '../../shared/authoring/admit.ts';
+import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
+import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { referencesOf } from '../../shared/authoring/references.ts';
+import { readJsonBody } from '../../shared/http/body.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { AttributeDefinitionSchema, LIMITS } from '../../shared/rules/index.ts';
+import { checkDocument, DOCUMENT_KINDS, type DocumentKind } from './check-document.ts';
+
+/** Twice the largest document (256 KiB), leaving room for a catalogue beside it. */
+export const VALIDATE_BODY_BYTES = 512 * 1024;
+
+const ValidateRequestSchema = z
+  .strictObject({
+    flag: z.unknown().optional(),
+    segment: z.unknown().optional(),
+    condition: z.unknown().optional(),
+    /** Replaces the environment's stored attributes; the derived ones still apply. */
+    catalogue: z.array(AttributeDefinitionSchema).max(LIMITS.listValues).optional(),
+  })
+  .refine((body) => DOCUMENT_KINDS.filter((kind) => body[kind] !== undefined).length === 1, {
+    message: 'send exactly one of "flag", "segment" or "condition"',
+  });
+
+export function validateRoute(deps: AuthoringDeps): Route {
+  return {
+    method: 'POST',
+    path: '/v1/rules/validate',
+    handler: async (req, res) => {
+      const admitted = await admitAuthor(req, deps);
+      if (!admitted.ok) return sendProblem(res, admitted.problem);
+      const body = readJsonBody(req, ValidateRequestSchema, VALIDATE_BODY_BYTES);
+      if (!body.ok) return sendProblem(res, body.problem);
+      const { snapshot } = admitted;
+      const kind = DOCUMENT_KINDS.find((k) => body.value[k] !== undefined) as DocumentKind;
+      const stored = body.value.catalogue ?? (await deps.flags.attributes(snapshot.environment));
+      const catalogue = definitionsOf(catalogueOf(stored));
+      const report = checkDocument(kind, body.value[kind], referencesOf(snapshot), catalogue);
+      sendJson(res, 200, { kind, environment: snapshot.environment, ...report });
+    },
+  };
+}

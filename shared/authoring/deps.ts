@@ -1,0 +1,15 @@
+// What the authoring functions (validate and preview) depend on: admin keys, the flag store, the
+// environment used when a request names none, the console's origins and a clock.
+
+import type { KeyVerifier } from '../http/auth.ts';
+import type { FlagStore } from '../store/ports.ts';
+
+export type AuthoringDeps = {
+  readonly keys: KeyVerifier;
+  readonly flags: FlagStore;
+  /** The environment whose segments, flags and catalogue a request sees without `?environment=`. */
+  readonly defaultEnvironment: string;
+  /** Browser origins allowed to call (the console's); nothing else gets CORS headers. */
+  readonly consoleOrigins: readonly string[];
+  readonly now: () => number;
+};

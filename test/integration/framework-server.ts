@@ -1,0 +1,43 @@
+// Serving a function through the real Functions Framework on a loopback port, with the demo
+// environment's store behind it, for the integration tests of validate and preview.
+
+import '../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { AddressInfo } from 'node:net';
+import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
+import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+export const SDK_KEY = 'test-sdk-key-0123456789ab';
+export const CONSOLE_ORIGIN = 'https://console.example';
+export const NOW = Date.parse('2026-03-10T12:00:00Z');
+
+export function demoDeps(): AuthoringDeps {
+  const store = createDemoStore({ sdkKey: SDK_KEY, adminKey: ADMIN_KEY, generated: [] });
+  return { keys: store.keys, flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [CONSOLE_ORIGIN], now: () => NOW };
+}
+
+export type Served = {
+  readonly url: string;
+  readonly post: (path: string, body: unknown, headers?: Record<string, string>) => Promise<Response>;
+  readonly get: (path: string, headers?: Record<string, string>) => Promise<Response>;
+  readonly close: () => Promise<void>;
+};
+
+const AUTH = { authorization: `Bearer ${ADMIN_KEY}` };
+
+/** Registers `handler` under a name unique to the suite and listens on 127.0.0.1. */
+export async function serve(name: string, handler: (req: HttpRequest, res: HttpResponse) => Promise<void>): Promise<Served> {
+  http(name, handler);
+  const server = getTestServer(name).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    post: (path, body, headers = {}) => fetch(url + path, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    get: (path, headers = {}) => fetch(url + path, { headers: { ...AUTH, ...headers } }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
