@@ -1,13 +1,10 @@
 // Serving a function through the real Functions Framework on a loopback port, with the demo
 // environment's store behind it, for the integration tests of validate and preview.
 
-import '../../shared/http/framework-errors.ts';
-import { http } from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
-import type { AddressInfo } from 'node:net';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
+import { serveFunction } from '../helpers/function-server.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const SDK_KEY = 'test-sdk-key-0123456789ab';
@@ -28,16 +25,13 @@ export type Served = {
 
 const AUTH = { authorization: `Bearer ${ADMIN_KEY}` };
 
-/** Registers `handler` under a name unique to the suite and listens on 127.0.0.1. */
+/** Serves `handler` through the real framework on 127.0.0.1, with an admin key on every call. */
 export async function serve(name: string, handler: (req: HttpRequest, res: HttpResponse) => Promise<void>): Promise<Served> {
-  http(name, handler);
-  const server = getTestServer(name).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url, close } = await serveFunction(name, handler);
   return {
     url,
     post: (path, body, headers = {}) => fetch(url + path, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     get: (path, headers = {}) => fetch(url + path, { headers: { ...AUTH, ...headers } }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }
