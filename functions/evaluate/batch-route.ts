@@ -2,7 +2,7 @@
 // stream (JSON by default, NDJSON on request) so no answer is held whole in memory.
 
 import { z } from 'zod';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendProblem } from '../../shared/http/send.ts';
@@ -58,15 +58,13 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
 }
 
 export function batchRoute(deps: EvaluateDeps): Route {
-  return {
-    method: 'POST',
+  return jsonRoute({
     path: '/v1/evaluate/batch',
-    handler: async (req, res) => {
-      const admitted = await admit(req, deps);
-      if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
-      const body = readJsonBody(req, BatchSchema, BATCH_LIMITS.bodyBytes);
-      if (!body.ok) return sendProblem(res, body.problem);
-      const { contexts, flags } = body.value;
+    admit: (req) => admit(req, deps),
+    schema: BatchSchema,
+    limitBytes: BATCH_LIMITS.bodyBytes,
+    handle: async (req, res, admitted, body) => {
+      const { contexts, flags } = body;
       const { snapshot, now } = admitted;
       if (contexts.length > BATCH_LIMITS.contexts) {
         return sendProblem(res, problem('TOO_MANY_ITEMS', `${contexts.length} contexts; a batch takes at most ${BATCH_LIMITS.contexts}`, [{ path: '/contexts', code: 'LIST_TOO_LONG', message: `at most ${BATCH_LIMITS.contexts} contexts` }]));
@@ -92,5 +90,5 @@ export function batchRoute(deps: EvaluateDeps): Route {
       }
       res.end(ndjson ? chunk : `${chunk}]}`);
     },
-  };
+  });
 }

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendEmpty, sendJson, sendProblem } from '../../shared/http/send.ts';
@@ -34,30 +34,26 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 
 export function ofrepRoutes(deps: EvaluateDeps): Route[] {
   return [
-    {
-      method: 'POST',
+    jsonRoute({
       path: '/ofrep/v1/evaluate/flags/:key',
-      handler: async (req, res, { params }) => {
+      admit: (req) => admit(req, deps),
+      schema: OfrepRequestSchema,
+      limitBytes: LIMITS.evaluateBodyBytes,
+      handle: (req, res, admitted, body, { params }) => {
         const key = params.key!;
-        const admitted = await admit(req, deps);
-        if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
-        const body = readJsonBody(req, OfrepRequestSchema, LIMITS.evaluateBodyBytes);
-        if (!body.ok) return sendProblem(res, body.problem);
-        const context = prepareContext(body.value.context, req, admitted.now, deps);
+        const context = prepareContext(body.context, req, admitted.now, deps);
         if (!context.ok) return sendOutcome(res, failure(key, 'INVALID_CONTEXT', context.details));
         const { snapshot } = admitted;
         sendOutcome(res, evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, context.context, admitted.now));
       },
-    },
-    {
-      method: 'POST',
+    }),
+    jsonRoute({
       path: '/ofrep/v1/evaluate/flags',
-      handler: async (req, res) => {
-        const admitted = await admit(req, deps);
-        if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
-        const body = readJsonBody(req, OfrepRequestSchema, LIMITS.evaluateBodyBytes);
-        if (!body.ok) return sendProblem(res, body.problem);
-        const context = prepareContext(body.value.context, req, admitted.now, deps);
+      admit: (req) => admit(req, deps),
+      schema: OfrepRequestSchema,
+      limitBytes: LIMITS.evaluateBodyBytes,
+      handle: (req, res, admitted, body) => {
+        const context = prepareContext(body.context, req, admitted.now, deps);
         if (!context.ok) {
           return sendProblem(res, { ...problem('INVALID_CONTEXT', context.details, context.errors), errorCode: 'INVALID_CONTEXT', errorDetails: context.details });
         }
@@ -74,6 +70,6 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
         res.setHeader('Content-Length', Buffer.byteLength(text));
         res.end(text);
       },
-    },
+    }),
   ];
 }

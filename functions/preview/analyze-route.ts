@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { analyze } from '../../shared/rules/index.ts';
@@ -17,19 +17,17 @@ export const ANALYZE_BODY_BYTES = 2 * 1024 * 1024;
 const AnalyzeRequestSchema = z.strictObject(FLAG_SOURCE_FIELDS).refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
 
 export function analyzeRoute(deps: AuthoringDeps): Route {
-  return {
-    method: 'POST',
+  return jsonRoute({
     path: '/v1/rules/analyze',
-    handler: async (req, res) => {
-      const admitted = await admitAuthor(req, deps);
-      if (!admitted.ok) return sendProblem(res, admitted.problem);
-      const body = readJsonBody(req, AnalyzeRequestSchema, ANALYZE_BODY_BYTES);
-      if (!body.ok) return sendProblem(res, body.problem);
-      const resolved = resolveFlag(body.value, admitted.snapshot);
+    admit: (req) => admitAuthor(req, deps),
+    schema: AnalyzeRequestSchema,
+    limitBytes: ANALYZE_BODY_BYTES,
+    handle: async (req, res, admitted, body) => {
+      const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
       const { complexity, conflicts } = analyze(resolved.compiled.doc, { segments: resolved.references.segments });
       // Each conflict is { path, code, message }: the message is the plain-words explanation.
       sendJson(res, 200, { flagKey: resolved.compiled.key, complexity, conflicts });
     },
-  };
+  });
 }

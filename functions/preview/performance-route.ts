@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
@@ -24,24 +24,22 @@ const PerformanceRequestSchema = z
   .refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
 
 export function performanceRoute(deps: AuthoringDeps): Route {
-  return {
-    method: 'POST',
+  return jsonRoute({
     path: '/v1/rules/performance',
-    handler: async (req, res) => {
-      const admitted = await admitAuthor(req, deps);
-      if (!admitted.ok) return sendProblem(res, admitted.problem);
-      const body = readJsonBody(req, PerformanceRequestSchema, PREVIEW_LIMITS.bodyBytes);
-      if (!body.ok) return sendProblem(res, body.problem);
-      const given = body.value.users;
+    admit: (req) => admitAuthor(req, deps),
+    schema: PerformanceRequestSchema,
+    limitBytes: PREVIEW_LIMITS.bodyBytes,
+    handle: async (req, res, admitted, body) => {
+      const given = body.users;
       if (given && given.length > PREVIEW_LIMITS.benchmarkUsers) {
         return sendProblem(res, problem('TOO_MANY_ITEMS', `${given.length} users; a measurement takes at most ${PREVIEW_LIMITS.benchmarkUsers}`, [{ path: '/users', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.benchmarkUsers} users` }]));
       }
       const invalid = (given ?? []).flatMap((u, i) => checkContext(u).map((issue) => ({ ...issue, path: `/users/${i}${issue.path}` })));
       if (invalid.length > 0) return sendProblem(res, problem('INVALID_CONTEXT', `${invalid.length} problems in the users`, invalid));
-      const resolved = resolveFlag(body.value, admitted.snapshot);
+      const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
       const { compiled, references } = resolved;
-      const now = instantOf(body.value.now, deps.now);
+      const now = instantOf(body.now, deps.now);
       const raw = (given as Context[] | undefined) ?? syntheticUsers(compiled.doc, references.segments, SYNTHETIC_USERS);
       const users = raw.map((u) => enrichContext(u, { headers: {} }, { now }) as Record<string, unknown>);
       const { complexity } = analyze(compiled.doc, { segments: references.segments });
@@ -53,5 +51,5 @@ export function performanceRoute(deps: AuthoringDeps): Route {
         measured: { users: users.length, synthetic: given === undefined, budgetMs: MEASURE_BUDGET_MS, ...measure(compiled, users, now, MEASURE_BUDGET_MS) },
       });
     },
-  };
+  });
 }

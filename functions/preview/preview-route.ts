@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
@@ -24,23 +24,21 @@ const PreviewRequestSchema = z
   .refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
 
 export function previewRoute(deps: AuthoringDeps): Route {
-  return {
-    method: 'POST',
+  return jsonRoute({
     path: '/v1/rules/preview',
-    handler: async (req, res) => {
-      const admitted = await admitAuthor(req, deps);
-      if (!admitted.ok) return sendProblem(res, admitted.problem);
-      const body = readJsonBody(req, PreviewRequestSchema, PREVIEW_LIMITS.bodyBytes);
-      if (!body.ok) return sendProblem(res, body.problem);
-      const { users, trace } = body.value;
+    admit: (req) => admitAuthor(req, deps),
+    schema: PreviewRequestSchema,
+    limitBytes: PREVIEW_LIMITS.bodyBytes,
+    handle: async (req, res, admitted, body) => {
+      const { users, trace } = body;
       if (users.length > PREVIEW_LIMITS.users) {
         return sendProblem(res, problem('TOO_MANY_ITEMS', `${users.length} users; a preview takes at most ${PREVIEW_LIMITS.users}`, [{ path: '/users', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.users} users` }]));
       }
-      const resolved = resolveFlag(body.value, admitted.snapshot);
+      const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
-      const now = instantOf(body.value.now, deps.now);
+      const now = instantOf(body.now, deps.now);
       const { results, summary } = previewUsers(resolved.compiled, users, { now, trace });
       sendJson(res, 200, { flagKey: resolved.compiled.key, environment: admitted.snapshot.environment, now: new Date(now).toISOString(), summary, results });
     },
-  };
+  });
 }

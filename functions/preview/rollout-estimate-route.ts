@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
@@ -49,24 +49,22 @@ function withSample(flag: CompiledFlag, body: Body, users: readonly unknown[], n
 }
 
 export function rolloutEstimateRoute(deps: AuthoringDeps): Route {
-  return {
-    method: 'POST',
+  return jsonRoute({
     path: '/v1/rules/rollout-estimate',
-    handler: async (req, res) => {
-      const admitted = await admitAuthor(req, deps);
-      if (!admitted.ok) return sendProblem(res, admitted.problem);
-      const body = readJsonBody(req, EstimateRequestSchema, PREVIEW_LIMITS.bodyBytes);
-      if (!body.ok) return sendProblem(res, body.problem);
-      const sample = body.value.sampleUsers;
+    admit: (req) => admitAuthor(req, deps),
+    schema: EstimateRequestSchema,
+    limitBytes: PREVIEW_LIMITS.bodyBytes,
+    handle: async (req, res, admitted, body) => {
+      const sample = body.sampleUsers;
       if (sample && sample.length > PREVIEW_LIMITS.users) {
         return sendProblem(res, problem('TOO_MANY_ITEMS', `${sample.length} sample users; at most ${PREVIEW_LIMITS.users}`, [{ path: '/sampleUsers', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.users} users` }]));
       }
-      const resolved = resolveFlag(body.value, admitted.snapshot);
+      const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
       const flag = resolved.compiled;
-      const estimate = sample ? withSample(flag, body.value, sample, instantOf(body.value.now, deps.now)) : withoutSample(flag, body.value);
+      const estimate = sample ? withSample(flag, body, sample, instantOf(body.now, deps.now)) : withoutSample(flag, body);
       if (!estimate.ok) return sendProblem(res, estimate.problem);
-      sendJson(res, 200, { flagKey: flag.key, audience: body.value.audience, confidence: 0.95, ...estimate.body });
+      sendJson(res, 200, { flagKey: flag.key, audience: body.audience, confidence: 0.95, ...estimate.body });
     },
-  };
+  });
 }

@@ -6,7 +6,7 @@ import { admitAuthor } from '../../shared/authoring/admit.ts';
 import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { referencesOf } from '../../shared/authoring/references.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { AttributeDefinitionSchema, LIMITS } from '../../shared/rules/index.ts';
@@ -28,20 +28,18 @@ const ValidateRequestSchema = z
   });
 
 export function validateRoute(deps: AuthoringDeps): Route {
-  return {
-    method: 'POST',
+  return jsonRoute({
     path: '/v1/rules/validate',
-    handler: async (req, res) => {
-      const admitted = await admitAuthor(req, deps);
-      if (!admitted.ok) return sendProblem(res, admitted.problem);
-      const body = readJsonBody(req, ValidateRequestSchema, VALIDATE_BODY_BYTES);
-      if (!body.ok) return sendProblem(res, body.problem);
+    admit: (req) => admitAuthor(req, deps),
+    schema: ValidateRequestSchema,
+    limitBytes: VALIDATE_BODY_BYTES,
+    handle: async (req, res, admitted, body) => {
       const { snapshot } = admitted;
-      const kind = DOCUMENT_KINDS.find((k) => body.value[k] !== undefined) as DocumentKind;
-      const stored = body.value.catalogue ?? (await deps.flags.attributes(snapshot.environment));
+      const kind = DOCUMENT_KINDS.find((k) => body[k] !== undefined) as DocumentKind;
+      const stored = body.catalogue ?? (await deps.flags.attributes(snapshot.environment));
       const catalogue = definitionsOf(catalogueOf(stored));
-      const report = checkDocument(kind, body.value[kind], referencesOf(snapshot), catalogue);
+      const report = checkDocument(kind, body[kind], referencesOf(snapshot), catalogue);
       sendJson(res, 200, { kind, environment: snapshot.environment, ...report });
     },
-  };
+  });
 }
