@@ -4,7 +4,8 @@ import type { Context } from './schema.ts';
 
 export type AttributeReader = (context: Context) => unknown;
 
-function child(value: unknown, segment: string): unknown {
+/** One own property of an object (undefined for anything else): what a path without dots reads. */
+export function child(value: unknown, segment: string): unknown {
   // Own properties only, so `constructor` or `__proto__` never read the prototype chain.
   if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
   return (value as Record<string, unknown>)[segment];

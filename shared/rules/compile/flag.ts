@@ -122,6 +122,13 @@ class Compilation {
   }
 }
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** The list, or one shared empty list: most flags have no prerequisites, behaviour or experiments. */
+function none<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : list;
+}
+
 function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): CompiledFlag {
   const flag = deepFreeze(doc);
   const values: Readonly<Record<string, JsonValue>> = flag.variants;
@@ -137,7 +144,7 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
     if ('rollout' in rule.serve) attributes.add(rule.serve.rollout.by);
     return { id: rule.id, index, condition, serve: compileServe(flag, rule, values, isPrivate), window: windowOf(rule.schedule) };
   });
-  const prerequisites = (flag.prerequisites ?? []).map((p) => ({ flag: compilation.prerequisite(p.flag, here), variant: p.variant }));
+  const prerequisites = none((flag.prerequisites ?? []).map((p) => ({ flag: compilation.prerequisite(p.flag, here), variant: p.variant })));
   const hasLogic = rules.length > 0 || prerequisites.length > 0 || flag.schedule !== undefined;
   const served = (variant: string) => ({ flagKey: flag.key, value: values[variant]!, variant });
   return {
@@ -153,9 +160,9 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
       scheduledOff: Object.freeze({ reason: 'DISABLED', cause: 'SCHEDULE', ...served(flag.offVariant) }),
       fallthrough: Object.freeze({ reason: hasLogic ? 'DEFAULT' : 'STATIC', ...served(flag.defaultVariant) }),
     },
-    attributes: [...attributes],
-    behavior: [...attributes].flatMap((a) => parseBehaviorAttribute(a) ?? []),
-    experiments: (flag.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.experiment ? [r.serve.rollout.experiment.id] : [])),
+    attributes: none([...attributes]),
+    behavior: none([...attributes].flatMap((a) => parseBehaviorAttribute(a) ?? [])),
+    experiments: none((flag.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.experiment ? [r.serve.rollout.experiment.id] : []))),
   };
 }
 

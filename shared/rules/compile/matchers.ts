@@ -12,16 +12,20 @@ export type Matcher = (value: unknown, now: number) => boolean;
 
 type Sets = { readonly strings: ReadonlySet<string>; readonly numbers: ReadonlySet<number>; readonly booleans: ReadonlySet<boolean> };
 
+const NONE: ReadonlySet<never> = new Set();
+
+/** The list's strings, numbers and booleans; an empty kind shares one empty set. */
 function setsOf(values: readonly Scalar[], ci: boolean): Sets {
-  const strings = new Set<string>();
-  const numbers = new Set<number>();
-  const booleans = new Set<boolean>();
+  const strings: string[] = [];
+  const numbers: number[] = [];
+  const booleans: boolean[] = [];
   for (const v of values) {
-    if (typeof v === 'string') strings.add(ci ? v.toLowerCase() : v);
-    else if (typeof v === 'number') numbers.add(v);
-    else booleans.add(v);
+    if (typeof v === 'string') strings.push(ci ? v.toLowerCase() : v);
+    else if (typeof v === 'number') numbers.push(v);
+    else booleans.push(v);
   }
-  return { strings, numbers, booleans };
+  const setOf = <T>(xs: T[]): ReadonlySet<T> => (xs.length === 0 ? NONE : new Set(xs));
+  return { strings: setOf(strings), numbers: setOf(numbers), booleans: setOf(booleans) };
 }
 
 /** Whether one attribute value equals one of the set's values, by the equality rules. */
@@ -47,35 +51,61 @@ function equals(operand: Scalar, ci: boolean): Matcher {
   return (v) => v === operand;
 }
 
-function text(test: (attribute: string, operand: string) => boolean, operand: string, ci: boolean): Matcher {
-  if (!ci) return (v) => typeof v === 'string' && test(v, operand);
-  const folded = operand.toLowerCase();
-  return (v) => typeof v === 'string' && test(v.toLowerCase(), folded);
+// PERFORMANCE NOTE: the string, number and semver matchers below are written out per operator
+// rather than built from a generic matcher and a comparison closure: with a thousand flags the
+// cost is in the closures and contexts each evaluation touches, so each clause keeps one.
+
+function text(op: Operator, operand: string, ci: boolean): Matcher {
+  const o = ci ? operand.toLowerCase() : operand;
+  if (op === 'starts_with') return ci ? (v) => typeof v === 'string' && v.toLowerCase().startsWith(o) : (v) => typeof v === 'string' && v.startsWith(o);
+  if (op === 'ends_with') return ci ? (v) => typeof v === 'string' && v.toLowerCase().endsWith(o) : (v) => typeof v === 'string' && v.endsWith(o);
+  return ci ? (v) => typeof v === 'string' && v.toLowerCase().includes(o) : (v) => typeof v === 'string' && v.includes(o);
 }
 
-function numeric(test: (n: number) => boolean): Matcher {
-  return (v) => {
-    const n = typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : toNumber(v);
-    return n !== undefined && test(n);
-  };
+/** A finite number, or a numeric string's value; NaN for anything else (NaN fails every comparison). */
+function numberOf(v: unknown): number {
+  const n = typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : toNumber(v);
+  return n === undefined ? NaN : n;
+}
+
+function numeric(op: Operator, x: number): Matcher {
+  if (op === 'gt') return (v) => numberOf(v) > x;
+  if (op === 'gte') return (v) => numberOf(v) >= x;
+  if (op === 'lt') return (v) => numberOf(v) < x;
+  return (v) => numberOf(v) <= x;
 }
 
 /**
  * PERFORMANCE NOTE: parsing a semver costs about a microsecond and an application has few distinct
- * versions, so parses are memoised per clause in a small map that is cleared when full.
+ * versions, so parses are memoised in one small map shared by every semver clause (cleared when
+ * full): a map per clause held a copy of every version per clause, and with many flags those
+ * copies, not the comparisons, were the cost.
  */
-function semverMatcher(test: (attribute: SemVer) => boolean): Matcher {
-  const memo = new Map<string, SemVer | null>();
-  return (v) => {
-    if (typeof v !== 'string') return false;
-    let parsed = memo.get(v);
-    if (parsed === undefined) {
-      if (memo.size >= 256) memo.clear();
-      parsed = parseSemver(v) ?? null;
-      memo.set(v, parsed);
-    }
-    return parsed !== null && test(parsed);
-  };
+const versions = new Map<string, SemVer | null>();
+
+function versionOf(text: string): SemVer | null {
+  let parsed = versions.get(text);
+  if (parsed === undefined) {
+    if (versions.size >= 1024) versions.clear();
+    parsed = parseSemver(text) ?? null;
+    versions.set(text, parsed);
+  }
+  return parsed;
+}
+
+/** The attribute's order against `x` (negative, 0, positive); NaN when it is not a semver. */
+function semverOrder(v: unknown, x: SemVer): number {
+  if (typeof v !== 'string') return NaN;
+  const parsed = versionOf(v);
+  return parsed === null ? NaN : parsed.compare(x);
+}
+
+function semverMatcher(op: Operator, x: SemVer): Matcher {
+  if (op === 'semver_eq') return (v) => semverOrder(v, x) === 0;
+  if (op === 'semver_gt') return (v) => semverOrder(v, x) > 0;
+  if (op === 'semver_gte') return (v) => semverOrder(v, x) >= 0;
+  if (op === 'semver_lt') return (v) => semverOrder(v, x) < 0;
+  return (v) => semverOrder(v, x) <= 0;
 }
 
 function arraySets(value: readonly unknown[], ci: boolean): Sets {
@@ -104,6 +134,11 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
       return equals(operand.value, ci);
     case 'scalarList': {
       const sets = setsOf(operand.values, ci);
+      if (op === 'in' && sets.numbers.size === 0 && sets.booleans.size === 0) {
+        // Only strings: what member() answers, reading one Set.
+        const strings = sets.strings;
+        return ci ? (v) => typeof v === 'string' && strings.has(v.toLowerCase()) : (v) => typeof v === 'string' && strings.has(v);
+      }
       if (op === 'in') return (v) => member(sets, v, ci);
       if (op === 'contains_any') return (v) => Array.isArray(v) && v.some((e) => member(sets, e, ci));
       const values = operand.values;
@@ -114,23 +149,20 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
       };
     }
     case 'string':
-      if (op === 'starts_with') return text((a, o) => a.startsWith(o), operand.value, ci);
-      if (op === 'ends_with') return text((a, o) => a.endsWith(o), operand.value, ci);
-      return text((a, o) => a.includes(o), operand.value, ci);
+      return text(op, operand.value, ci);
     case 'regex': {
       const { pattern } = operand;
       return (v) => typeof v === 'string' && pattern.test(v);
     }
     case 'number': {
-      const x = operand.value;
-      if (op === 'gt') return numeric((n) => n > x);
-      if (op === 'gte') return numeric((n) => n >= x);
-      if (op === 'lt') return numeric((n) => n < x);
-      return numeric((n) => n <= x);
+      return numeric(op, operand.value);
     }
     case 'numberRange': {
       const { min, max } = operand;
-      return numeric((n) => n >= min && n <= max);
+      return (v) => {
+        const n = numberOf(v);
+        return n >= min && n <= max;
+      };
     }
     case 'date': {
       const { at } = operand;
@@ -155,17 +187,14 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
       const { window } = operand;
       return (_v, now) => inWindow(window, clock(now));
     }
-    case 'semver': {
-      const x = operand.version;
-      const tests: Record<string, (c: number) => boolean> = {
-        semver_eq: (c) => c === 0, semver_gt: (c) => c > 0, semver_gte: (c) => c >= 0, semver_lt: (c) => c < 0, semver_lte: (c) => c <= 0,
-      };
-      const test = tests[op]!;
-      return semverMatcher((s) => test(s.compare(x)));
-    }
+    case 'semver':
+      return semverMatcher(op, operand.version);
     case 'semverRange': {
       const { low, high } = operand;
-      return semverMatcher((s) => s.compare(low) >= 0 && s.compare(high) <= 0);
+      return (v) => {
+        const parsed = typeof v === 'string' ? versionOf(v) : null;
+        return parsed !== null && parsed.compare(low) >= 0 && parsed.compare(high) <= 0;
+      };
     }
     case 'size': {
       const x = operand.value;
