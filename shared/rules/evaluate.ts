@@ -3,6 +3,7 @@
 
 import type { CompiledFlag, Visited } from './compile/flag.ts';
 import type { TraceSink } from './compile/condition.ts';
+import { execute } from './compile/program.ts';
 import type { Evaluation, EvaluateOptions, TraceStep } from './evaluation.ts';
 import type { Context } from './schema.ts';
 
@@ -35,27 +36,24 @@ function run(flag: CompiledFlag, context: Context, now: number, steps: TraceStep
       }
     }
   }
+  return steps === null ? (execute(flag.program, context, now) as Evaluation) : explainRules(flag, context, now, steps);
+}
+
+/** The rules walked one by one, each recording its clauses: the traced twin of the program. */
+function explainRules(flag: CompiledFlag, context: Context, now: number, steps: TraceStep[]): Evaluation {
   for (const rule of flag.rules) {
     if (rule.window !== null && !active(rule.window, now)) {
-      steps?.push({ kind: 'rule', ruleId: rule.id, index: rule.index, matched: false, note: 'outside its schedule', clauses: [] });
+      steps.push({ kind: 'rule', ruleId: rule.id, index: rule.index, matched: false, note: 'outside its schedule', clauses: [] });
       continue;
     }
-    let matched: boolean;
-    if (steps === null) {
-      matched = rule.condition === null || rule.condition.test(context, now);
-    } else {
-      const clauses: TraceSink = [];
-      matched = rule.condition === null || rule.condition.explain(context, now, clauses);
-      const step = { kind: 'rule', ruleId: rule.id, index: rule.index, matched, clauses } as const;
-      steps.push(step);
-    }
+    const clauses: TraceSink = [];
+    const matched = rule.condition === null || rule.condition.explain(context, now, clauses);
+    steps.push({ kind: 'rule', ruleId: rule.id, index: rule.index, matched, clauses });
     if (!matched) continue;
     const served = rule.serve(context, steps);
     if (served !== null) return served;
-    if (steps) {
-      const last = steps.findLastIndex((s) => s.kind === 'rule');
-      steps[last] = { ...(steps[last] as Extract<TraceStep, { kind: 'rule' }>), matched: false, note: 'no unit to bucket: the rollout attribute is missing' };
-    }
+    const last = steps.findLastIndex((s) => s.kind === 'rule');
+    steps[last] = { ...(steps[last] as Extract<TraceStep, { kind: 'rule' }>), matched: false, note: 'no unit to bucket: the rollout attribute is missing' };
   }
   return flag.results.fallthrough;
 }

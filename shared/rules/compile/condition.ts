@@ -1,6 +1,7 @@
-// Conditions compiled to closures. Children of all/any run cheapest first: clauses are pure and
-// never throw, so the order changes the cost, never the result. Each node can also explain
-// itself, recording every clause it evaluated, for traces.
+// Conditions compiled twice over: into program code (program.ts) for evaluation, and into
+// closures that explain themselves, recording every clause they evaluate, for traces. Children
+// of all/any run cheapest first: clauses are pure and never throw, so the order changes the
+// cost, never the result.
 
 import { pointer, type PathSegment } from '../issues.ts';
 import { parseOperand } from '../operands.ts';
@@ -10,18 +11,24 @@ import type { ClauseTrace, SegmentTrace } from '../evaluation.ts';
 import { REDACTED } from '../evaluation.ts';
 import type { Clause, Condition, Context } from '../schema.ts';
 import { matcherFor, type Matcher } from './matchers.ts';
+import { callNode, inlineClause, type ProgramNode, type Test } from './program.ts';
 
-export type Test = (context: Context, now: number) => boolean;
+export type { Test } from './program.ts';
 export type TraceSink = (ClauseTrace | SegmentTrace)[];
+export type Explain = (context: Context, now: number, out: TraceSink) => boolean;
 
 export type CompiledCondition = {
-  readonly test: Test;
   readonly cost: number;
-  readonly explain: (context: Context, now: number, out: TraceSink) => boolean;
+  readonly explain: Explain;
+  /** The condition's shape for the program; flattened once, then dropped. */
+  readonly program: ProgramNode;
 };
 
+/** A segment compiled once for every flag that names it: called from programs by its test. */
+export type CompiledSegment = { readonly cost: number; readonly explain: Explain; readonly test: Test };
+
 /** Where compiled segments come from; resolving one may fail with a message. */
-export type SegmentResolver = (key: string) => CompiledCondition | string;
+export type SegmentResolver = (key: string) => CompiledSegment | string;
 
 export type ConditionCompileScope = {
   readonly resolveSegment: SegmentResolver;
@@ -90,30 +97,9 @@ function compileClause(clause: Clause, at: readonly PathSegment[], scope: Condit
     operand: clause.value,
     redact: clause.attr !== undefined && scope.isPrivate(clause.attr),
   };
-  return { test: clauseTest(match, read), cost: specOf(clause.op).cost, explain: clauseExplain(match, read, shape) };
-}
-
-function groupTest(all: boolean, tests: readonly Test[]): Test {
-  // PERFORMANCE NOTE: small groups get unrolled closures; loops over arrays cost more in V8.
-  if (tests.length === 1) return tests[0]!;
-  if (tests.length === 2) {
-    const [a, b] = tests as [Test, Test];
-    return all ? (c, n) => a(c, n) && b(c, n) : (c, n) => a(c, n) || b(c, n);
-  }
-  if (tests.length === 3) {
-    const [a, b, d] = tests as [Test, Test, Test];
-    return all ? (c, n) => a(c, n) && b(c, n) && d(c, n) : (c, n) => a(c, n) || b(c, n) || d(c, n);
-  }
-  if (all) {
-    return (c, n) => {
-      for (const t of tests) if (!t(c, n)) return false;
-      return true;
-    };
-  }
-  return (c, n) => {
-    for (const t of tests) if (t(c, n)) return true;
-    return false;
-  };
+  const code = inlineClause(clause.op, parsed.operand, clause.caseInsensitive ?? false, clause.attr);
+  const program: ProgramNode = code ? { kind: 'code', code } : callNode(clauseTest(match, read));
+  return { cost: specOf(clause.op).cost, explain: clauseExplain(match, read, shape), program };
 }
 
 function groupExplain(all: boolean, nodes: readonly CompiledCondition[]): CompiledCondition['explain'] {
@@ -127,12 +113,12 @@ function compileGroup(kind: 'all' | 'any', children: readonly Condition[], at: r
   const nodes = children.map((c, i) => compileNode(c, [...at, kind, i], scope)).sort((a, b) => a.cost - b.cost);
   const cost = nodes.reduce((sum, n) => sum + n.cost, 0.5);
   const all = kind === 'all';
-  return { test: groupTest(all, nodes.map((n) => n.test)), cost, explain: groupExplain(all, nodes) };
+  return { cost, explain: groupExplain(all, nodes), program: { kind, children: nodes.map((n) => n.program) } };
 }
 
 function negation(inner: CompiledCondition): CompiledCondition {
-  const innerTest = inner.test;
-  return { test: (c, n) => !innerTest(c, n), cost: inner.cost + 0.1, explain: (c, n, out) => !inner.explain(c, n, out) };
+  const explain = inner.explain;
+  return { cost: inner.cost + 0.1, explain: (c, n, out) => !explain(c, n, out), program: { kind: 'not', inner: inner.program } };
 }
 
 function compileNode(condition: Condition, at: readonly PathSegment[], scope: ConditionCompileScope): CompiledCondition {
@@ -146,8 +132,8 @@ function compileNode(condition: Condition, at: readonly PathSegment[], scope: Co
     if (typeof segment === 'string') throw new CompileError(pointer([...at, 'segment']), segment);
     const path = pointer(at);
     return {
-      test: segment.test,
       cost: segment.cost,
+      program: callNode(segment.test),
       explain: (context, now, out) => {
         const entry = { kind: 'segment', path, segment: condition.segment, result: false } satisfies SegmentTrace;
         out.push(entry);

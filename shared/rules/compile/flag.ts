@@ -1,5 +1,6 @@
-// compileFlag: validate once, then turn the flag into closures with every constant pre-parsed,
-// results that never change pre-built, and prerequisites and segments resolved.
+// compileFlag: validate once, then turn the flag into a program (and closures that explain it)
+// with every constant pre-parsed, results that never change pre-built, and prerequisites and
+// segments resolved.
 
 import type { Issue } from '../issues.ts';
 import type { Evaluation } from '../evaluation.ts';
@@ -7,7 +8,8 @@ import type { Condition, Flag, JsonValue, Segment } from '../schema.ts';
 import { clausesOf, parseBehaviorAttribute, segmentRefs } from '../validate/conditions.ts';
 import { checkFlagDocument } from '../validate/index.ts';
 import { toEpochMs } from '../values.ts';
-import { compileCondition, CompileError, type CompiledCondition } from './condition.ts';
+import { compileCondition, CompileError, type CompiledSegment, type Explain } from './condition.ts';
+import { conditionProgram, execute, flagProgram, type ProgramNode } from './program.ts';
 import { compileServe, type Serve } from './serve.ts';
 
 /** Prerequisite keys already on the evaluation's path: an immutable list, one node per level. */
@@ -16,8 +18,11 @@ export type Visited = { readonly key: string; readonly next: Visited | null } | 
 export type CompiledRule = {
   readonly id: string;
   readonly index: number;
-  readonly condition: CompiledCondition | null;
+  /** How the rule's condition explains itself in a trace; null when it matches everyone. */
+  readonly condition: { readonly explain: Explain } | null;
   readonly serve: Serve;
+  /** The rule's result when it never changes (a fixed variant), else null. */
+  readonly constant: Evaluation | null;
   readonly window: Window | null;
 };
 
@@ -39,6 +44,8 @@ export type CompiledFlag = {
   /** Behavioural counters the flag reads: the edge fetches these and only these. */
   readonly behavior: readonly { readonly event: string; readonly days: number }[];
   readonly experiments: readonly string[];
+  /** The rules as one program (program.ts): the untraced evaluation after the flag-level checks. */
+  readonly program: readonly unknown[];
 };
 
 export type CompileOptions = {
@@ -65,7 +72,7 @@ function windowOf(schedule: { from?: string | number; until?: string | number } 
 
 /** Compiles within one call share segments and prerequisites, and see cycles as they form. */
 class Compilation {
-  private readonly segments = new Map<string, CompiledCondition | string>();
+  private readonly segments = new Map<string, CompiledSegment | string>();
   private readonly flags = new Map<string, CompiledFlag>();
   private readonly options: CompileOptions;
 
@@ -73,19 +80,20 @@ class Compilation {
     this.options = options;
   }
 
-  segment(key: string, stack: readonly string[]): CompiledCondition | string {
+  segment(key: string, stack: readonly string[]): CompiledSegment | string {
     const known = this.segments.get(key);
     if (known) return known;
     const doc = this.options.segments && Object.hasOwn(this.options.segments, key) ? this.options.segments[key] : undefined;
     if (!doc) return `no segment "${key}" exists`;
     if (stack.includes(key)) return `segments form a cycle: ${[...stack, key].join(' -> ')}`;
-    let compiled: CompiledCondition | string;
+    let compiled: CompiledSegment | string;
     try {
-      compiled = compileCondition(doc.when, ['when'], {
+      const { cost, explain, program } = compileCondition(doc.when, ['when'], {
         resolveSegment: (k) => this.segment(k, [...stack, key]),
         isPrivate: () => false,
         segment: key,
       });
+      compiled = { cost, explain, test: segmentTest(conditionProgram(program)) };
     } catch (error) {
       compiled = `segment "${key}" does not compile: ${(error as Error).message}`;
     }
@@ -129,6 +137,10 @@ function none<T>(list: readonly T[]): readonly T[] {
   return list.length === 0 ? EMPTY : list;
 }
 
+function segmentTest(program: readonly unknown[]): (context: Parameters<typeof execute>[1], now: number) => boolean {
+  return (context, now) => execute(program, context, now) as boolean;
+}
+
 function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): CompiledFlag {
   const flag = deepFreeze(doc);
   const values: Readonly<Record<string, JsonValue>> = flag.variants;
@@ -136,33 +148,39 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
   const isPrivate = (attr: string) => privateAttributes.has(attr);
   const here = [...stack, flag.key];
   const attributes = new Set<string>();
+  const nodes: (ProgramNode | null)[] = [];
   const rules = (flag.rules ?? []).map((rule, index): CompiledRule => {
     const condition = rule.when
       ? compileCondition(rule.when, ['rules', index, 'when'], { resolveSegment: (k) => compilation.segment(k, []), isPrivate })
       : null;
+    nodes.push(condition?.program ?? null);
     if (rule.when) compilation.attributesOf(rule.when, attributes);
     if ('rollout' in rule.serve) attributes.add(rule.serve.rollout.by);
-    return { id: rule.id, index, condition, serve: compileServe(flag, rule, values, isPrivate), window: windowOf(rule.schedule) };
+    const { serve, constant } = compileServe(flag, rule, values, isPrivate);
+    return { id: rule.id, index, condition: condition && { explain: condition.explain }, serve, constant, window: windowOf(rule.schedule) };
   });
   const prerequisites = none((flag.prerequisites ?? []).map((p) => ({ flag: compilation.prerequisite(p.flag, here), variant: p.variant })));
   const hasLogic = rules.length > 0 || prerequisites.length > 0 || flag.schedule !== undefined;
   const served = (variant: string) => ({ flagKey: flag.key, value: values[variant]!, variant });
+  const window = windowOf(flag.schedule);
+  const results = {
+    off: Object.freeze({ reason: 'DISABLED', cause: 'KILL_SWITCH', ...served(flag.offVariant) }),
+    scheduledOff: Object.freeze({ reason: 'DISABLED', cause: 'SCHEDULE', ...served(flag.offVariant) }),
+    fallthrough: Object.freeze({ reason: hasLogic ? 'DEFAULT' : 'STATIC', ...served(flag.defaultVariant) }),
+  } as const;
   return {
     key: flag.key,
     version: flag.version,
     doc: flag,
     enabled: flag.enabled,
     rules,
-    window: windowOf(flag.schedule),
+    window,
     prerequisites,
-    results: {
-      off: Object.freeze({ reason: 'DISABLED', cause: 'KILL_SWITCH', ...served(flag.offVariant) }),
-      scheduledOff: Object.freeze({ reason: 'DISABLED', cause: 'SCHEDULE', ...served(flag.offVariant) }),
-      fallthrough: Object.freeze({ reason: hasLogic ? 'DEFAULT' : 'STATIC', ...served(flag.defaultVariant) }),
-    },
+    results,
     attributes: none([...attributes]),
     behavior: none([...attributes].flatMap((a) => parseBehaviorAttribute(a) ?? [])),
     experiments: none((flag.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.experiment ? [r.serve.rollout.experiment.id] : []))),
+    program: flagProgram(rules.map((r, i) => ({ node: nodes[i]!, window: r.window, constant: r.constant, serve: r.serve })), results.fallthrough),
   };
 }
 

@@ -63,7 +63,7 @@ function text(op: Operator, operand: string, ci: boolean): Matcher {
 }
 
 /** A finite number, or a numeric string's value; NaN for anything else (NaN fails every comparison). */
-function numberOf(v: unknown): number {
+export function numberOf(v: unknown): number {
   const n = typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : toNumber(v);
   return n === undefined ? NaN : n;
 }
@@ -94,7 +94,7 @@ function versionOf(text: string): SemVer | null {
 }
 
 /** The attribute's order against `x` (negative, 0, positive); NaN when it is not a semver. */
-function semverOrder(v: unknown, x: SemVer): number {
+export function semverOrder(v: unknown, x: SemVer): number {
   if (typeof v !== 'string') return NaN;
   const parsed = versionOf(v);
   return parsed === null ? NaN : parsed.compare(x);

@@ -4,7 +4,7 @@ import { bucketerFor } from '../bucketing.ts';
 import { readerFor } from '../attributes.ts';
 import type { Evaluation, TraceStep } from '../evaluation.ts';
 import { REDACTED } from '../evaluation.ts';
-import type { Context, Flag, JsonValue, Rule } from '../schema.ts';
+import type { Context, Flag, JsonValue, Rollout, Rule } from '../schema.ts';
 import { toUnit } from '../values.ts';
 import { weightThousandths } from '../validate/flag.ts';
 
@@ -24,14 +24,21 @@ export function rangesOf(split: readonly { variant: string; weight: number }[]):
   });
 }
 
-export function compileServe(flag: Flag, rule: Rule, values: Readonly<Record<string, JsonValue>>, isPrivate: (attr: string) => boolean): Serve {
+/** A rule's serve, and its result when that never changes (a fixed variant). */
+export type CompiledServe = { readonly serve: Serve; readonly constant: Evaluation | null };
+
+export function compileServe(flag: Flag, rule: Rule, values: Readonly<Record<string, JsonValue>>, isPrivate: (attr: string) => boolean): CompiledServe {
   const serve = rule.serve;
   if ('variant' in serve) {
     const result: Evaluation = Object.freeze({ reason: 'TARGETING_MATCH', flagKey: flag.key, value: values[serve.variant]!, variant: serve.variant, ruleId: rule.id });
-    return () => result;
+    return { serve: () => result, constant: result };
   }
-  const { by, split, experiment, whenUnitMissing } = serve.rollout;
-  const salt = serve.rollout.salt ?? flag.key;
+  return { serve: compileRollout(flag, rule, serve.rollout, values, isPrivate), constant: null };
+}
+
+function compileRollout(flag: Flag, rule: Rule, rollout: Rollout, values: Readonly<Record<string, JsonValue>>, isPrivate: (attr: string) => boolean): Serve {
+  const { by, split, experiment, whenUnitMissing } = rollout;
+  const salt = rollout.salt ?? flag.key;
   const read = readerFor(by);
   const bucketOf = bucketerFor(salt);
   const ranges = rangesOf(split).filter((r) => r.to > r.from);
