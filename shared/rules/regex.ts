@@ -2,9 +2,12 @@
 // time linear in the input and refuses backreferences and lookaround, so no pattern can stall an
 // evaluation; its dialect is RE2's, which Go, Rust's regex crate and RE2 itself match exactly.
 // Native `re2` would need an install script; a backtracking RegExp is never given a user pattern.
+// re2js validates every pattern; the common subset then runs on our lazy DFA (regex/), which is
+// linear too and several times faster; anything else keeps matching with re2js.
 
 import { RE2JS } from 're2js';
 import { LIMITS } from './limits.ts';
+import { compileFast } from './regex/index.ts';
 
 export type Pattern = { readonly source: string; readonly test: (input: string) => boolean };
 
@@ -14,11 +17,13 @@ export function compilePattern(source: string, caseInsensitive: boolean): Patter
   if (source.length > LIMITS.regexLength) {
     return { ok: false, code: 'REGEX_TOO_LONG', message: `pattern has ${source.length} characters; the limit is ${LIMITS.regexLength}` };
   }
+  let re: RE2JS;
   try {
-    const re = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
-    return { ok: true, pattern: { source, test: (input) => re.test(input) } };
+    re = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, code: 'INVALID_REGEX', message: `not a valid RE2 pattern: ${message}` };
   }
+  const slow = (input: string) => re.test(input);
+  return { ok: true, pattern: { source, test: compileFast(source, caseInsensitive, slow) ?? slow } };
 }

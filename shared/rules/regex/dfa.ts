@@ -1,0 +1,128 @@
+// A DFA built lazily from the NFA while matching: a state is the set of NFA nodes alive at a
+// position, and each (state, class) transition is computed once, then read from a typed array.
+// Every step costs O(1) once cached and O(NFA size) the first time, so a search is linear in the
+// input whatever the pattern. States are capped; past the cap the pattern is left to re2js.
+
+import { buildAlphabet, type Alphabet } from './alphabet.ts';
+import { ACCEPT, BEGIN, END, READ, SPLIT, type Nfa } from './nfa.ts';
+import type { Ranges } from './ranges.ts';
+
+/** Transition values below zero; a live state is its offset (index * alphabet size) in `table`. */
+export const UNKNOWN = -1;
+export const MATCH = -2;
+export const DEAD = -3;
+export const GIVE_UP = -4;
+
+export const MAX_STATES = 2_000;
+/** About 1 MB of transitions per pattern at most. */
+const MAX_CELLS = 1 << 18;
+
+function contains(ranges: Ranges, rune: number): boolean {
+  for (let i = 0; i < ranges.length && ranges[i]! <= rune; i += 2) {
+    if (rune <= ranges[i + 1]!) return true;
+  }
+  return false;
+}
+
+export class LazyDfa {
+  readonly alphabet: Alphabet;
+  /** Where the search starts on a non-empty input: a live state, MATCH or DEAD. */
+  readonly initial: number;
+  /** Whether the empty input matches (both anchors hold at once). */
+  readonly emptyMatches: boolean;
+  table: Int32Array;
+  /** Whether each state, at the end of the input, reaches ACCEPT through `$`. */
+  acceptsAtEnd: Uint8Array;
+  private readonly nfa: Nfa;
+  private readonly sets: (readonly number[])[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly marks: Int32Array;
+  private generation = 0;
+
+  constructor(nfa: Nfa) {
+    this.nfa = nfa;
+    this.alphabet = buildAlphabet(nfa.sets);
+    this.marks = new Int32Array(nfa.kinds.length);
+    this.table = new Int32Array(4 * this.alphabet.size).fill(UNKNOWN);
+    this.acceptsAtEnd = new Uint8Array(4);
+    this.emptyMatches = this.reachesAccept([nfa.start], true);
+    // The first state is well under the caps, so it is never GIVE_UP.
+    this.initial = this.stateFor(this.closure([nfa.start], true));
+  }
+
+  /** The transition from the state at `offset` on class `cls`, computed and cached. */
+  step(offset: number, cls: number): number {
+    const { kinds, next, sets } = this.nfa;
+    const rune = this.alphabet.representative(cls);
+    const targets: number[] = [];
+    for (const node of this.sets[offset / this.alphabet.size]!) {
+      if (kinds[node] === READ && contains(sets[node]!, rune)) targets.push(next[node]!);
+    }
+    // An unanchored search may also start a match at every position.
+    targets.push(this.nfa.start);
+    const to = this.stateFor(this.closure(targets, false));
+    if (to !== GIVE_UP) this.table[offset + cls] = to;
+    return to;
+  }
+
+  /** The nodes reachable without reading, keeping those that read, wait for `$` or accept. */
+  private closure(targets: readonly number[], atBegin: boolean): number[] {
+    const { kinds, next, splits } = this.nfa;
+    const generation = ++this.generation;
+    const kept: number[] = [];
+    const stack = [...targets];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (this.marks[node] === generation) continue;
+      this.marks[node] = generation;
+      const kind = kinds[node];
+      if (kind === SPLIT) stack.push(...splits[node]!);
+      else if (kind === BEGIN) {
+        if (atBegin) stack.push(next[node]!);
+      } else kept.push(node);
+    }
+    return kept.sort((a, b) => a - b);
+  }
+
+  /** Whether ACCEPT is reachable when the input ends here (so `$` holds). */
+  private reachesAccept(targets: readonly number[], atBegin: boolean): boolean {
+    const { kinds, next, splits } = this.nfa;
+    const generation = ++this.generation;
+    const stack = [...targets];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (this.marks[node] === generation) continue;
+      this.marks[node] = generation;
+      const kind = kinds[node];
+      if (kind === ACCEPT) return true;
+      if (kind === SPLIT) stack.push(...splits[node]!);
+      else if (kind === END || (kind === BEGIN && atBegin)) stack.push(next[node]!);
+    }
+    return false;
+  }
+
+  private stateFor(set: readonly number[]): number {
+    if (set.length === 0) return DEAD;
+    if (set.some((node) => this.nfa.kinds[node] === ACCEPT)) return MATCH;
+    const key = set.join(',');
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const index = this.sets.length;
+    const size = this.alphabet.size;
+    if (index >= MAX_STATES || (index + 1) * size > MAX_CELLS) return GIVE_UP;
+    if ((index + 1) * size > this.table.length) this.grow();
+    this.sets.push(set);
+    this.acceptsAtEnd[index] = this.reachesAccept(set.filter((node) => this.nfa.kinds[node] === END), false) ? 1 : 0;
+    this.ids.set(key, index * size);
+    return index * size;
+  }
+
+  private grow(): void {
+    const table = new Int32Array(this.table.length * 2).fill(UNKNOWN);
+    table.set(this.table);
+    this.table = table;
+    const accepts = new Uint8Array(this.acceptsAtEnd.length * 2);
+    accepts.set(this.acceptsAtEnd);
+    this.acceptsAtEnd = accepts;
+  }
+}
