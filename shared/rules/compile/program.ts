@@ -1,5 +1,5 @@
-// Flags compiled to one flat program each: an array of three-slot instructions run by a single
-// loop. PERFORMANCE NOTE: evaluating a thousand flags for one user is bound by the memory each
+// Flags compiled to one flat program each: an array of instructions (an opcode and its operands,
+// lists inline) run by a single loop. PERFORMANCE NOTE: evaluating a thousand flags for one user is bound by the memory each
 // evaluation touches, not by arithmetic (the same evaluations over ten distinct flags run four
 // times faster). A tree of closures touches two objects (function and context) per clause and
 // per group; a program touches the flag's one array. Clauses the program cannot express inline
@@ -22,7 +22,8 @@ export const OP = {
   JUMP_IF_FALSE: 16, JUMP_IF_TRUE: 17, WINDOW: 18, RETURN: 19, SERVE: 20, END: 21,
 } as const;
 
-export type Instruction = readonly [op: number, a: unknown, b: unknown];
+/** An opcode and its operands: `[OP.GT, "age", 18]`, `[OP.IN_LIST, "country", 2, "DE", "FR"]`, `[OP.NOT]`. */
+export type Instruction = readonly unknown[];
 
 /** The shape of a compiled condition, flattened into a program once the flag is built. */
 export type ProgramNode =
@@ -47,16 +48,16 @@ function positive(op: Operator, operand: ParsedOperand, attr: string): Instructi
     case 'scalarList': {
       if (op !== 'in' || !operand.values.every((v) => typeof v === 'string')) return undefined;
       const values = operand.values as readonly string[];
-      return values.length <= SCAN_LIMIT ? [OP.IN_LIST, attr, values] : [OP.IN_SET, attr, new Set(values)];
+      return values.length <= SCAN_LIMIT ? [OP.IN_LIST, attr, values.length, ...values] : [OP.IN_SET, attr, new Set(values)];
     }
     case 'number':
       return [op === 'gt' ? OP.GT : op === 'gte' ? OP.GTE : op === 'lt' ? OP.LT : OP.LTE, attr, operand.value];
     case 'semver':
-      return [OP.SEMVER, attr, [SEMVER_TESTS[op]!, operand.version]];
+      return [OP.SEMVER, attr, SEMVER_TESTS[op]!, operand.version];
     case 'string':
       return [op === 'starts_with' ? OP.STARTS : op === 'ends_with' ? OP.ENDS : OP.INCLUDES, attr, operand.value];
     case 'none':
-      return [OP.EXISTS, attr, null];
+      return [OP.EXISTS, attr];
     default:
       return undefined;
   }
@@ -71,11 +72,11 @@ export function inlineClause(op: Operator, operand: ParsedOperand, caseInsensiti
   const twin = TWINS[op];
   const instruction = positive(twin ?? op, operand, attr);
   if (!instruction) return undefined;
-  return twin ? [instruction, [OP.NOT, null, null]] : [instruction];
+  return twin ? [instruction, [OP.NOT]] : [instruction];
 }
 
 export function callNode(test: Test): ProgramNode {
-  return { kind: 'code', code: [[OP.CALL, test, null]] };
+  return { kind: 'code', code: [[OP.CALL, test]] };
 }
 
 /** Appends a node's code; jumps are patched to the end of their group. */
@@ -86,12 +87,12 @@ function emit(node: ProgramNode, out: unknown[]): void {
   }
   if (node.kind === 'not') {
     emit(node.inner, out);
-    out.push(OP.NOT, null, null);
+    out.push(OP.NOT);
     return;
   }
   const all = node.kind === 'all';
   if (node.children.length === 0) {
-    out.push(OP.CONST, all, null);
+    out.push(OP.CONST, all);
     return;
   }
   const jumps: number[] = [];
@@ -99,7 +100,7 @@ function emit(node: ProgramNode, out: unknown[]): void {
     emit(child, out);
     if (i < node.children.length - 1) {
       jumps.push(out.length + 1);
-      out.push(all ? OP.JUMP_IF_FALSE : OP.JUMP_IF_TRUE, -1, null);
+      out.push(all ? OP.JUMP_IF_FALSE : OP.JUMP_IF_TRUE, -1);
     }
   });
   for (const at of jumps) out[at] = out.length;
@@ -109,7 +110,7 @@ function emit(node: ProgramNode, out: unknown[]): void {
 export function conditionProgram(node: ProgramNode): unknown[] {
   const out: unknown[] = [];
   emit(node, out);
-  out.push(OP.END, null, null);
+  out.push(OP.END, null);
   return out;
 }
 
@@ -123,18 +124,18 @@ export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluati
     if (rule.window) {
       out.push(OP.WINDOW, rule.window.from, rule.window.until);
       skips.push(out.length + 1);
-      out.push(OP.JUMP_IF_FALSE, -1, null);
+      out.push(OP.JUMP_IF_FALSE, -1);
     }
     if (rule.node) {
       emit(rule.node, out);
       skips.push(out.length + 1);
-      out.push(OP.JUMP_IF_FALSE, -1, null);
+      out.push(OP.JUMP_IF_FALSE, -1);
     }
-    if (rule.constant) out.push(OP.RETURN, rule.constant, null);
-    else out.push(OP.SERVE, rule.serve, null);
+    if (rule.constant) out.push(OP.RETURN, rule.constant);
+    else out.push(OP.SERVE, rule.serve);
     for (const at of skips) out[at] = out.length;
   }
-  out.push(OP.END, fallthrough, null);
+  out.push(OP.END, fallthrough);
   return out;
 }
 
@@ -153,9 +154,9 @@ function plain(c: Context): Record<string, unknown> {
   return c as Record<string, unknown>;
 }
 
-function semverHolds(v: unknown, spec: readonly [number, SemVer]): boolean {
-  const order = semverOrder(v, spec[1]);
-  switch (spec[0]) {
+function semverHolds(v: unknown, test: number, version: SemVer): boolean {
+  const order = semverOrder(v, version);
+  switch (test) {
     case 0: return order === 0;
     case 1: return order > 0;
     case 2: return order >= 0;
@@ -174,96 +175,117 @@ export function execute(p: readonly unknown[], c: Context, now: number): Evaluat
   let r = false;
   let pc = 0;
   for (;;) {
-    const a = p[pc + 1];
-    const b = p[pc + 2];
     switch (p[pc] as number) {
       case OP.IS:
-        r = ctx[a as string] === b;
+        r = ctx[p[pc + 1] as string] === p[pc + 2];
+        pc += 3;
         break;
       case OP.NUMBER_IS: {
-        const v = ctx[a as string];
-        r = typeof v === 'number' ? v === b : toNumber(v) === b;
+        const v = ctx[p[pc + 1] as string];
+        const x = p[pc + 2];
+        r = typeof v === 'number' ? v === x : toNumber(v) === x;
+        pc += 3;
         break;
       }
       case OP.IN_LIST: {
-        const v = ctx[a as string];
-        r = typeof v === 'string' && (b as readonly string[]).includes(v);
+        const v = ctx[p[pc + 1] as string];
+        const end = pc + 3 + (p[pc + 2] as number);
+        r = false;
+        if (typeof v === 'string') {
+          for (let i = pc + 3; i < end; i++) {
+            if (p[i] === v) {
+              r = true;
+              break;
+            }
+          }
+        }
+        pc = end;
         break;
       }
       case OP.IN_SET: {
-        const v = ctx[a as string];
-        r = typeof v === 'string' && (b as ReadonlySet<string>).has(v);
+        const v = ctx[p[pc + 1] as string];
+        r = typeof v === 'string' && (p[pc + 2] as ReadonlySet<string>).has(v);
+        pc += 3;
         break;
       }
       case OP.GT:
-        r = numberOf(ctx[a as string]) > (b as number);
+        r = numberOf(ctx[p[pc + 1] as string]) > (p[pc + 2] as number);
+        pc += 3;
         break;
       case OP.GTE:
-        r = numberOf(ctx[a as string]) >= (b as number);
+        r = numberOf(ctx[p[pc + 1] as string]) >= (p[pc + 2] as number);
+        pc += 3;
         break;
       case OP.LT:
-        r = numberOf(ctx[a as string]) < (b as number);
+        r = numberOf(ctx[p[pc + 1] as string]) < (p[pc + 2] as number);
+        pc += 3;
         break;
       case OP.LTE:
-        r = numberOf(ctx[a as string]) <= (b as number);
+        r = numberOf(ctx[p[pc + 1] as string]) <= (p[pc + 2] as number);
+        pc += 3;
         break;
       case OP.SEMVER:
-        r = semverHolds(ctx[a as string], b as readonly [number, SemVer]);
+        r = semverHolds(ctx[p[pc + 1] as string], p[pc + 2] as number, p[pc + 3] as SemVer);
+        pc += 4;
         break;
       case OP.STARTS: {
-        const v = ctx[a as string];
-        r = typeof v === 'string' && v.startsWith(b as string);
+        const v = ctx[p[pc + 1] as string];
+        r = typeof v === 'string' && v.startsWith(p[pc + 2] as string);
+        pc += 3;
         break;
       }
       case OP.ENDS: {
-        const v = ctx[a as string];
-        r = typeof v === 'string' && v.endsWith(b as string);
+        const v = ctx[p[pc + 1] as string];
+        r = typeof v === 'string' && v.endsWith(p[pc + 2] as string);
+        pc += 3;
         break;
       }
       case OP.INCLUDES: {
-        const v = ctx[a as string];
-        r = typeof v === 'string' && v.includes(b as string);
+        const v = ctx[p[pc + 1] as string];
+        r = typeof v === 'string' && v.includes(p[pc + 2] as string);
+        pc += 3;
         break;
       }
       case OP.EXISTS: {
-        const v = ctx[a as string];
+        const v = ctx[p[pc + 1] as string];
         r = v !== undefined && v !== null;
+        pc += 2;
         break;
       }
       case OP.CALL:
-        r = (a as Test)(c, now);
+        r = (p[pc + 1] as Test)(c, now);
+        pc += 2;
         break;
       case OP.CONST:
-        r = a as boolean;
+        r = p[pc + 1] as boolean;
+        pc += 2;
         break;
       case OP.NOT:
         r = !r;
+        pc += 1;
         break;
       case OP.JUMP_IF_FALSE:
-        if (!r) {
-          pc = a as number;
-          continue;
-        }
+        pc = r ? pc + 2 : (p[pc + 1] as number);
         break;
       case OP.JUMP_IF_TRUE:
-        if (r) {
-          pc = a as number;
-          continue;
-        }
+        pc = r ? (p[pc + 1] as number) : pc + 2;
         break;
       case OP.WINDOW:
-        r = now >= (a as number) && now < (b as number);
+        r = now >= (p[pc + 1] as number) && now < (p[pc + 2] as number);
+        pc += 3;
         break;
       case OP.RETURN:
-        return a as Evaluation;
+        return p[pc + 1] as Evaluation;
       case OP.SERVE: {
-        const served = (a as Serve)(c, null);
+        const served = (p[pc + 1] as Serve)(c, null);
         if (served !== null) return served;
+        pc += 2;
         break;
       }
-      default:
-        return a === null ? r : (a as Evaluation);
+      default: {
+        const result = p[pc + 1];
+        return result === null ? r : (result as Evaluation);
+      }
     }
-    pc += 3;
   }
 }

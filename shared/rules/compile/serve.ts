@@ -63,8 +63,10 @@ function compileRollout(flag: Flag, rule: Rule, rollout: Rollout, values: Readon
     if (steps) {
       steps.push({ kind: 'split', ruleId: rule.id, by, unit: redact ? REDACTED : unit, salt, bucket, ranges, variant: range.variant });
     }
-    const base = { reason: 'SPLIT', flagKey: flag.key, value: values[range.variant]!, variant: range.variant, ruleId: rule.id, bucket } as const;
-    return experimentId === undefined ? base : { ...base, experimentId };
+    const value = values[range.variant]!;
+    return experimentId === undefined
+      ? { reason: 'SPLIT', flagKey: flag.key, value, variant: range.variant, ruleId: rule.id, bucket }
+      : { reason: 'SPLIT', flagKey: flag.key, value, variant: range.variant, ruleId: rule.id, bucket, experimentId };
   };
 }
 
