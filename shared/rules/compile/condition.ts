@@ -35,6 +35,13 @@ export type ConditionCompileScope = {
   readonly isPrivate: (attr: string) => boolean;
   /** Set when compiling a segment's condition, so traces say where a clause lives. */
   readonly segment?: string;
+  /** False to build only the program; a flag builds its explaining closures on its first trace. */
+  readonly explain?: boolean;
+};
+
+/** The explanation of a condition compiled without one: never called (see flag.ts). */
+const UNEXPLAINED: Explain = () => {
+  throw new Error('compiled without an explanation');
 };
 
 /** A segment or prerequisite that cannot be compiled; compileFlag turns it into an issue. */
@@ -89,6 +96,9 @@ function compileClause(clause: Clause, at: readonly PathSegment[], scope: Condit
   if (!parsed.ok) throw new CompileError(parsed.issues[0]!.path, parsed.issues[0]!.message);
   const match = matcherFor(clause.op, parsed.operand, clause.caseInsensitive ?? false);
   const read = readerOf(clause.attr);
+  const code = inlineClause(clause.op, parsed.operand, clause.caseInsensitive ?? false, clause.attr);
+  const program: ProgramNode = code ? { kind: 'code', code } : callNode(clauseTest(match, read));
+  if (scope.explain === false) return { cost: specOf(clause.op).cost, explain: UNEXPLAINED, program };
   const shape: ClauseShape = {
     path: pointer(at),
     segment: scope.segment,
@@ -97,8 +107,6 @@ function compileClause(clause: Clause, at: readonly PathSegment[], scope: Condit
     operand: clause.value,
     redact: clause.attr !== undefined && scope.isPrivate(clause.attr),
   };
-  const code = inlineClause(clause.op, parsed.operand, clause.caseInsensitive ?? false, clause.attr);
-  const program: ProgramNode = code ? { kind: 'code', code } : callNode(clauseTest(match, read));
   return { cost: specOf(clause.op).cost, explain: clauseExplain(match, read, shape), program };
 }
 
@@ -113,7 +121,7 @@ function compileGroup(kind: 'all' | 'any', children: readonly Condition[], at: r
   const nodes = children.map((c, i) => compileNode(c, [...at, kind, i], scope)).sort((a, b) => a.cost - b.cost);
   const cost = nodes.reduce((sum, n) => sum + n.cost, 0.5);
   const all = kind === 'all';
-  return { cost, explain: groupExplain(all, nodes), program: { kind, children: nodes.map((n) => n.program) } };
+  return { cost, explain: scope.explain === false ? UNEXPLAINED : groupExplain(all, nodes), program: { kind, children: nodes.map((n) => n.program) } };
 }
 
 function negation(inner: CompiledCondition): CompiledCondition {
@@ -130,6 +138,7 @@ function compileNode(condition: Condition, at: readonly PathSegment[], scope: Co
   if ('segment' in condition) {
     const segment = scope.resolveSegment(condition.segment);
     if (typeof segment === 'string') throw new CompileError(pointer([...at, 'segment']), segment);
+    if (scope.explain === false) return { cost: segment.cost, program: callNode(segment.test), explain: UNEXPLAINED };
     const path = pointer(at);
     return {
       cost: segment.cost,

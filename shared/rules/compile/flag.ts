@@ -137,6 +137,25 @@ function none<T>(list: readonly T[]): readonly T[] {
   return list.length === 0 ? EMPTY : list;
 }
 
+/**
+ * A rule's explanation, compiled on its first use. PERFORMANCE NOTE: traces are rare (previews,
+ * debugging) and their closures were a quarter of a compiled flag's memory. Made here, not inside
+ * buildFlag, so the closure keeps only what it needs, not buildFlag's whole scope.
+ */
+function explainLater(when: Condition, index: number, compilation: Compilation, isPrivate: (attr: string) => boolean): Explain {
+  let explain: Explain | undefined;
+  return (context, now, out) => {
+    explain ??= compileCondition(when, ['rules', index, 'when'], { resolveSegment: (k) => compilation.segment(k, []), isPrivate }).explain;
+    return explain(context, now, out);
+  };
+}
+
+/** Whether an attribute is private to the flag; made outside buildFlag to keep only the set. */
+function privacyOf(privateAttributes: readonly string[] | undefined): (attr: string) => boolean {
+  const set = new Set(privateAttributes ?? []);
+  return (attr) => set.has(attr);
+}
+
 function segmentTest(program: readonly unknown[]): (context: Parameters<typeof execute>[1], now: number) => boolean {
   return (context, now) => execute(program, context, now) as boolean;
 }
@@ -144,20 +163,20 @@ function segmentTest(program: readonly unknown[]): (context: Parameters<typeof e
 function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): CompiledFlag {
   const flag = deepFreeze(doc);
   const values: Readonly<Record<string, JsonValue>> = flag.variants;
-  const privateAttributes = new Set(flag.privateAttributes ?? []);
-  const isPrivate = (attr: string) => privateAttributes.has(attr);
+  const isPrivate = privacyOf(flag.privateAttributes);
   const here = [...stack, flag.key];
   const attributes = new Set<string>();
   const nodes: (ProgramNode | null)[] = [];
   const rules = (flag.rules ?? []).map((rule, index): CompiledRule => {
-    const condition = rule.when
-      ? compileCondition(rule.when, ['rules', index, 'when'], { resolveSegment: (k) => compilation.segment(k, []), isPrivate })
-      : null;
+    const when = rule.when;
+    const scope = { resolveSegment: (k: string) => compilation.segment(k, []), isPrivate };
+    const condition = when ? compileCondition(when, ['rules', index, 'when'], { ...scope, explain: false }) : null;
     nodes.push(condition?.program ?? null);
     if (rule.when) compilation.attributesOf(rule.when, attributes);
     if ('rollout' in rule.serve) attributes.add(rule.serve.rollout.by);
     const { serve, constant } = compileServe(flag, rule, values, isPrivate);
-    return { id: rule.id, index, condition: condition && { explain: condition.explain }, serve, constant, window: windowOf(rule.schedule) };
+    const explain = when ? explainLater(when, index, compilation, isPrivate) : null;
+    return { id: rule.id, index, condition: explain && { explain }, serve, constant, window: windowOf(rule.schedule) };
   });
   const prerequisites = none((flag.prerequisites ?? []).map((p) => ({ flag: compilation.prerequisite(p.flag, here), variant: p.variant })));
   const hasLogic = rules.length > 0 || prerequisites.length > 0 || flag.schedule !== undefined;

@@ -83,7 +83,7 @@ function numeric(op: Operator, x: number): Matcher {
  */
 const versions = new Map<string, SemVer | null>();
 
-function versionOf(text: string): SemVer | null {
+export function versionOf(text: string): SemVer | null {
   let parsed = versions.get(text);
   if (parsed === undefined) {
     if (versions.size >= 1024) versions.clear();
@@ -94,7 +94,7 @@ function versionOf(text: string): SemVer | null {
 }
 
 /** The attribute's order against `x` (negative, 0, positive); NaN when it is not a semver. */
-export function semverOrder(v: unknown, x: SemVer): number {
+function semverOrder(v: unknown, x: SemVer): number {
   if (typeof v !== 'string') return NaN;
   const parsed = versionOf(v);
   return parsed === null ? NaN : parsed.compare(x);

@@ -11,7 +11,7 @@ import type { ParsedOperand } from '../operands.ts';
 import type { Operator } from '../operators.ts';
 import type { Context } from '../schema.ts';
 import { toNumber } from '../values.ts';
-import { numberOf, semverOrder } from './matchers.ts';
+import { numberOf, versionOf } from './matchers.ts';
 import type { Serve } from './serve.ts';
 
 export type Test = (context: Context, now: number) => boolean;
@@ -31,8 +31,11 @@ export type ProgramNode =
   | { readonly kind: 'all' | 'any'; readonly children: readonly ProgramNode[] }
   | { readonly kind: 'not'; readonly inner: ProgramNode };
 
-/** Small lists are scanned: lighter in memory than a Set, and as fast for a few values. */
-const SCAN_LIMIT = 8;
+/**
+ * Lists up to this long sit inside the program and are scanned: when many flags are evaluated,
+ * reading on in an array the loop already reads beats a Set's separate hash table.
+ */
+const SCAN_LIMIT = 32;
 
 /** Names a JSON object's (or an array's) prototype could answer for: those keep the generic reader's own-property check. */
 function inheritable(attr: string): boolean {
@@ -53,7 +56,8 @@ function positive(op: Operator, operand: ParsedOperand, attr: string): Instructi
     case 'number':
       return [op === 'gt' ? OP.GT : op === 'gte' ? OP.GTE : op === 'lt' ? OP.LT : OP.LTE, attr, operand.value];
     case 'semver':
-      return [OP.SEMVER, attr, SEMVER_TESTS[op]!, operand.version];
+      // The version's numbers sit in the program; the object is read only to order pre-releases.
+      return [OP.SEMVER, attr, SEMVER_TESTS[op]!, operand.version.major, operand.version.minor, operand.version.patch, operand.version];
     case 'string':
       return [op === 'starts_with' ? OP.STARTS : op === 'ends_with' ? OP.ENDS : OP.INCLUDES, attr, operand.value];
     case 'none':
@@ -154,8 +158,10 @@ function plain(c: Context): Record<string, unknown> {
   return c as Record<string, unknown>;
 }
 
-function semverHolds(v: unknown, test: number, version: SemVer): boolean {
-  const order = semverOrder(v, version);
+function semverHolds(v: unknown, test: number, major: number, minor: number, patch: number, version: SemVer): boolean {
+  const parsed = typeof v === 'string' ? versionOf(v) : null;
+  if (parsed === null) return false;
+  const order = parsed.major !== major ? parsed.major - major : parsed.minor !== minor ? parsed.minor - minor : parsed.patch !== patch ? parsed.patch - patch : parsed.compare(version);
   switch (test) {
     case 0: return order === 0;
     case 1: return order > 0;
@@ -225,8 +231,8 @@ export function execute(p: readonly unknown[], c: Context, now: number): Evaluat
         pc += 3;
         break;
       case OP.SEMVER:
-        r = semverHolds(ctx[p[pc + 1] as string], p[pc + 2] as number, p[pc + 3] as SemVer);
-        pc += 4;
+        r = semverHolds(ctx[p[pc + 1] as string], p[pc + 2] as number, p[pc + 3] as number, p[pc + 4] as number, p[pc + 5] as number, p[pc + 6] as SemVer);
+        pc += 7;
         break;
       case OP.STARTS: {
         const v = ctx[p[pc + 1] as string];
