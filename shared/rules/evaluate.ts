@@ -72,7 +72,7 @@ export function evaluate(flag: CompiledFlag, context: unknown, options: Evaluate
     return { reason: 'ERROR', flagKey: flag.key, errorCode: 'GENERAL', errorMessage: '"now" must be a valid instant' };
   }
   try {
-    if (options.trace !== true) return run(flag, context, now, null, null);
+    if (options.trace !== true) return flag.direct ? (execute(flag.program, context, now) as Evaluation) : run(flag, context, now, null, null);
     const steps: TraceStep[] = [];
     const result = run(flag, context, now, steps, null);
     return { ...result, trace: steps };

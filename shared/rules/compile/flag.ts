@@ -29,6 +29,8 @@ export type CompiledRule = {
 type Window = { readonly from: number; readonly until: number };
 
 export type CompiledFlag = {
+  /** Enabled, with no schedule and no prerequisites: the program alone decides. */
+  readonly direct: boolean;
   readonly key: string;
   readonly version: number | undefined;
   /** The validated document, defaults applied. */
@@ -190,6 +192,7 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
   const program = flagProgram(rules.map((r, i) => ({ node: nodes[i]!, window: r.window, constant: r.constant, serve: r.serve })), results.fallthrough);
   // PERFORMANCE NOTE: what every evaluation reads comes first, so it shares the object's first cache line.
   return {
+    direct: flag.enabled && window === null && prerequisites.length === 0,
     enabled: flag.enabled,
     window,
     prerequisites,
