@@ -4,6 +4,7 @@
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createSnapshotCache } from './cache/snapshot-cache.ts';
 import { readGeoHeaders } from './context/index.ts';
+import { cachingKeyLookup, keyLookup } from './http/auth.ts';
 import { createMemoryRateLimiter } from './http/rate-limit.ts';
 import { defaultStore, DEMO_ENVIRONMENT } from './store/default-stores.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
@@ -13,7 +14,8 @@ export function evaluateDepsFor(config: RuntimeConfig) {
   const geo = readGeoHeaders({ SWITCHYARD_GEO_HEADERS: config.SWITCHYARD_GEO_HEADERS });
   if (!geo.ok) throw new Error(geo.message);
   return {
-    keys: store.keys,
+    // Key revocations reach a warm instance within 30 s; until then a request needs no store read.
+    keys: cachingKeyLookup(store.keys, { ttlMs: 30_000 }),
     limiter: createMemoryRateLimiter({ ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST }),
     snapshots: createSnapshotCache(store.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000 }),
     now: Date.now,
@@ -24,7 +26,7 @@ export function evaluateDepsFor(config: RuntimeConfig) {
 /** validate and preview read the same store as evaluate; any admin key may call them. */
 function authoringDepsFor(config: RuntimeConfig): AuthoringDeps {
   const { store } = defaultStore(config);
-  return { keys: store.keys, flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+  return { keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
 }
 
 export const validateDepsFor = authoringDepsFor;

@@ -9,9 +9,12 @@ import { sendProblem } from '../../shared/http/send.ts';
 import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
-import { admit, type EvaluateDeps } from './request-context.ts';
+import { admit, sourcesOf, type EvaluateDeps } from './request-context.ts';
 
 export const BATCH_LIMITS = { contexts: 1000, flags: 1000, bodyBytes: 8 * 1024 * 1024 } as const;
+
+/** Contexts answered between two turns of the event loop. */
+const BATCH_SLICE = 100;
 
 const BatchSchema = z.strictObject({
   contexts: z.array(z.unknown()).min(1),
@@ -25,6 +28,8 @@ const BatchSchema = z.strictObject({
  * concatenation, not 100,000 JSON.stringify calls.
  */
 function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: number) {
+  // No request headers describe a batch's users: only time can be derived, and only if read.
+  const sources = { ...sourcesOf(snapshot), geo: false, userAgent: false };
   const prefixes = keys.map((key) => `${JSON.stringify(key)}:`);
   const fragments = new Map<unknown, string>();
   const fragment = (key: string, result: Evaluation): string => {
@@ -42,8 +47,7 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     if (issues.length > 0) {
       return JSON.stringify({ index, errorCode: 'INVALID_CONTEXT', errorDetails: issues.map((i) => `/contexts/${index}${i.path}: ${i.message}`).join('; ') });
     }
-    // Batch callers evaluate on behalf of many users: the caller's own headers describe none of them.
-    const context: Context = enrichContext(raw as Context, { headers: {} }, { now });
+    const context: Context = enrichContext(raw as Context, { headers: {} }, { now, sources });
     let out = `{"index":${index},"flags":{`;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
@@ -80,15 +84,17 @@ export function batchRoute(deps: EvaluateDeps): Route {
       res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
       res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
       const answer = answerer(keys, snapshot, now);
-      let chunk = '';
-      for (let i = 0; i < contexts.length; i++) {
-        chunk += ndjson ? `${answer(i, contexts[i])}\n` : `${i === 0 ? '' : ','}${answer(i, contexts[i])}`;
-        if (chunk.length > 64 * 1024) {
-          res.write(chunk);
-          chunk = '';
-        }
+      // Slices of contexts, each written before the next is computed and with the event loop let
+      // through between them: the client reads while the rest is evaluated, and other requests on
+      // the instance are not held up by one large batch.
+      for (let from = 0; from < contexts.length; from += BATCH_SLICE) {
+        if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+        let chunk = '';
+        const to = Math.min(contexts.length, from + BATCH_SLICE);
+        for (let i = from; i < to; i++) chunk += ndjson ? `${answer(i, contexts[i])}\n` : `${i === 0 ? '' : ','}${answer(i, contexts[i])}`;
+        res.write(chunk);
       }
-      res.end(ndjson ? chunk : `${chunk}]}`);
+      res.end(ndjson ? '' : ']}');
     },
   });
 }

@@ -4,6 +4,7 @@
 import type { CompiledFlag, Context, Evaluation } from '../../shared/rules/index.ts';
 import { evaluate } from '../../shared/rules/index.ts';
 import { problem, type ApiErrorCode } from '../../shared/http/problem.ts';
+import { digestOf, type Digest } from './etag.ts';
 
 export type OfrepSuccess = {
   readonly key: string;
@@ -16,7 +17,8 @@ export type OfrepSuccess = {
 export type OfrepFailureCode = 'FLAG_NOT_FOUND' | 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'INVALID_CONTEXT' | 'GENERAL';
 export type OfrepFailure = { readonly key: string; readonly errorCode: OfrepFailureCode; readonly errorDetails: string };
 
-export type Outcome = { ok: true; body: OfrepSuccess } | { ok: false; status: number; body: OfrepFailure };
+/** A success carries its body already serialised, and that text's digest (see `successPart`). */
+export type Outcome = { ok: true; json: string; digest: Digest } | { ok: false; status: number; body: OfrepFailure };
 
 const STATUS: Record<OfrepFailureCode, number> = { FLAG_NOT_FOUND: 404, PARSE_ERROR: 400, TARGETING_KEY_MISSING: 400, INVALID_CONTEXT: 400, GENERAL: 500 };
 
@@ -38,6 +40,26 @@ function metadataOf(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'E
   }
   if (result.reason === 'DISABLED') metadata.cause = result.cause;
   return metadata;
+}
+
+/**
+ * PERFORMANCE NOTE: most evaluations end in a result the compiled flag built once and froze, and
+ * its OFREP body never changes either; it is serialised once and reused, so a bulk answer of a
+ * hundred flags is mostly string concatenation.
+ */
+type Success = Extract<Outcome, { ok: true }>;
+
+const serialised = new WeakMap<object, Success>();
+
+function success(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'ERROR' }>, key: string): Success {
+  const frozen = Object.isFrozen(result);
+  const known = frozen ? serialised.get(result) : undefined;
+  if (known !== undefined) return known;
+  const body: OfrepSuccess = { key, value: result.value, reason: result.reason, variant: result.variant, metadata: metadataOf(flag, result) };
+  const json = JSON.stringify(body);
+  const outcome: Success = { ok: true, json, digest: digestOf(json) };
+  if (frozen) serialised.set(result, outcome);
+  return outcome;
 }
 
 /** True when a split keyed on `targetingKey` was skipped because the context has none. */
@@ -63,7 +85,7 @@ export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string
   if (result.reason === 'DEFAULT' && missedTargetingKey(flag, context, now)) {
     return failure(key, 'TARGETING_KEY_MISSING', `flag "${key}" splits its audience by targetingKey, and the context has none`);
   }
-  return { ok: true, body: { key, value: result.value, reason: result.reason, variant: result.variant, metadata: metadataOf(flag, result) } };
+  return success(flag, result, key);
 }
 
 const PROBLEM_CODE = {

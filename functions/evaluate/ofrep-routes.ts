@@ -1,27 +1,24 @@
 // OFREP v0.3: single-flag and bulk evaluation. Bulk answers carry an ETag over the flag-set
 // version and the answers themselves, so an unchanged result is a bodiless 304.
 
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
-import { sendEmpty, sendJson, sendProblem } from '../../shared/http/send.ts';
+import { sendEmpty, sendJsonText, sendProblem } from '../../shared/http/send.ts';
 import { LIMITS } from '../../shared/rules/index.ts';
+import { digestOf, etagOf, type Digest } from './etag.ts';
 import { evaluateForOfrep, failure, failureBody, type Outcome } from './ofrep-mapping.ts';
-import { admit, prepareContext, type EvaluateDeps } from './request-context.ts';
+import { admit, prepareContext, sourcesOf, type EvaluateDeps } from './request-context.ts';
 
 /** OFREP requires `context`; older providers send `{}`, which counts as an empty context. */
 const OfrepRequestSchema = z.object({ context: z.unknown().optional() });
 
 function sendOutcome(res: Parameters<Route['handler']>[1], outcome: Outcome): void {
-  if (outcome.ok) sendJson(res, 200, outcome.body);
+  if (outcome.ok) sendJsonText(res, 200, outcome.json);
   else sendProblem(res, failureBody(outcome));
 }
 
-function etagOf(version: number, body: string): string {
-  return `"${version}-${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-}
 
 /** Whether an If-None-Match header names this ETag (weak comparison, lists and `*`). */
 export function etagMatches(header: string | undefined, etag: string): boolean {
@@ -41,7 +38,7 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
       limitBytes: LIMITS.evaluateBodyBytes,
       handle: (req, res, admitted, body, { params }) => {
         const key = params.key!;
-        const context = prepareContext(body.context, req, admitted.now, deps);
+        const context = prepareContext(body.context, req, admitted.now, deps, sourcesOf(admitted.snapshot));
         if (!context.ok) return sendOutcome(res, failure(key, 'INVALID_CONTEXT', context.details));
         const { snapshot } = admitted;
         sendOutcome(res, evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, context.context, admitted.now));
@@ -53,21 +50,27 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
       schema: OfrepRequestSchema,
       limitBytes: LIMITS.evaluateBodyBytes,
       handle: (req, res, admitted, body) => {
-        const context = prepareContext(body.context, req, admitted.now, deps);
+        const context = prepareContext(body.context, req, admitted.now, deps, sourcesOf(admitted.snapshot));
         if (!context.ok) {
           return sendProblem(res, { ...problem('INVALID_CONTEXT', context.details, context.errors), errorCode: 'INVALID_CONTEXT', errorDetails: context.details });
         }
         const { snapshot, now } = admitted;
-        const flags = snapshot.keys.map((key) => evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, context.context, now).body);
-        const text = JSON.stringify({ flags, metadata: { environment: snapshot.environment, version: snapshot.version } });
-        const etag = etagOf(snapshot.version, text);
+        const parts: string[] = [];
+        const digests: Digest[] = [];
+        for (const key of snapshot.keys) {
+          const outcome = evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, context.context, now);
+          const json = outcome.ok ? outcome.json : JSON.stringify(outcome.body);
+          parts.push(json);
+          digests.push(outcome.ok ? outcome.digest : digestOf(json));
+        }
+        const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
+        const etag = etagOf(snapshot.version, digests);
         const ifNoneMatch = req.headers['if-none-match'];
         if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return sendEmpty(res, 304, { ETag: etag });
         res.statusCode = 200;
         res.setHeader('ETag', etag);
         res.setHeader('Cache-Control', 'private, no-cache');
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.setHeader('Content-Length', Buffer.byteLength(text));
         res.end(text);
       },
     }),

@@ -7,6 +7,7 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { AddressInfo } from 'node:net';
 import { createSnapshotCache } from '../../shared/cache/snapshot-cache.ts';
+import { cachingKeyLookup } from '../../shared/http/auth.ts';
 import { createMemoryRateLimiter } from '../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../shared/store/memory-store.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
@@ -27,7 +28,7 @@ if (mode === 'bare') {
     keys: [{ kind: 'sdk', name: 'bench', environment: 'bench', secret: BENCH_KEY }],
   });
   http('evaluate', createEvaluateFunction({
-    keys: store.keys,
+    keys: cachingKeyLookup(store.keys, { ttlMs: 30_000 }),
     limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }),
     snapshots: createSnapshotCache(store.flags, { checkEveryMs: 5000 }),
     now: Date.now,

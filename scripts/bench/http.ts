@@ -11,7 +11,9 @@ import { BENCH_KEY } from './http-key.ts';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '..', '..');
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/** Rounds of bare, single and bulk, interleaved: two cores share server and load, so medians. */
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function start(mode: 'bare' | 'evaluate'): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(here, 'http-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
@@ -39,12 +41,28 @@ async function load(url: string, connections: number, body?: string): Promise<Lo
   return { requestsPerSec: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
 }
 
-async function measure(name: string, url: string, body?: string) {
-  process.stderr.write(`${name}: 50 connections for ${seconds} s\n`);
+type Measured = { requestsPerSec50: number; p99MsAt10: number; p50MsAt10: number; non2xx: number };
+
+async function measureOnce(name: string, url: string, body: string): Promise<Measured> {
+  process.stderr.write(`${name}: 50 connections, then 10, ${seconds} s each\n`);
   const throughput = await load(url, 50, body);
-  process.stderr.write(`${name}: 10 connections for ${seconds} s\n`);
   const latency = await load(url, 10, body);
   return { requestsPerSec50: throughput.requestsPerSec, p99MsAt10: latency.p99Ms, p50MsAt10: latency.p50Ms, non2xx: throughput.non2xx + latency.non2xx };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function summarise(runs: readonly Measured[]): Measured & { runs: number[] } {
+  return {
+    requestsPerSec50: median(runs.map((r) => r.requestsPerSec50)),
+    p99MsAt10: median(runs.map((r) => r.p99MsAt10)),
+    p50MsAt10: median(runs.map((r) => r.p50MsAt10)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    runs: runs.map((r) => r.requestsPerSec50),
+  };
 }
 
 async function batchMs(port: number): Promise<{ medianMs: number; contexts: number; flags: number }> {
@@ -80,15 +98,27 @@ function bundleImports(): Record<string, number> {
 const bare = await start('bare');
 const evaluate = await start('evaluate');
 try {
-  const baseline = await measure('bare handler', `http://127.0.0.1:${bare.port}/`);
-  const single = await measure('OFREP single flag', `http://127.0.0.1:${evaluate.port}/ofrep/v1/evaluate/flags/flag-7`, JSON.stringify({ context: { targetingKey: 'user-1', country: 'DE', plan: 'pro', appVersion: '2.4.0' } }));
-  const bulk = await measure('OFREP bulk, 100 flags', `http://127.0.0.1:${evaluate.port}/ofrep/v1/evaluate/flags`, JSON.stringify({ context: { targetingKey: 'user-1', country: 'DE', plan: 'pro', appVersion: '2.4.0' } }));
+  // The baseline receives the very request the evaluate function does: same headers, same body.
+  const request = JSON.stringify({ context: { targetingKey: 'user-1', country: 'DE', plan: 'pro', appVersion: '2.4.0' } });
+  const targets = {
+    bare: `http://127.0.0.1:${bare.port}/ofrep/v1/evaluate/flags/flag-7`,
+    single: `http://127.0.0.1:${evaluate.port}/ofrep/v1/evaluate/flags/flag-7`,
+    bulk: `http://127.0.0.1:${evaluate.port}/ofrep/v1/evaluate/flags`,
+  } as const;
+  const runs: Record<keyof typeof targets, Measured[]> = { bare: [], single: [], bulk: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of Object.keys(targets) as (keyof typeof targets)[]) runs[name].push(await measureOnce(`round ${round + 1}: ${name}`, targets[name], request));
+  }
+  const baseline = summarise(runs.bare);
+  const single = summarise(runs.single);
+  const bulk = summarise(runs.bulk);
   const batch = await batchMs(evaluate.port);
   const imports = bundleImports();
   const ratio = (x: number) => Math.round((x / baseline.requestsPerSec50) * 1000) / 1000;
   console.log(JSON.stringify({
     node: process.version,
     seconds,
+    rounds,
     bare: baseline,
     ofrepSingle: { ...single, ofBare: ratio(single.requestsPerSec50) },
     ofrepBulk100: { ...bulk, ofBare: ratio(bulk.requestsPerSec50) },

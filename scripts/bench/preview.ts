@@ -2,6 +2,7 @@
 // process and through the Functions Framework, and the calibration of the performance route's
 // ns-per-complexity constant. Prints JSON.
 
+import { keyLookup } from '../../shared/http/auth.ts';
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
@@ -56,7 +57,7 @@ function inProcess() {
 async function overHttp() {
   const adminKey = 'bench-admin-key-0123456789';
   const store = createDemoStore({ sdkKey: 'bench-sdk-key-0123456789', adminKey, generated: [] });
-  http('preview-bench', createPreviewFunction({ keys: store.keys, flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: () => NOW }));
+  http('preview-bench', createPreviewFunction({ keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: () => NOW }));
   const server = getTestServer('preview-bench').listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/rules/preview`;

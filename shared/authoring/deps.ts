@@ -1,11 +1,11 @@
 // What the authoring functions (validate and preview) depend on: admin keys, the flag store, the
 // environment used when a request names none, the console's origins and a clock.
 
-import type { KeyVerifier } from '../http/auth.ts';
+import type { KeyLookup } from '../http/auth.ts';
 import type { FlagStore } from '../store/ports.ts';
 
 export type AuthoringDeps = {
-  readonly keys: KeyVerifier;
+  readonly keys: KeyLookup;
   readonly flags: FlagStore;
   /** The environment whose segments, flags and catalogue a request sees without `?environment=`. */
   readonly defaultEnvironment: string;

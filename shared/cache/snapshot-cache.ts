@@ -15,6 +15,8 @@ export type CompiledSnapshot = {
   readonly invalid: ReadonlyMap<string, string>;
   /** Every flag key, sorted: the order of bulk answers. */
   readonly keys: readonly string[];
+  /** Every attribute path some flag reads (segments included). */
+  readonly attributes: ReadonlySet<string>;
   /** JSON of each flag's source, to recompile only what changed. */
   readonly sources: ReadonlyMap<string, string>;
   readonly segmentsSource: string;
@@ -53,7 +55,8 @@ function compileSnapshot(snapshot: Snapshot, previous: CompiledSnapshot | undefi
     else invalid.set(doc.key, compiled.errors.map((e) => `${e.path} ${e.message}`).join('; '));
   }
   const keys = [...new Set([...flags.keys(), ...invalid.keys()])].sort();
-  return { environment: snapshot.environment, version: snapshot.version, confirmedAt: now, flags, invalid, keys, sources, segmentsSource };
+  const attributes = new Set([...flags.values()].flatMap((flag) => flag.attributes));
+  return { environment: snapshot.environment, version: snapshot.version, confirmedAt: now, flags, invalid, keys, attributes, sources, segmentsSource };
 }
 
 export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOptions): SnapshotCache {

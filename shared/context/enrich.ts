@@ -7,7 +7,26 @@ import { headerReader, type RequestHeaders } from './headers.ts';
 import { deriveTime } from './time.ts';
 import { createUserAgentReader, type Leaves } from './user-agent.ts';
 
-export type EnrichOptions = { now: number; geoHeaders?: GeoHeaderMapping };
+/** Which sources to derive: all by default; a caller that knows no rule reads one may skip it. */
+export type DerivedSources = { readonly geo: boolean; readonly userAgent: boolean; readonly time: boolean };
+
+export type EnrichOptions = { now: number; geoHeaders?: GeoHeaderMapping; sources?: DerivedSources };
+
+const ALL_SOURCES: DerivedSources = { geo: true, userAgent: true, time: true };
+
+/** The sources a set of attribute paths reads: `geo.*`, `device.*` / `browser.*` / `os.*`, `time.*`. */
+export function sourcesFor(attributes: Iterable<string>): DerivedSources {
+  let geo = false;
+  let userAgent = false;
+  let time = false;
+  for (const path of attributes) {
+    const top = path.split('.', 1)[0];
+    if (top === 'geo') geo = true;
+    else if (top === 'device' || top === 'browser' || top === 'os') userAgent = true;
+    else if (top === 'time') time = true;
+  }
+  return { geo, userAgent, time };
+}
 
 // Also the order in which new top-level keys are added when the context is near its limit.
 const DERIVED_KEYS = ['geo', 'device', 'browser', 'os', 'time'] as const;
@@ -47,17 +66,19 @@ function mergeLeaves(context: Context, top: string, leaves: Leaves): Record<stri
 }
 
 /**
- * A new context: the client's attributes untouched, plus geo, device, browser, os and time
+ * The context to evaluate: the client's attributes untouched, plus geo, device, browser, os and time
  * attributes derived from the request and `now` wherever the client did not send that leaf.
  * Never mutates its input, never throws on any header value, and never adds a top-level key
  * past the context limit of 100 attributes.
  */
 export function enrichContext(clientContext: Context, request: { headers: RequestHeaders }, options: EnrichOptions): Context {
+  const sources = options.sources ?? ALL_SOURCES;
+  if (!sources.geo && !sources.userAgent && !sources.time) return clientContext;
   const read = headerReader(request.headers);
   const derived: Derived = {
-    geo: reconcileGeo(clientContext, deriveGeo(read, options.geoHeaders ?? DEFAULT_GEO_HEADERS)),
-    ...userAgents.read(read),
-    time: deriveTime(options.now),
+    ...(sources.geo ? { geo: reconcileGeo(clientContext, deriveGeo(read, options.geoHeaders ?? DEFAULT_GEO_HEADERS)) } : {}),
+    ...(sources.userAgent ? userAgents.read(read) : {}),
+    ...(sources.time ? { time: deriveTime(options.now) } : {}),
   };
   const out: Record<string, unknown> = { ...clientContext };
   let room = LIMITS.contextAttributes - Object.keys(clientContext).length;

@@ -17,13 +17,21 @@ function firstText(value: unknown): string | undefined {
 }
 
 export function headerReader(headers: RequestHeaders): HeaderReader {
-  // Node lowercases header names already; other callers may not, so index once by lower case.
-  const byName = new Map<string, unknown>();
-  if (typeof headers === 'object' && headers !== null) {
-    for (const [name, value] of Object.entries(headers)) {
-      const key = name.toLowerCase();
-      if (!byName.has(key)) byName.set(key, value);
+  if (typeof headers !== 'object' || headers === null) return () => undefined;
+  // Node lowercases header names already: then each read is one lookup. Other callers may not,
+  // so a mixed-case set is indexed once by lower case.
+  let mixedCase = false;
+  for (const name in headers) {
+    if (name !== name.toLowerCase()) {
+      mixedCase = true;
+      break;
     }
+  }
+  if (!mixedCase) return (name) => firstText(Object.hasOwn(headers, name.toLowerCase()) ? headers[name.toLowerCase()] : undefined);
+  const byName = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    if (!byName.has(key)) byName.set(key, value);
   }
   return (name) => firstText(byName.get(name.toLowerCase()));
 }

@@ -1,6 +1,6 @@
 // The public API of context enrichment: what the evaluate and preview functions use.
 
-export { enrichContext, type EnrichOptions } from './enrich.ts';
+export { enrichContext, sourcesFor, type DerivedSources, type EnrichOptions } from './enrich.ts';
 export { DERIVED_ATTRIBUTES } from './attributes.ts';
 export {
   DEFAULT_GEO_HEADERS, GeoHeaderMappingSchema, GeoSourceSchema, REGION_FORMATS, readGeoHeaders,

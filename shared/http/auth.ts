@@ -2,6 +2,8 @@
 // are stored hashed). A missing and a wrong key get the same answer, so nothing hints which.
 
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { then, type MaybePromise } from './maybe-async.ts';
 import { problem, type Problem } from './problem.ts';
 import type { HttpRequest } from './types.ts';
 
@@ -10,7 +12,33 @@ export type Principal =
   | { readonly kind: 'admin'; readonly keyId: string; readonly name: string; readonly role: 'viewer' | 'editor' | 'admin' };
 
 /** The port a function authenticates through: a key's hash to its principal. */
-export type KeyVerifier = { readonly findByHash: (hash: string) => Promise<Principal | undefined> };
+export type KeyVerifier = { readonly findByHash: (hash: string) => MaybePromise<Principal | undefined> };
+
+/** How a function resolves presented keys: straight through the port, or with a memory in front. */
+export type KeyLookup = { readonly find: (secret: string) => MaybePromise<Principal | undefined> };
+
+export function keyLookup(verifier: KeyVerifier): KeyLookup {
+  return { find: (secret) => verifier.findByHash(hashKey(secret)) };
+}
+
+/**
+ * Remembers the keys it has verified for `ttlMs`, keyed by the presented secret, so a warm
+ * instance answers from memory without hashing; a revoked key stops working within that time.
+ * Unknown keys are not remembered.
+ */
+export function cachingKeyLookup(verifier: KeyVerifier, options: { ttlMs: number; max?: number }): KeyLookup {
+  const known = new LRUCache<string, Principal>({ max: options.max ?? 1000, ttl: options.ttlMs });
+  return {
+    find: (secret) => {
+      const hit = known.get(secret);
+      if (hit) return hit;
+      return then(verifier.findByHash(hashKey(secret)), (principal) => {
+        if (principal) known.set(secret, principal);
+        return principal;
+      });
+    },
+  };
+}
 
 export function hashKey(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -31,11 +59,12 @@ export const UNAUTHORIZED: Problem = problem('UNAUTHORIZED', 'send a valid API k
 export type AuthResult<P extends Principal> = { ok: true; principal: P } | { ok: false; problem: Problem };
 
 /** Authenticates a request and checks the key's kind; a key of another kind is forbidden. */
-export async function authenticate<K extends Principal['kind']>(request: HttpRequest, keys: KeyVerifier, kind: K): Promise<AuthResult<Extract<Principal, { kind: K }>>> {
+export function authenticate<K extends Principal['kind']>(request: HttpRequest, keys: KeyLookup, kind: K): MaybePromise<AuthResult<Extract<Principal, { kind: K }>>> {
   const secret = presentedKey(request);
   if (secret === undefined) return { ok: false, problem: UNAUTHORIZED };
-  const principal = await keys.findByHash(hashKey(secret));
-  if (!principal) return { ok: false, problem: UNAUTHORIZED };
-  if (principal.kind !== kind) return { ok: false, problem: problem('FORBIDDEN', `this endpoint needs ${kind === 'sdk' ? 'an SDK' : 'an admin'} key`) };
-  return { ok: true, principal: principal as Extract<Principal, { kind: K }> };
+  return then(keys.find(secret), (principal): AuthResult<Extract<Principal, { kind: K }>> => {
+    if (!principal) return { ok: false, problem: UNAUTHORIZED };
+    if (principal.kind !== kind) return { ok: false, problem: problem('FORBIDDEN', `this endpoint needs ${kind === 'sdk' ? 'an SDK' : 'an admin'} key`) };
+    return { ok: true, principal: principal as Extract<Principal, { kind: K }> };
+  });
 }

@@ -3,6 +3,7 @@
 
 import type { z } from 'zod';
 import { readJsonBody } from './body.ts';
+import { then, type MaybePromise } from './maybe-async.ts';
 import type { Route, RouteContext } from './router.ts';
 import { sendProblem, type ProblemBody } from './send.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
@@ -11,7 +12,7 @@ export type Refusal = { readonly ok: false; readonly problem: ProblemBody; reado
 
 export type JsonRouteSpec<R extends { readonly ok: true } | Refusal, T> = {
   readonly path: string;
-  readonly admit: (request: HttpRequest) => Promise<R>;
+  readonly admit: (request: HttpRequest) => MaybePromise<R>;
   readonly schema: z.ZodType<T>;
   readonly limitBytes: number;
   readonly handle: (request: HttpRequest, response: HttpResponse, admitted: Extract<R, { ok: true }>, body: T, context: RouteContext) => Promise<void> | void;
@@ -21,12 +22,12 @@ export function jsonRoute<R extends { readonly ok: true } | Refusal, T>(spec: Js
   return {
     method: 'POST',
     path: spec.path,
-    handler: async (request, response, context) => {
-      const admitted = await spec.admit(request);
-      if (!admitted.ok) return sendProblem(response, admitted.problem, admitted.headers);
-      const body = readJsonBody(request, spec.schema, spec.limitBytes);
-      if (!body.ok) return sendProblem(response, body.problem);
-      await spec.handle(request, response, admitted as Extract<R, { ok: true }>, body.value, context);
-    },
+    handler: (request, response, context) =>
+      then(spec.admit(request), (admitted) => {
+        if (!admitted.ok) return sendProblem(response, admitted.problem, admitted.headers);
+        const body = readJsonBody(request, spec.schema, spec.limitBytes);
+        if (!body.ok) return sendProblem(response, body.problem);
+        return spec.handle(request, response, admitted as Extract<R, { ok: true }>, body.value, context);
+      }),
   };
 }

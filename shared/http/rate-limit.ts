@@ -2,10 +2,11 @@
 // injected so tests decide what time it is.
 
 import { LRUCache } from 'lru-cache';
+import type { MaybePromise } from './maybe-async.ts';
 
 export type RateDecision = { readonly allowed: boolean; readonly retryAfterSeconds: number };
 
-export type RateLimiter = { readonly take: (key: string) => Promise<RateDecision> };
+export type RateLimiter = { readonly take: (key: string) => MaybePromise<RateDecision> };
 
 export type RateLimitConfig = {
   /** Sustained requests per second per key. */
@@ -19,7 +20,7 @@ type Bucket = { tokens: number; at: number };
 export function createMemoryRateLimiter(config: RateLimitConfig, now: () => number = Date.now): RateLimiter {
   const buckets = new LRUCache<string, Bucket>({ max: 10_000 });
   return {
-    take: async (key) => {
+    take: (key) => {
       const t = now();
       const bucket = buckets.get(key) ?? { tokens: config.burst, at: t };
       bucket.tokens = Math.min(config.burst, bucket.tokens + ((t - bucket.at) / 1000) * config.ratePerSecond);

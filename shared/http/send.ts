@@ -6,11 +6,15 @@ import type { HttpResponse } from './types.ts';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export function sendJson(res: HttpResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body), headers);
+}
+
+/** A body serialised already. */
+export function sendJsonText(res: HttpResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', JSON_CONTENT_TYPE);
-  res.setHeader('Content-Length', Buffer.byteLength(text));
+  // One end() with the whole body: Node sets Content-Length itself.
   res.end(text);
 }
 
@@ -22,7 +26,6 @@ export function sendProblem(res: HttpResponse, problem: ProblemBody, headers: Re
   res.statusCode = problem.status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-  res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
 }
 

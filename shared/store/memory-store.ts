@@ -67,7 +67,7 @@ export function createMemoryStore(seed: MemorySeed): MemoryStore {
   };
   return {
     flags,
-    keys: { findByHash: async (hash) => principals.get(hash) },
+    keys: { findByHash: (hash) => principals.get(hash) },
     putFlag: (environment, doc) => {
       const env = environments.get(environment);
       if (!env) throw new Error(`no environment "${environment}"`);

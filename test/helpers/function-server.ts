@@ -5,13 +5,14 @@ import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { AddressInfo } from 'node:net';
+import type { MaybePromise } from '../../shared/http/maybe-async.ts';
 import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 
 export type RunningFunction = { readonly url: string; readonly close: () => Promise<void> };
 
 let counter = 0;
 
-export async function serveFunction(name: string, handler: (req: HttpRequest, res: HttpResponse) => Promise<void>): Promise<RunningFunction> {
+export async function serveFunction(name: string, handler: (req: HttpRequest, res: HttpResponse) => MaybePromise<void>): Promise<RunningFunction> {
   // The framework's registry is global: each test server gets a name of its own.
   const registered = `${name}-${++counter}`;
   http(registered, handler as Parameters<typeof http>[1]);

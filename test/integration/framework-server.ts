@@ -2,9 +2,11 @@
 // environment's store behind it, for the integration tests of validate and preview.
 
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import type { MaybePromise } from '../../shared/http/maybe-async.ts';
 import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
 import { serveFunction } from '../helpers/function-server.ts';
+import { keyLookup } from '../../shared/http/auth.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const SDK_KEY = 'test-sdk-key-0123456789ab';
@@ -13,7 +15,7 @@ export const NOW = Date.parse('2026-03-10T12:00:00Z');
 
 export function demoDeps(): AuthoringDeps {
   const store = createDemoStore({ sdkKey: SDK_KEY, adminKey: ADMIN_KEY, generated: [] });
-  return { keys: store.keys, flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [CONSOLE_ORIGIN], now: () => NOW };
+  return { keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [CONSOLE_ORIGIN], now: () => NOW };
 }
 
 export type Served = {
@@ -26,7 +28,7 @@ export type Served = {
 const AUTH = { authorization: `Bearer ${ADMIN_KEY}` };
 
 /** Serves `handler` through the real framework on 127.0.0.1, with an admin key on every call. */
-export async function serve(name: string, handler: (req: HttpRequest, res: HttpResponse) => Promise<void>): Promise<Served> {
+export async function serve(name: string, handler: (req: HttpRequest, res: HttpResponse) => MaybePromise<void>): Promise<Served> {
   const { url, close } = await serveFunction(name, handler);
   return {
     url,

@@ -4,6 +4,7 @@
 import type { FlagInput } from '../../../shared/rules/index.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
+import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter, type RateLimitConfig } from '../../../shared/http/rate-limit.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
@@ -38,7 +39,7 @@ export async function startEvaluate(options: { rate?: RateLimitConfig; flags?: F
     ],
   });
   const handler = createEvaluateFunction({
-    keys: store.keys,
+    keys: keyLookup(store.keys),
     limiter: createMemoryRateLimiter(options.rate ?? { ratePerSecond: 10_000, burst: 10_000 }),
     // Checked on every request, so a write is visible to the next one.
     snapshots: createSnapshotCache(store.flags, { checkEveryMs: 0 }),

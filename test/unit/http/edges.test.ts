@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createRouter } from '../../../shared/http/router.ts';
 import { nestsDeeperThan } from '../../../shared/http/json-depth.ts';
-import { hashKey, presentedKey } from '../../../shared/http/auth.ts';
+import { cachingKeyLookup, hashKey, presentedKey } from '../../../shared/http/auth.ts';
 import { problem, STATUS_OF, API_ERROR_CODES } from '../../../shared/http/problem.ts';
 import { requestIdOf } from '../../../shared/http/request-id.ts';
 import type { HttpRequest } from '../../../shared/http/types.ts';
@@ -108,5 +108,25 @@ describe('request ids', () => {
     assert.notEqual(requestIdOf('has spaces'), 'has spaces');
     assert.notEqual(requestIdOf('x'.repeat(129)), 'x'.repeat(129));
     assert.match(requestIdOf(undefined), /^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('key cache', () => {
+  const principal = { kind: 'sdk', keyId: 'k1', name: 'n', environment: 'e' } as const;
+
+  it('answers a verified key from memory until its time runs out', async () => {
+    let reads = 0;
+    const keys = cachingKeyLookup({ findByHash: async (hash) => (reads++, hash === hashKey('secret') ? principal : undefined) }, { ttlMs: 60_000 });
+    assert.deepEqual(await keys.find('secret'), principal);
+    assert.deepEqual(keys.find('secret'), principal, 'the second answer is synchronous');
+    assert.equal(reads, 1);
+  });
+
+  it('does not remember unknown keys', async () => {
+    let reads = 0;
+    const keys = cachingKeyLookup({ findByHash: () => (reads++, undefined) }, { ttlMs: 60_000 });
+    await keys.find('x');
+    await keys.find('x');
+    assert.equal(reads, 2);
   });
 });
