@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
-import { problem } from '../../shared/http/problem.ts';
+import { problem, tooManyItems } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendProblem } from '../../shared/http/send.ts';
 import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
@@ -71,10 +71,10 @@ export function batchRoute(deps: EvaluateDeps): Route {
       const { contexts, flags } = body;
       const { snapshot, now } = admitted;
       if (contexts.length > BATCH_LIMITS.contexts) {
-        return sendProblem(res, problem('TOO_MANY_ITEMS', `${contexts.length} contexts; a batch takes at most ${BATCH_LIMITS.contexts}`, [{ path: '/contexts', code: 'LIST_TOO_LONG', message: `at most ${BATCH_LIMITS.contexts} contexts` }]));
+        return sendProblem(res, tooManyItems('/contexts', contexts.length, BATCH_LIMITS.contexts, 'contexts'));
       }
       if (flags && flags.length > BATCH_LIMITS.flags) {
-        return sendProblem(res, problem('TOO_MANY_ITEMS', `${flags.length} flags; a batch names at most ${BATCH_LIMITS.flags}`, [{ path: '/flags', code: 'LIST_TOO_LONG', message: `at most ${BATCH_LIMITS.flags} flags` }]));
+        return sendProblem(res, tooManyItems('/flags', flags.length, BATCH_LIMITS.flags, 'flags'));
       }
       const unknown = (flags ?? []).flatMap((key, i) => (snapshot.flags.has(key) || snapshot.invalid.has(key) ? [] : [{ path: `/flags/${i}`, code: 'FLAG_NOT_FOUND', message: `no flag "${key}"` }]));
       if (unknown.length > 0) return sendProblem(res, problem('UNKNOWN_FLAGS', `${unknown.length} of the listed flags do not exist`, unknown));

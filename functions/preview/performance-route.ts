@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
-import { problem } from '../../shared/http/problem.ts';
+import { problem, tooManyItems } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { analyze, checkContext, type Context } from '../../shared/rules/index.ts';
@@ -32,7 +32,7 @@ export function performanceRoute(deps: AuthoringDeps): Route {
     handle: async (req, res, admitted, body) => {
       const given = body.users;
       if (given && given.length > PREVIEW_LIMITS.benchmarkUsers) {
-        return sendProblem(res, problem('TOO_MANY_ITEMS', `${given.length} users; a measurement takes at most ${PREVIEW_LIMITS.benchmarkUsers}`, [{ path: '/users', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.benchmarkUsers} users` }]));
+        return sendProblem(res, tooManyItems('/users', given.length, PREVIEW_LIMITS.benchmarkUsers, 'users'));
       }
       const invalid = (given ?? []).flatMap((u, i) => checkContext(u).map((issue) => ({ ...issue, path: `/users/${i}${issue.path}` })));
       if (invalid.length > 0) return sendProblem(res, problem('INVALID_CONTEXT', `${invalid.length} problems in the users`, invalid));

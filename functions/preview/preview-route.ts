@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
-import { problem } from '../../shared/http/problem.ts';
+import { tooManyItems } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
@@ -32,7 +32,7 @@ export function previewRoute(deps: AuthoringDeps): Route {
     handle: async (req, res, admitted, body) => {
       const { users, trace } = body;
       if (users.length > PREVIEW_LIMITS.users) {
-        return sendProblem(res, problem('TOO_MANY_ITEMS', `${users.length} users; a preview takes at most ${PREVIEW_LIMITS.users}`, [{ path: '/users', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.users} users` }]));
+        return sendProblem(res, tooManyItems('/users', users.length, PREVIEW_LIMITS.users, 'users'));
       }
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
-import { problem } from '../../shared/http/problem.ts';
+import { problem, tooManyItems } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { CompiledFlag } from '../../shared/rules/index.ts';
@@ -57,7 +57,7 @@ export function rolloutEstimateRoute(deps: AuthoringDeps): Route {
     handle: async (req, res, admitted, body) => {
       const sample = body.sampleUsers;
       if (sample && sample.length > PREVIEW_LIMITS.users) {
-        return sendProblem(res, problem('TOO_MANY_ITEMS', `${sample.length} sample users; at most ${PREVIEW_LIMITS.users}`, [{ path: '/sampleUsers', code: 'LIST_TOO_LONG', message: `at most ${PREVIEW_LIMITS.users} users` }]));
+        return sendProblem(res, tooManyItems('/sampleUsers', sample.length, PREVIEW_LIMITS.users, 'sample users'));
       }
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);

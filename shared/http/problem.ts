@@ -78,3 +78,8 @@ export function problem(code: ApiErrorCode, detail: string, errors: readonly Fie
     errors,
   };
 }
+
+/** 413 for a list in the body past its limit, at the list's path. */
+export function tooManyItems(path: string, count: number, limit: number, what: string): Problem {
+  return problem('TOO_MANY_ITEMS', `${count} ${what}; at most ${limit} in one request`, [{ path, code: 'LIST_TOO_LONG', message: `at most ${limit} ${what}` }]);
+}
