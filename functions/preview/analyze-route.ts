@@ -22,7 +22,7 @@ export function analyzeRoute(deps: AuthoringDeps): Route {
     admit: (req) => admitAuthor(req, deps),
     schema: AnalyzeRequestSchema,
     limitBytes: ANALYZE_BODY_BYTES,
-    handle: async (req, res, admitted, body) => {
+    handle: async (_req, res, admitted, body) => {
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
       const { complexity, conflicts } = analyze(resolved.compiled.doc, { segments: resolved.references.segments });

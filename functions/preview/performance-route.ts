@@ -29,7 +29,7 @@ export function performanceRoute(deps: AuthoringDeps): Route {
     admit: (req) => admitAuthor(req, deps),
     schema: PerformanceRequestSchema,
     limitBytes: PREVIEW_LIMITS.bodyBytes,
-    handle: async (req, res, admitted, body) => {
+    handle: async (_req, res, admitted, body) => {
       const given = body.users;
       if (given && given.length > PREVIEW_LIMITS.benchmarkUsers) {
         return sendProblem(res, tooManyItems('/users', given.length, PREVIEW_LIMITS.benchmarkUsers, 'users'));

@@ -29,7 +29,7 @@ export function previewRoute(deps: AuthoringDeps): Route {
     admit: (req) => admitAuthor(req, deps),
     schema: PreviewRequestSchema,
     limitBytes: PREVIEW_LIMITS.bodyBytes,
-    handle: async (req, res, admitted, body) => {
+    handle: async (_req, res, admitted, body) => {
       const { users, trace } = body;
       if (users.length > PREVIEW_LIMITS.users) {
         return sendProblem(res, tooManyItems('/users', users.length, PREVIEW_LIMITS.users, 'users'));

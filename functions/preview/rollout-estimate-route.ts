@@ -54,7 +54,7 @@ export function rolloutEstimateRoute(deps: AuthoringDeps): Route {
     admit: (req) => admitAuthor(req, deps),
     schema: EstimateRequestSchema,
     limitBytes: PREVIEW_LIMITS.bodyBytes,
-    handle: async (req, res, admitted, body) => {
+    handle: async (_req, res, admitted, body) => {
       const sample = body.sampleUsers;
       if (sample && sample.length > PREVIEW_LIMITS.users) {
         return sendProblem(res, tooManyItems('/sampleUsers', sample.length, PREVIEW_LIMITS.users, 'sample users'));

@@ -8,7 +8,7 @@ import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { referencesOf } from '../../shared/authoring/references.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { sendJson } from '../../shared/http/send.ts';
 import { AttributeDefinitionSchema, LIMITS } from '../../shared/rules/index.ts';
 import { checkDocument, DOCUMENT_KINDS, type DocumentKind } from './check-document.ts';
 
@@ -33,7 +33,7 @@ export function validateRoute(deps: AuthoringDeps): Route {
     admit: (req) => admitAuthor(req, deps),
     schema: ValidateRequestSchema,
     limitBytes: VALIDATE_BODY_BYTES,
-    handle: async (req, res, admitted, body) => {
+    handle: async (_req, res, admitted, body) => {
       const { snapshot } = admitted;
       const kind = DOCUMENT_KINDS.find((k) => body[k] !== undefined) as DocumentKind;
       const stored = body.catalogue ?? (await deps.flags.attributes(snapshot.environment));
