@@ -1,15 +1,58 @@
-// `npm test`: the whole suite under coverage, then the coverage bar of the rules core.
-// Runs with plain `node` (Node 22 strips TypeScript types), so it needs nothing but npm ci.
+// `npm test`: starts the local services (Firestore and Pub/Sub emulators, redis-server, the Upstash
+// REST proxy), runs the whole suite under coverage, stops the services, then checks the coverage
+// bar of the rules core. Runs with plain `node` (Node 22 strips TypeScript types).
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { startServices, type Services } from './services/index.ts';
+import { killAllNow, stopAll } from './services/process.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
-function run(command: string, args: readonly string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+let tests: ChildProcess | undefined;
+let interrupted = false;
+
+// Interrupted (Ctrl-C, CI cancel): pass the signal on to the tests, stop every service, exit.
+function interrupt(signal: NodeJS.Signals, code: number): void {
+  if (interrupted) return;
+  interrupted = true;
+  process.stderr.write(`\ntest: ${signal}, stopping the services\n`);
+  tests?.kill(signal);
+  void stopAll().finally(() => process.exit(code));
+}
+process.on('SIGINT', () => interrupt('SIGINT', 130));
+process.on('SIGTERM', () => interrupt('SIGTERM', 143));
+process.on('SIGHUP', () => interrupt('SIGHUP', 129));
+process.on('exit', killAllNow);
+
+function runTests(env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    tests = spawn(bin('c8'), [bin('mocha'), ...process.argv.slice(2)], { stdio: 'inherit', env });
+    tests.on('error', (error) => {
+      process.stderr.write(`test: could not run mocha: ${error.message}\n`);
+      resolve(1);
+    });
+    tests.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
 }
 
-run(bin('c8'), [bin('mocha'), ...process.argv.slice(2)]);
+let services: Services;
+try {
+  services = await startServices();
+} catch (error) {
+  if (interrupted) await new Promise(() => {}); // the signal handler exits once everything is stopped
+  process.stderr.write(`test: the local services did not start:\n${(error as Error).message}\n`);
+  process.exit(1);
+}
+const addresses = ['FIRESTORE_EMULATOR_HOST', 'PUBSUB_EMULATOR_HOST', 'REDIS_URL', 'UPSTASH_REDIS_REST_URL'].map((name) => `${name}=${services.env[name]}`);
+process.stderr.write(`test: services ready in ${(services.startedInMs / 1000).toFixed(1)} s: ${addresses.join(' ')}\n`);
+
+const status = await runTests({ ...process.env, ...services.env, METADATA_SERVER_DETECTION: 'none' });
+const stopping = performance.now();
+await services.stop();
+process.stderr.write(`test: services stopped in ${((performance.now() - stopping) / 1000).toFixed(1)} s\n`);
+if (interrupted) await new Promise(() => {}); // the signal handler exits once everything is stopped
+if (status !== 0) process.exit(status);
+
 // The rules core is the contract every function relies on: it keeps 95% of lines and branches.
-run(bin('c8'), ['check-coverage', '--lines', '95', '--branches', '95', '--include', 'shared/rules/**/*.ts']);
+const check = spawnSync(bin('c8'), ['check-coverage', '--lines', '95', '--branches', '95', '--include', 'shared/rules/**/*.ts'], { stdio: 'inherit' });
+process.exit(check.status ?? 1);
