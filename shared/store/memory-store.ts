@@ -1,9 +1,19 @@
 // The embedded default store: everything in process memory, seeded at start. `npm start` runs on
-// it, so the product can be tried without a cloud account.
+// it, so the product can be tried without a cloud account. It implements every port the Firestore
+// adapter does, with the same semantics (the shared write plan), and passes the same contract suite.
 
-import { AttributeDefinitionSchema, FlagSchema, SegmentSchema, type AttributeDefinition, type Flag, type FlagInput, type Segment } from '../rules/index.ts';
-import { hashKey, type Principal } from '../http/auth.ts';
-import type { FlagStore, Snapshot, Stores } from './ports.ts';
+import type { AttributeDefinition, FlagInput, Segment } from '../rules/index.ts';
+import { hashKey } from '../http/auth.ts';
+import { decodeEnvironment } from './codec.ts';
+import type { DocumentKind } from './document-ports.ts';
+import { cryptoRandomness, type KeyRandomness } from './key-plan.ts';
+import { memoryAudit, memoryEnvironments, memoryKeys } from './memory/admin.ts';
+import { memoryRepository } from './memory/documents.ts';
+import { memoryImporter } from './memory/import.ts';
+import { appendHistory, emptyEnvironment, rawRecords, type MemoryEnvironment, type MemoryState } from './memory/state.ts';
+import type { AdminStores, FlagStore } from './ports.ts';
+import { liveDocuments, snapshotOf } from './read-model.ts';
+import { iso, type StoredKey } from './records.ts';
 
 export type EnvironmentSeed = {
   readonly flags: readonly FlagInput[];
@@ -18,62 +28,95 @@ export type KeySeed = { readonly secret: string } & (
 
 export type MemorySeed = { readonly environments: Readonly<Record<string, EnvironmentSeed>>; readonly keys: readonly KeySeed[] };
 
-type Environment = { version: number; flags: unknown[]; segments: unknown[]; attributes: unknown[] };
+export type MemoryStoreOptions = { readonly now?: () => number; readonly random?: KeyRandomness };
 
-/** Validates stored documents on the way out, as the Firestore adapter does. */
-function readDocuments(environment: string, env: Environment): Snapshot {
-  const corrupt: { id: string; problem: string }[] = [];
-  const flags: Flag[] = [];
-  const segments: Segment[] = [];
-  env.flags.forEach((doc, i) => {
-    const parsed = FlagSchema.safeParse(doc);
-    if (parsed.success) flags.push(parsed.data);
-    else corrupt.push({ id: `flags/${(doc as { key?: string })?.key ?? i}`, problem: parsed.error.issues[0]?.message ?? 'invalid' });
-  });
-  env.segments.forEach((doc, i) => {
-    const parsed = SegmentSchema.safeParse(doc);
-    if (parsed.success) segments.push(parsed.data);
-    else corrupt.push({ id: `segments/${(doc as { key?: string })?.key ?? i}`, problem: parsed.error.issues[0]?.message ?? 'invalid' });
-  });
-  return { environment, version: env.version, flags, segments, corrupt };
-}
-
-export type MemoryStore = Stores & {
-  /** Replaces one flag document, bumping the environment's version (what the admin API will do). */
-  readonly putFlag: (environment: string, doc: unknown) => void;
+/** Direct access to the stored records, bypassing every check: for tests that plant corrupt data. */
+export type RawAccess = {
+  readonly writeDocument: (environment: string, kind: DocumentKind, key: string, record: unknown) => void;
+  readonly writeKey: (hash: string, record: unknown) => void;
 };
 
-export function createMemoryStore(seed: MemorySeed): MemoryStore {
-  const environments = new Map<string, Environment>(
-    Object.entries(seed.environments).map(([key, env]) => [key, { version: 1, flags: [...env.flags], segments: [...(env.segments ?? [])], attributes: [...(env.attributes ?? [])] }]),
-  );
-  const principals = new Map<string, Principal>(
-    seed.keys.map((k, i) => {
-      const keyId = `key-${i + 1}`;
-      const principal: Principal = k.kind === 'sdk' ? { kind: 'sdk', keyId, name: k.name, environment: k.environment } : { kind: 'admin', keyId, name: k.name, role: k.role };
-      return [hashKey(k.secret), principal];
-    }),
-  );
-  const flags: FlagStore = {
-    version: async (environment) => environments.get(environment)?.version,
-    snapshot: async (environment) => {
-      const env = environments.get(environment);
-      return env && readDocuments(environment, env);
-    },
-    attributes: async (environment) => (environments.get(environment)?.attributes ?? []).flatMap((a) => {
-      const parsed = AttributeDefinitionSchema.safeParse(a);
-      return parsed.success ? [parsed.data] : [];
-    }),
+export type MemoryStore = AdminStores & {
+  /** Replaces one flag document as given (unvalidated), bumping its version and the environment's. */
+  readonly putFlag: (environment: string, doc: unknown) => void;
+  readonly raw: RawAccess;
+};
+
+const keyOf = (doc: unknown, i: number) => {
+  const key = (doc as { key?: unknown } | null)?.key;
+  return typeof key === 'string' ? key : `#${i}`;
+};
+
+/** Seeded documents are stored as given (validated on the way out), each at version 1 with its history entry. */
+function seedEnvironment(key: string, seed: EnvironmentSeed, at: string): MemoryEnvironment {
+  const env = emptyEnvironment({ key, name: key, version: 1, createdAt: at, createdBy: 'seed' });
+  const put = (kind: DocumentKind, docs: readonly unknown[], keyFor: (doc: unknown, i: number) => string) =>
+    docs.forEach((doc, i) => {
+      const k = keyFor(doc, i);
+      const json = JSON.stringify(doc);
+      env.documents[kind].set(k, { key: k, version: 1, json, updatedAt: at, updatedBy: 'seed' });
+      if (!env.history.get(`${kind}/${k}`)) appendHistory(env, kind, { key: k, version: 1, change: 'create', json, actor: 'seed', at, diff: '[]' });
+    });
+  put('flags', seed.flags, keyOf);
+  put('segments', seed.segments ?? [], keyOf);
+  put('attributes', seed.attributes ?? [], (doc, i) => (doc as { name?: string }).name ?? `#${i}`);
+  return env;
+}
+
+function seedKey(k: KeySeed, i: number, at: string): StoredKey {
+  const common = { id: `key-${i + 1}`, name: k.name, hint: `${k.secret.slice(0, 7)}…${k.secret.slice(-4)}`, createdAt: at, createdBy: 'seed' };
+  return k.kind === 'sdk' ? { kind: 'sdk', environment: k.environment, ...common } : { kind: 'admin', role: k.role, ...common };
+}
+
+export function createMemoryStore(seed: MemorySeed, options: MemoryStoreOptions = {}): MemoryStore {
+  const now = options.now ?? Date.now;
+  const at = iso(now());
+  const state: MemoryState = {
+    environments: new Map(Object.entries(seed.environments).map(([key, env]) => [key, seedEnvironment(key, env, at)])),
+    audit: [],
+    keys: new Map(seed.keys.map((k, i) => [hashKey(k.secret), seedKey(k, i, at)])),
   };
+  const versionOf = (env: MemoryEnvironment | undefined) => (env ? decodeEnvironment(env.record)?.version : undefined);
+  const flags: FlagStore = {
+    version: async (environment) => versionOf(state.environments.get(environment)),
+    snapshot: async (environment) => {
+      const env = state.environments.get(environment);
+      const version = versionOf(env);
+      return env && version !== undefined ? snapshotOf(environment, version, rawRecords(env.documents.flags), rawRecords(env.documents.segments)) : undefined;
+    },
+    attributes: async (environment) => {
+      const env = state.environments.get(environment);
+      return env ? liveDocuments('attributes', rawRecords(env.documents.attributes)).items.map((i) => i.document) : [];
+    },
+  };
+  const apiKeys = memoryKeys(state, now, options.random ?? cryptoRandomness);
   return {
     flags,
-    keys: { findByHash: (hash) => principals.get(hash) },
+    keys: apiKeys,
+    apiKeys,
+    environments: memoryEnvironments(state, now),
+    audit: memoryAudit(state),
+    imports: memoryImporter(state, now),
+    documents: { flags: memoryRepository(state, 'flags', now), segments: memoryRepository(state, 'segments', now), attributes: memoryRepository(state, 'attributes', now) },
     putFlag: (environment, doc) => {
-      const env = environments.get(environment);
-      if (!env) throw new Error(`no environment "${environment}"`);
-      const key = (doc as { key?: unknown }).key;
-      env.flags = [...env.flags.filter((f) => (f as { key?: unknown }).key !== key), doc];
-      env.version += 1;
+      const env = state.environments.get(environment);
+      const version = versionOf(env);
+      if (!env || version === undefined) throw new Error(`no environment "${environment}"`);
+      const key = keyOf(doc, env.documents.flags.size);
+      const previous = (env.documents.flags.get(key) as { version?: number } | undefined)?.version ?? 0;
+      const json = JSON.stringify(doc);
+      const at = iso(now());
+      env.documents.flags.set(key, { key, version: previous + 1, json, updatedAt: at, updatedBy: 'putFlag' });
+      appendHistory(env, 'flags', { key, version: previous + 1, change: previous ? 'update' : 'create', json, actor: 'putFlag', at, diff: '[]' });
+      env.record = { ...(env.record as object), version: version + 1 };
+    },
+    raw: {
+      writeDocument: (environment, kind, key, record) => {
+        const env = state.environments.get(environment);
+        if (!env) throw new Error(`no environment "${environment}"`);
+        env.documents[kind].set(key, record);
+      },
+      writeKey: (hash, record) => void state.keys.set(hash, record),
     },
   };
 }

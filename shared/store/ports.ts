@@ -1,8 +1,11 @@
 // The storage ports the functions see. Small on purpose: a function depends on these and never
-// on Firestore or on the embedded store directly.
+// on Firestore or on the embedded store directly. The write side is split by concern in
+// document-ports.ts (flags, segments, attributes) and admin-ports.ts (environments, keys, audit).
 
 import type { AttributeDefinition, Flag, Segment } from '../rules/index.ts';
 import type { KeyVerifier } from '../http/auth.ts';
+import type { AuditLog, EnvironmentImporter, EnvironmentStore, KeyStore } from './admin-ports.ts';
+import type { Repositories } from './document-ports.ts';
 
 /** One environment's flags and segments at one version, as stored (validated on the way out). */
 export type Snapshot = {
@@ -24,3 +27,17 @@ export type FlagStore = {
 };
 
 export type Stores = { readonly flags: FlagStore; readonly keys: KeyVerifier };
+
+/** Everything the admin function writes through; the read ports above see the same data. */
+export type AdminStores = Stores & {
+  readonly environments: EnvironmentStore;
+  readonly documents: Repositories;
+  readonly apiKeys: KeyStore;
+  readonly audit: AuditLog;
+  /** Many documents in one transaction (the admin function's import). */
+  readonly imports: EnvironmentImporter;
+};
+
+export type { Repositories, Repository, DocumentKind, DocumentOf, Versioned, ListFilter, HistoryEntry } from './document-ports.ts';
+export type { EnvironmentStore, EnvironmentImporter, ImportInput, ImportResult, Environment, KeyStore, KeyRecord, KeyScope, AuditLog, AuditEntry } from './admin-ports.ts';
+export type { Conflict, NotFound, Invalid, Precondition, WriteMeta, Corrupt } from './results.ts';

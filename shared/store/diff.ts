@@ -1,0 +1,21 @@
+// The before/after difference of two JSON documents, as changes at JSON Pointers: what history
+// and the audit log show for every write.
+
+export type Change = { readonly path: string; readonly before?: unknown; readonly after?: unknown };
+
+const escape = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Objects and arrays are compared member by member; anything else as a whole. */
+export function diffJson(before: unknown, after: unknown, path = ''): Change[] {
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => diffJson(before[k], after[k], `${path}/${escape(k)}`));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, i) => diffJson(before[i], after[i], `${path}/${i}`)).flat();
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  return [{ path, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
+}

@@ -1,0 +1,63 @@
+// Importing many documents into an environment at once, the same for every adapter: each document
+// is admitted first (every problem listed, at `/flags/3/...`), then one plan writes them all in one
+// transaction or nothing. Each document gets its own next version and history entry; the
+// environment's version advances once per document, as if they had been written one by one.
+
+import { decodeDocument, decodeEnvironment } from './codec.ts';
+import type { ImportInput, ImportResult } from './admin-ports.ts';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentOf } from './document-ports.ts';
+import { conflict, NOT_FOUND, type Conflict, type Invalid, type NotFound, type Precondition } from './results.ts';
+import { admit, checkPrecondition, planPut, type Admitted, type WritePlan } from './write-plan.ts';
+
+export type ImportItem = { readonly kind: DocumentKind; readonly admitted: Admitted<DocumentOf[DocumentKind]> };
+
+export const importId = (kind: DocumentKind, key: string) => `${kind}/${key}`;
+
+/** Validation on the way in, before any read: shapes, and no key twice in one kind. */
+export function admitImport(input: ImportInput, precondition: Precondition): { ok: true; items: ImportItem[] } | Invalid {
+  const refused = checkPrecondition(precondition);
+  if (refused) return refused;
+  const items: ImportItem[] = [];
+  const issues: Invalid['issues'][number][] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    const seen = new Set<string>();
+    (input[kind] ?? []).forEach((doc, i) => {
+      const admitted = admit(kind, doc, { ...precondition, ifMatch: 0 });
+      if (!admitted.ok) return void issues.push(...admitted.issues.map((issue) => ({ ...issue, path: `/${kind}/${i}${issue.path}` })));
+      if (seen.has(admitted.key)) return void issues.push({ path: `/${kind}/${i}`, code: 'INVALID_KEY', message: `"${admitted.key}" appears twice in ${kind}` });
+      seen.add(admitted.key);
+      items.push({ kind, admitted });
+    });
+  }
+  return issues.length > 0 ? { ok: false, reason: 'invalid', issues } : { ok: true, items };
+}
+
+export type ImportRead = {
+  readonly environment: unknown;
+  /** Stored records by `importId(kind, key)`; absent ones left out. */
+  readonly current: ReadonlyMap<string, unknown>;
+  readonly now: number;
+};
+
+export type ImportPlan = { readonly ok: true; readonly plans: readonly (WritePlan<unknown> & { readonly kind: DocumentKind })[]; readonly environmentVersion: number; readonly result: ImportResult };
+
+/** `precondition.ifMatch` is the environment's version: an import over a changed environment is a conflict. */
+export function planImport(environment: string, items: readonly ImportItem[], precondition: Precondition, read: ImportRead): ImportPlan | Conflict | NotFound {
+  const env = decodeEnvironment(read.environment);
+  if (!env) return NOT_FOUND;
+  if (env.version !== precondition.ifMatch) return conflict(env.version);
+  let record = env;
+  const plans: (WritePlan<unknown> & { kind: DocumentKind })[] = [];
+  for (const { kind, admitted } of items) {
+    const current = read.current.get(importId(kind, admitted.key));
+    const decoded = decodeDocument(kind, current);
+    const ifMatch = decoded.state === 'live' || decoded.state === 'corrupt' ? decoded.version : 0;
+    const plan = planPut(kind, environment, admitted, { ...precondition, ifMatch }, { environment: record, current, now: read.now });
+    // Cannot happen: the version expected is the one just read.
+    if (!plan.ok) throw new Error(`import plan for ${importId(kind, admitted.key)}: ${plan.reason}`);
+    plans.push({ ...plan, kind });
+    record = { ...record, version: plan.environmentVersion };
+  }
+  const written = plans.map((p) => ({ kind: p.kind, key: p.document.key, version: p.document.version }));
+  return { ok: true, plans, environmentVersion: record.version, result: { ok: true, environmentVersion: record.version, written } };
+}

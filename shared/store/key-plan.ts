@@ -1,0 +1,51 @@
+// API key semantics shared by the adapters: secrets made and shown once, only their SHA-256
+// stored; revocation and the rotation overlap judged against the injected clock.
+
+import { randomBytes } from 'node:crypto';
+import { hashKey, type Principal } from '../http/auth.ts';
+import type { KeyScope } from './admin-ports.ts';
+import { diffJson } from './diff.ts';
+import { compact, iso, type StoredAudit, type StoredKey } from './records.ts';
+import type { WriteMeta } from './results.ts';
+import { metaOf } from './write-plan.ts';
+
+export type KeyRandomness = { readonly id: () => string; readonly secret: (kind: KeyScope['kind']) => string };
+
+export const cryptoRandomness: KeyRandomness = {
+  id: () => `key_${randomBytes(9).toString('base64url')}`,
+  secret: (kind) => `sy_${kind}_${randomBytes(24).toString('base64url')}`,
+};
+
+export function usable(key: StoredKey, now: number): boolean {
+  if (key.revokedAt !== undefined && Date.parse(key.revokedAt) <= now) return false;
+  return key.expiresAt === undefined || now < Date.parse(key.expiresAt);
+}
+
+export function principalOf(key: StoredKey): Principal {
+  return key.kind === 'sdk'
+    ? { kind: 'sdk', keyId: key.id, name: key.name, environment: key.environment }
+    : { kind: 'admin', keyId: key.id, name: key.name, role: key.role };
+}
+
+const environmentOf = (key: StoredKey | (KeyScope & { name: string })) => (key.kind === 'sdk' ? key.environment : null);
+
+export function keyAudit(action: StoredAudit['action'], before: StoredKey | undefined, after: StoredKey, meta: WriteMeta, now: number): StoredAudit {
+  return compact({ environment: environmentOf(after), at: iso(now), actor: meta.actor, action, targetKind: 'apiKeys' as const, targetKey: after.id, ...metaOf(meta), diff: JSON.stringify(diffJson(before, after)) });
+}
+
+export type Issue = { readonly hash: string; readonly secret: string; readonly stored: StoredKey };
+
+export function issueKey(input: KeyScope & { readonly name: string }, meta: WriteMeta, now: number, random: KeyRandomness): Issue {
+  const secret = random.secret(input.kind);
+  const common = { id: random.id(), name: input.name, hint: `${secret.slice(0, 7)}…${secret.slice(-4)}`, createdAt: iso(now), createdBy: meta.actor };
+  const stored: StoredKey = input.kind === 'sdk' ? { kind: 'sdk', environment: input.environment, ...common } : { kind: 'admin', role: input.role, ...common };
+  return { hash: hashKey(secret), secret, stored };
+}
+
+/** The successor keeps the old key's scope and name; the old one works until `overlapUntil` at the latest. */
+export function rotateKey(old: StoredKey, overlapUntil: string, meta: WriteMeta, now: number, random: KeyRandomness): { issued: Issue; old: StoredKey } {
+  const issued = issueKey(old, meta, now, random);
+  const until = Date.parse(overlapUntil);
+  const current = old.expiresAt === undefined ? Infinity : Date.parse(old.expiresAt);
+  return { issued, old: { ...old, expiresAt: iso(Math.min(until, current)), replacedBy: issued.stored.id } };
+}
