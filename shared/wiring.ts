@@ -31,3 +31,9 @@ function authoringDepsFor(config: RuntimeConfig): AuthoringDeps {
 
 export const validateDepsFor = authoringDepsFor;
 export const previewDepsFor = authoringDepsFor;
+
+/** The admin function writes through every port of the same store; keys are looked up uncached, so a revocation applies at once. */
+export function adminDepsFor(config: RuntimeConfig) {
+  const { store } = defaultStore(config);
+  return { stores: store, keys: keyLookup(store.keys), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+}

@@ -7,7 +7,8 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Server } from 'node:http';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { defaultStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
-import { evaluateDepsFor, previewDepsFor, validateDepsFor } from '../../shared/wiring.ts';
+import { adminDepsFor, evaluateDepsFor, previewDepsFor, validateDepsFor } from '../../shared/wiring.ts';
+import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
 import { createValidateFunction } from '../../functions/validate/app.ts';
@@ -21,6 +22,7 @@ const handlers = {
   evaluate: createEvaluateFunction(evaluateDepsFor(config)),
   validate: createValidateFunction(validateDepsFor(config)),
   preview: createPreviewFunction(previewDepsFor(config)),
+  admin: createAdminFunction(adminDepsFor(config)),
 } as const;
 
 const servers = new Map<string, Server>();

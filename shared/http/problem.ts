@@ -5,6 +5,7 @@ export const API_ERROR_CODES = [
   'MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'BODY_TOO_DEEP', 'INVALID_BODY', 'INVALID_QUERY',
   'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'FLAG_NOT_FOUND',
   'INVALID_CONTEXT', 'TARGETING_KEY_MISSING', 'FLAG_PARSE_ERROR', 'TOO_MANY_ITEMS', 'UNKNOWN_FLAGS', 'INVALID_FLAG', 'UNAVAILABLE', 'INTERNAL',
+  'INVALID_DOCUMENT', 'GOLDEN_TESTS_FAILED', 'PRECONDITION_REQUIRED', 'PRECONDITION_FAILED', 'CONFLICT', 'CORRUPT_DOCUMENT',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -29,6 +30,12 @@ export const STATUS_OF = {
   INVALID_FLAG: 422,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  INVALID_DOCUMENT: 422,
+  GOLDEN_TESTS_FAILED: 422,
+  PRECONDITION_REQUIRED: 428,
+  PRECONDITION_FAILED: 412,
+  CONFLICT: 409,
+  CORRUPT_DOCUMENT: 500,
 } as const satisfies Record<ApiErrorCode, number>;
 
 const TITLES: Record<ApiErrorCode, string> = {
@@ -52,6 +59,12 @@ const TITLES: Record<ApiErrorCode, string> = {
   INVALID_FLAG: 'The flag is not valid',
   UNAVAILABLE: 'A dependency is unavailable',
   INTERNAL: 'Internal error',
+  INVALID_DOCUMENT: 'The document is not valid',
+  GOLDEN_TESTS_FAILED: 'The flag fails its golden tests',
+  PRECONDITION_REQUIRED: 'If-Match is required',
+  PRECONDITION_FAILED: 'The version has changed',
+  CONFLICT: 'It exists already',
+  CORRUPT_DOCUMENT: 'The stored document is corrupt',
 };
 
 export type FieldError = { readonly path: string; readonly code: string; readonly message: string };

@@ -17,8 +17,8 @@ export { OPERATORS, OPERATOR_SPECS, NEGATION_PAIRS, ATTRIBUTE_TYPES, type Operat
 export { ISSUE_CODES, type Issue, type IssueCode } from './issues.ts';
 export { REASONS, ERROR_CODES, type Evaluation, type EvaluateOptions, type Reason, type ErrorCode, type Trace, type TraceStep, type ClauseTrace } from './evaluation.ts';
 export {
-  FlagSchema, SegmentSchema, ConditionSchema, RuleSchema, ClauseSchema, AttributeDefinitionSchema,
-  type Flag, type FlagInput, type Segment, type Rule, type Clause, type Condition, type Context, type JsonValue,
+  FlagSchema, GoldenTestSchema, SegmentSchema, ConditionSchema, RuleSchema, ClauseSchema, AttributeDefinitionSchema,
+  type Flag, type FlagInput, type GoldenTest, type Segment, type Rule, type Clause, type Condition, type Context, type JsonValue,
   type Rollout, type Split, type Schedule, type Experiment, type Prerequisite, type AttributeDefinition,
 } from './schema.ts';
 export type { ValidateOptions, ValidationResult, Catalogue } from './validate/index.ts';

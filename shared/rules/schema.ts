@@ -109,6 +109,18 @@ export type Rule = z.infer<typeof RuleSchema>;
 export const PrerequisiteSchema = z.strictObject({ flag: KeySchema, variant: KeySchema });
 export type Prerequisite = z.infer<typeof PrerequisiteSchema>;
 
+/**
+ * A golden test stored on a flag: the variant a context must get. Evaluation ignores these; the
+ * admin function runs them on every save (`now` fixes the time, else the time of the save).
+ */
+export const GoldenTestSchema = z.strictObject({
+  name: z.string().max(200).optional(),
+  context: z.record(z.string(), JsonValueSchema),
+  now: InstantSchema.optional(),
+  expect: z.strictObject({ variant: KeySchema }),
+});
+export type GoldenTest = z.infer<typeof GoldenTestSchema>;
+
 export const FlagSchema = z.strictObject({
   key: KeySchema,
   name: z.string().max(200).optional(),
@@ -126,6 +138,8 @@ export const FlagSchema = z.strictObject({
   /** Attributes whose values traces and previews redact. */
   privateAttributes: z.array(AttributePathSchema).max(LIMITS.listValues).optional(),
   metadata: z.record(z.string(), JsonValueSchema).optional(),
+  /** Golden tests (admin function); never read by evaluation. */
+  tests: z.array(GoldenTestSchema).max(100).optional(),
   version: z.number().int().min(0).optional(),
 });
 export type Flag = z.infer<typeof FlagSchema>;

@@ -1,0 +1,13 @@
+// What the admin function depends on: every store port, how keys are looked up, the console's
+// origins and a clock (golden tests run at its time unless a test fixes its own).
+
+import type { KeyLookup } from '../../shared/http/auth.ts';
+import type { AdminStores } from '../../shared/store/ports.ts';
+
+export type AdminDeps = {
+  readonly stores: AdminStores;
+  /** Straight through the store (no caching): a revoked admin key stops at once. */
+  readonly keys: KeyLookup;
+  readonly consoleOrigins: readonly string[];
+  readonly now: () => number;
+};

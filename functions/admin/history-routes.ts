@@ -1,0 +1,95 @@
+// The history of a flag, segment or attribute: versions (newest first, paged), one version, a
+// readable diff between any two, and rollback (a NEW version equal to an old document).
+
+import { z } from 'zod';
+import { problem } from '../../shared/http/problem.ts';
+import { queryParam } from '../../shared/http/query.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { HttpRequest } from '../../shared/http/types.ts';
+import { diffJson } from '../../shared/store/diff.ts';
+import { adminRoute, bodyOf, metaOf } from './admin-route.ts';
+import type { AdminDeps } from './deps.ts';
+import { commentOf, forceOf, readIfMatch, sendNotFound } from './http-bits.ts';
+import { describe, DOCUMENT_KINDS, type DocumentKind } from './kinds.ts';
+import { sendSaveOutcome } from './save-answer.ts';
+import { saveDocument } from './save.ts';
+
+type Count = { ok: true; value: number | undefined } | { ok: false; problem: ReturnType<typeof problem> };
+
+function countParam(request: HttpRequest, name: string, min: number): Count {
+  const raw = queryParam(request, name);
+  if (!raw.ok) return raw;
+  if (raw.value === undefined) return { ok: true, value: undefined };
+  const n = Number(raw.value);
+  if (/^\d{1,15}$/.test(raw.value) && n >= min) return { ok: true, value: n };
+  return { ok: false, problem: problem('INVALID_QUERY', `${name} must be a whole number of at least ${min}`, [{ path: `?${name}`, code: 'INVALID_VALUE', message: `a whole number >= ${min}` }]) };
+}
+
+const withoutVersion = (doc: unknown) => {
+  if (typeof doc !== 'object' || doc === null) return doc;
+  const { version: _, ...rest } = doc as Record<string, unknown>;
+  return rest;
+};
+
+/** Added, removed and changed JSON Pointers from one document to another (the stamped version left out). */
+export function readableDiff(before: unknown, after: unknown) {
+  return diffJson(withoutVersion(before ?? undefined), withoutVersion(after ?? undefined)).map((c) => ({
+    op: !('before' in c) ? 'added' : !('after' in c) ? 'removed' : 'changed',
+    ...c,
+  }));
+}
+
+const RollbackBody = z.strictObject({ version: z.number().int().min(1), comment: z.string().max(2000).optional() });
+
+function kindHistoryRoutes(deps: AdminDeps, kind: DocumentKind): Route[] {
+  const base = `/v1/environments/:env/${kind}/:key`;
+  const repo = deps.stores.documents[kind];
+  return [
+    adminRoute(deps, 'GET', `${base}/versions`, 'read', async (req, res, { params }) => {
+      const limit = countParam(req, 'limit', 1);
+      const before = countParam(req, 'before', 1);
+      if (!limit.ok) return sendProblem(res, limit.problem);
+      if (!before.ok) return sendProblem(res, before.problem);
+      const page = await repo.history(params.env!, params.key!, { limit: Math.min(limit.value ?? 50, 500), ...(before.value === undefined ? {} : { before: before.value }) });
+      if (!page.ok) return sendNotFound(res, describe(kind, params.env!, params.key!));
+      sendJson(res, 200, { key: params.key, versions: page.entries, corrupt: page.corrupt });
+    }),
+    adminRoute(deps, 'GET', `${base}/versions/:version`, 'read', async (_req, res, { params }) => {
+      const version = Number(params.version);
+      const entry = Number.isInteger(version) && version > 0 ? await repo.atVersion(params.env!, params.key!, version) : undefined;
+      if (!entry) return sendNotFound(res, `version ${params.version} of ${describe(kind, params.env!, params.key!)}`);
+      sendJson(res, 200, entry);
+    }),
+    adminRoute(deps, 'GET', `${base}/diff`, 'read', async (req, res, { params }) => {
+      const from = countParam(req, 'from', 0);
+      const to = countParam(req, 'to', 0);
+      if (!from.ok) return sendProblem(res, from.problem);
+      if (!to.ok) return sendProblem(res, to.problem);
+      if (from.value === undefined || to.value === undefined) {
+        return sendProblem(res, problem('INVALID_QUERY', 'give ?from=<version>&to=<version> (0 is "before it existed")', [{ path: from.value === undefined ? '?from' : '?to', code: 'REQUIRED', message: 'a version' }]));
+      }
+      const read = async (v: number) => (v === 0 ? { document: null } : await repo.atVersion(params.env!, params.key!, v));
+      const [a, b] = await Promise.all([read(from.value), read(to.value)]);
+      if (!a || !b) return sendNotFound(res, `version ${!a ? from.value : to.value} of ${describe(kind, params.env!, params.key!)}`);
+      sendJson(res, 200, { key: params.key, from: from.value, to: to.value, changes: readableDiff(a.document, b.document) });
+    }),
+    adminRoute(deps, 'POST', `${base}/rollback`, 'write', async (req, res, context) => {
+      const { env, key } = context.params as { env: string; key: string };
+      const ifMatch = readIfMatch(req);
+      if (!ifMatch.ok) return ifMatch.send(res);
+      const body = bodyOf(req, res, RollbackBody);
+      if (body === undefined) return;
+      const entry = await repo.atVersion(env, key, body.version);
+      if (!entry) return sendNotFound(res, `version ${body.version} of ${describe(kind, env, key)}`);
+      if (entry.document === null) return sendProblem(res, problem('INVALID_BODY', `version ${body.version} is a delete; roll back to a version that holds the document`, [{ path: '/version', code: 'INVALID_VALUE', message: 'a deleted version' }]));
+      const comment = commentOf(req, body) ?? `rollback to version ${body.version}`;
+      const outcome = await saveDocument(deps, env, kind, withoutVersion(entry.document), { ...metaOf(context, comment), ifMatch: ifMatch.version }, { force: forceOf(req) && commentOf(req, body) !== undefined });
+      sendSaveOutcome(res, kind, outcome, describe(kind, env, key), `/versions/${body.version}`, ifMatch.version === 0);
+    }),
+  ];
+}
+
+export function historyRoutes(deps: AdminDeps): Route[] {
+  return DOCUMENT_KINDS.flatMap((kind) => kindHistoryRoutes(deps, kind));
+}
