@@ -9,8 +9,11 @@ const root = new URL('..', import.meta.url).pathname;
 const functionsDir = join(root, 'functions');
 const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
-/** Installed by Cloud Build next to each bundle rather than bundled. */
-const RUNTIME_PACKAGES = ['@google-cloud/functions-framework', 'express'] as const;
+/**
+ * Installed by Cloud Build next to each bundle rather than bundled. The Google clients of
+ * telemetry load lazily (shared/telemetry): left out of the bundle, they cost nothing at cold start.
+ */
+const RUNTIME_PACKAGES = ['@google-cloud/functions-framework', 'express', '@google-cloud/pubsub', '@google-cloud/logging-winston', 'winston'] as const;
 
 /** Functions whose entry exists; a function not built yet has no index.ts. */
 export function functionNames(): string[] {

@@ -46,7 +46,8 @@ try {
 const addresses = ['FIRESTORE_EMULATOR_HOST', 'PUBSUB_EMULATOR_HOST', 'REDIS_URL', 'UPSTASH_REDIS_REST_URL'].map((name) => `${name}=${services.env[name]}`);
 process.stderr.write(`test: services ready in ${(services.startedInMs / 1000).toFixed(1)} s: ${addresses.join(' ')}\n`);
 
-const status = await runTests({ ...process.env, ...services.env, METADATA_SERVER_DETECTION: 'none' });
+// SWITCHYARD_STAGE=test: functions under test log errors only (shared/telemetry/logging-config.ts).
+const status = await runTests({ SWITCHYARD_STAGE: 'test', ...process.env, ...services.env, METADATA_SERVER_DETECTION: 'none' });
 const stopping = performance.now();
 await services.stop();
 process.stderr.write(`test: services stopped in ${((performance.now() - stopping) / 1000).toFixed(1)} s\n`);

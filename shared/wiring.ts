@@ -1,39 +1,58 @@
 // How each function's dependencies are built from the runtime configuration: the one place that
-// chooses adapters (the embedded store today; Firestore and Redis when configured).
+// chooses adapters (shared/backends.ts: the embedded store or Firestore; Redis when configured).
 
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createSnapshotCache } from './cache/snapshot-cache.ts';
 import { readGeoHeaders } from './context/index.ts';
 import { cachingKeyLookup, keyLookup } from './http/auth.ts';
-import { createMemoryRateLimiter } from './http/rate-limit.ts';
-import { defaultStore, DEMO_ENVIRONMENT } from './store/default-stores.ts';
+import { DEMO_ENVIRONMENT } from './store/default-stores.ts';
+import { backendsFor, evaluateBackendsFor } from './backends.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
+import { configureTelemetry, instanceMetrics, startMetrics } from './telemetry/telemetry.ts';
+import type { MetricsPublisher } from './telemetry/publisher.ts';
+
+let publisher: MetricsPublisher | undefined;
+
+/**
+ * Logging from the runtime config, and this instance's metrics publisher (Pub/Sub when a topic is
+ * configured, else the in-process bus); the first function wired in a process names the publisher.
+ */
+export function startTelemetry(config: RuntimeConfig, functionName: string): MetricsPublisher {
+  configureTelemetry(config);
+  return (publisher ??= startMetrics(config, functionName));
+}
 
 export function evaluateDepsFor(config: RuntimeConfig) {
-  const { store } = defaultStore(config);
+  startTelemetry(config, 'evaluate');
+  const backends = evaluateBackendsFor(config);
   const geo = readGeoHeaders({ SWITCHYARD_GEO_HEADERS: config.SWITCHYARD_GEO_HEADERS });
   if (!geo.ok) throw new Error(geo.message);
   return {
     // Key revocations reach a warm instance within 30 s; until then a request needs no store read.
-    keys: cachingKeyLookup(store.keys, { ttlMs: 30_000 }),
-    limiter: createMemoryRateLimiter({ ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST }),
-    snapshots: createSnapshotCache(store.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000 }),
+    keys: cachingKeyLookup(backends.keys, { ttlMs: 30_000 }),
+    limiter: backends.limiter,
+    behavior: backends.behavior,
+    snapshots: createSnapshotCache(backends.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000, onError: backends.onStoreError }),
+    staleAfterMs: config.SWITCHYARD_STALE_AFTER_SECONDS * 1000,
     now: Date.now,
     geoHeaders: geo.mapping,
+    metrics: instanceMetrics,
   };
 }
 
 /** validate and preview read the same store as evaluate; any admin key may call them. */
-function authoringDepsFor(config: RuntimeConfig): AuthoringDeps {
-  const { store } = defaultStore(config);
-  return { keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+function authoringDepsFor(config: RuntimeConfig, name: 'validate' | 'preview'): AuthoringDeps {
+  startTelemetry(config, name);
+  const { stores } = backendsFor(config);
+  return { keys: keyLookup(stores.keys), flags: stores.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
 }
 
-export const validateDepsFor = authoringDepsFor;
-export const previewDepsFor = authoringDepsFor;
+export const validateDepsFor = (config: RuntimeConfig) => authoringDepsFor(config, 'validate');
+export const previewDepsFor = (config: RuntimeConfig) => authoringDepsFor(config, 'preview');
 
 /** The admin function writes through every port of the same store; keys are looked up uncached, so a revocation applies at once. */
 export function adminDepsFor(config: RuntimeConfig) {
-  const { store } = defaultStore(config);
-  return { stores: store, keys: keyLookup(store.keys), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+  startTelemetry(config, 'admin');
+  const { stores } = backendsFor(config);
+  return { stores, keys: keyLookup(stores.keys), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
 }

@@ -1,9 +1,11 @@
-// The evaluate function: OFREP and batch evaluation over one environment's compiled snapshot.
+// The evaluate function: OFREP and batch evaluation over one environment's compiled snapshot, and
+// event tracking for behavioural attributes.
 
 import { createHttpFunction } from '../../shared/http/http-function.ts';
 import { batchRoute } from './batch-route.ts';
 import { ofrepRoutes } from './ofrep-routes.ts';
 import type { EvaluateDeps } from './request-context.ts';
+import { trackRoute } from './track-route.ts';
 
 export type { EvaluateDeps } from './request-context.ts';
 
@@ -12,6 +14,6 @@ export function createEvaluateFunction(deps: EvaluateDeps) {
     name: 'evaluate',
     // Browser SDKs call from any origin with client-side keys.
     cors: { origins: '*' },
-    routes: [...ofrepRoutes(deps), batchRoute(deps)],
+    routes: [...ofrepRoutes(deps), batchRoute(deps), ...(deps.behavior ? [trackRoute({ ...deps, behavior: deps.behavior })] : [])],
   });
 }

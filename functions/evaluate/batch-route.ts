@@ -10,6 +10,7 @@ import { checkContext, evaluate, type Context, type Evaluation } from '../../sha
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 import { admit, sourcesOf, type EvaluateDeps } from './request-context.ts';
+import { observerFor, type EvaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';
 
 export const BATCH_LIMITS = { contexts: 1000, flags: 1000, bodyBytes: 8 * 1024 * 1024 } as const;
 
@@ -27,7 +28,7 @@ const BatchSchema = z.strictObject({
  * each distinct answer is serialised once per request and reused: 100,000 answers cost string
  * concatenation, not 100,000 JSON.stringify calls.
  */
-function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: number) {
+function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: number, observe?: EvaluationObserver, stale = false) {
   // No request headers describe a batch's users: only time can be derived, and only if read.
   const sources = { ...sourcesOf(snapshot), geo: false, userAgent: false };
   const prefixes = keys.map((key) => `${JSON.stringify(key)}:`);
@@ -37,7 +38,8 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     const id = Object.isFrozen(result) ? result : `${key}\u0000${'ruleId' in result ? result.ruleId : ''}\u0000${result.variant}`;
     let text = fragments.get(id);
     if (text === undefined) {
-      text = JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason: result.reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason: result.reason });
+      const reason = stale ? 'STALE' : result.reason;
+      text = JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason });
       fragments.set(id, text);
     }
     return text;
@@ -52,8 +54,10 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const flag = snapshot.flags.get(key);
-      const text = flag
-        ? fragment(key, evaluate(flag, context, { now }))
+      const result = flag ? evaluate(flag, context, { now }) : undefined;
+      observe?.(key, result);
+      const text = result
+        ? fragment(key, result)
         : JSON.stringify({ errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' });
       out += i === 0 ? prefixes[i] + text : `,${prefixes[i]}${text}`;
     }
@@ -83,7 +87,7 @@ export function batchRoute(deps: EvaluateDeps): Route {
       res.statusCode = 200;
       res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
       res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
-      const answer = answerer(keys, snapshot, now);
+      const answer = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
       // Slices of contexts, each written before the next is computed and with the event loop let
       // through between them: the client reads while the rest is evaluated, and other requests on
       // the instance are not held up by one large batch.

@@ -5,6 +5,7 @@ import type { CompiledFlag, Context, Evaluation } from '../../shared/rules/index
 import { evaluate } from '../../shared/rules/index.ts';
 import { problem, type ApiErrorCode } from '../../shared/http/problem.ts';
 import { digestOf, type Digest } from './etag.ts';
+import type { EvaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';
 
 export type OfrepSuccess = {
   readonly key: string;
@@ -50,15 +51,18 @@ function metadataOf(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'E
 type Success = Extract<Outcome, { ok: true }>;
 
 const serialised = new WeakMap<object, Success>();
+const serialisedStale = new WeakMap<object, Success>();
 
-function success(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'ERROR' }>, key: string): Success {
+/** A stale answer keeps its value and variant; only the reason says the snapshot is unconfirmed. */
+function success(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'ERROR' }>, key: string, stale: boolean): Success {
   const frozen = Object.isFrozen(result);
-  const known = frozen ? serialised.get(result) : undefined;
+  const cache = stale ? serialisedStale : serialised;
+  const known = frozen ? cache.get(result) : undefined;
   if (known !== undefined) return known;
-  const body: OfrepSuccess = { key, value: result.value, reason: result.reason, variant: result.variant, metadata: metadataOf(flag, result) };
+  const body: OfrepSuccess = { key, value: result.value, reason: stale ? 'STALE' : result.reason, variant: result.variant, metadata: metadataOf(flag, result) };
   const json = JSON.stringify(body);
   const outcome: Success = { ok: true, json, digest: digestOf(json) };
-  if (frozen) serialised.set(result, outcome);
+  if (frozen) cache.set(result, outcome);
   return outcome;
 }
 
@@ -75,9 +79,13 @@ function missedTargetingKey(flag: CompiledFlag, context: Context, now: number): 
  * One flag for one context. A flag whose answer depended on a bucketing key the context lacks
  * answers TARGETING_KEY_MISSING (OFREP's lenient rule: only when bucketing was really needed).
  */
-export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string | undefined, key: string, context: Context, now: number): Outcome {
-  if (!flag) return invalid === undefined ? failure(key, 'FLAG_NOT_FOUND', `flag "${key}" was not found`) : failure(key, 'PARSE_ERROR', `flag "${key}" is stored but invalid: ${invalid}`);
+export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string | undefined, key: string, context: Context, now: number, observe?: EvaluationObserver, stale = false): Outcome {
+  if (!flag) {
+    observe?.(key, undefined);
+    return invalid === undefined ? failure(key, 'FLAG_NOT_FOUND', `flag "${key}" was not found`) : failure(key, 'PARSE_ERROR', `flag "${key}" is stored but invalid: ${invalid}`);
+  }
   const result = evaluate(flag, context, { now });
+  observe?.(key, result);
   if (result.reason === 'ERROR') {
     const code: OfrepFailureCode = result.errorCode === 'INVALID_CONTEXT' || result.errorCode === 'TARGETING_KEY_MISSING' || result.errorCode === 'PARSE_ERROR' ? result.errorCode : 'GENERAL';
     return failure(key, code, result.errorMessage);
@@ -85,7 +93,7 @@ export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string
   if (result.reason === 'DEFAULT' && missedTargetingKey(flag, context, now)) {
     return failure(key, 'TARGETING_KEY_MISSING', `flag "${key}" splits its audience by targetingKey, and the context has none`);
   }
-  return success(flag, result, key);
+  return success(flag, result, key, stale);
 }
 
 const PROBLEM_CODE = {

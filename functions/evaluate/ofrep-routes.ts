@@ -10,6 +10,9 @@ import { LIMITS } from '../../shared/rules/index.ts';
 import { digestOf, etagOf, type Digest } from './etag.ts';
 import { evaluateForOfrep, failure, failureBody, type Outcome } from './ofrep-mapping.ts';
 import { admit, prepareContext, sourcesOf, type EvaluateDeps } from './request-context.ts';
+import { observerFor } from '../../shared/telemetry/evaluation-metrics.ts';
+import { then } from '../../shared/http/maybe-async.ts';
+import { snapshotWants, wantsOf, withBehavior } from './behavior.ts';
 
 /** OFREP requires `context`; older providers send `{}`, which counts as an empty context. */
 const OfrepRequestSchema = z.object({ context: z.unknown().optional() });
@@ -41,7 +44,13 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
         const context = prepareContext(body.context, req, admitted.now, deps, sourcesOf(admitted.snapshot));
         if (!context.ok) return sendOutcome(res, failure(key, 'INVALID_CONTEXT', context.details));
         const { snapshot } = admitted;
-        sendOutcome(res, evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, context.context, admitted.now));
+        const flag = snapshot.flags.get(key);
+        return then(withBehavior(context.context, wantsOf(flag), snapshot.environment, admitted.now, deps), (enriched) => {
+          const observe = deps.metrics && observerFor(deps.metrics, snapshot.environment);
+          const started = deps.metrics && performance.now();
+          sendOutcome(res, evaluateForOfrep(flag, snapshot.invalid.get(key), key, enriched, admitted.now, observe, admitted.stale));
+          if (deps.metrics) deps.metrics.observe('evaluation_latency', { environment: snapshot.environment, route: 'flag' }, performance.now() - started!);
+        });
       },
     }),
     jsonRoute({
@@ -55,23 +64,28 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
           return sendProblem(res, { ...problem('INVALID_CONTEXT', context.details, context.errors), errorCode: 'INVALID_CONTEXT', errorDetails: context.details });
         }
         const { snapshot, now } = admitted;
-        const parts: string[] = [];
-        const digests: Digest[] = [];
-        for (const key of snapshot.keys) {
-          const outcome = evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, context.context, now);
-          const json = outcome.ok ? outcome.json : JSON.stringify(outcome.body);
-          parts.push(json);
-          digests.push(outcome.ok ? outcome.digest : digestOf(json));
-        }
-        const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
-        const etag = etagOf(snapshot.version, digests);
-        const ifNoneMatch = req.headers['if-none-match'];
-        if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return sendEmpty(res, 304, { ETag: etag });
-        res.statusCode = 200;
-        res.setHeader('ETag', etag);
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.end(text);
+        return then(withBehavior(context.context, snapshotWants(snapshot), snapshot.environment, now, deps), (enriched) => {
+          const observe = deps.metrics && observerFor(deps.metrics, snapshot.environment);
+          const started = deps.metrics && performance.now();
+          const parts: string[] = [];
+          const digests: Digest[] = [];
+          for (const key of snapshot.keys) {
+            const outcome = evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, enriched, now, observe, admitted.stale);
+            const json = outcome.ok ? outcome.json : JSON.stringify(outcome.body);
+            parts.push(json);
+            digests.push(outcome.ok ? outcome.digest : digestOf(json));
+          }
+          const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
+          if (deps.metrics) deps.metrics.observe('evaluation_latency', { environment: snapshot.environment, route: 'bulk' }, performance.now() - started!);
+          const etag = etagOf(snapshot.version, digests);
+          const ifNoneMatch = req.headers['if-none-match'];
+          if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return sendEmpty(res, 304, { ETag: etag });
+          res.statusCode = 200;
+          res.setHeader('ETag', etag);
+          res.setHeader('Cache-Control', 'private, no-cache');
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(text);
+        });
       },
     }),
   ];

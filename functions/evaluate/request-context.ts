@@ -7,8 +7,11 @@ import type { RateLimiter } from '../../shared/http/rate-limit.ts';
 import { then, type MaybePromise } from '../../shared/http/maybe-async.ts';
 import type { HttpRequest } from '../../shared/http/types.ts';
 import type { CompiledSnapshot, SnapshotCache } from '../../shared/cache/snapshot-cache.ts';
+import type { BehaviorCounters } from '../../shared/cache/behavior-counters.ts';
 import { checkContext, type Context } from '../../shared/rules/index.ts';
 import { enrichContext, sourcesFor, type DerivedSources, type GeoHeaderMapping } from '../../shared/context/index.ts';
+import { noteRateLimit } from '../../shared/telemetry/request-telemetry.ts';
+import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 
 export type EvaluateDeps = {
   readonly keys: KeyLookup;
@@ -16,9 +19,19 @@ export type EvaluateDeps = {
   readonly snapshots: SnapshotCache;
   readonly now: () => number;
   readonly geoHeaders?: GeoHeaderMapping;
+  /** A snapshot not confirmed against its source for longer than this answers with reason STALE. */
+  readonly staleAfterMs?: number;
+  /** Behavioural counters: `/v1/track` records, evaluations of flags that read `behavior.*` fetch. */
+  readonly behavior?: {
+    readonly record: BehaviorCounters['record'];
+    /** Cached briefly per user; a rejection leaves the attributes missing. */
+    readonly counts: BehaviorCounters['counts'];
+  };
+  /** Where evaluation metrics are counted; none are when absent. */
+  readonly metrics?: MetricsRecorder;
 };
 
-export type Admitted = { ok: true; principal: Extract<Principal, { kind: 'sdk' }>; snapshot: CompiledSnapshot; now: number } | { ok: false; problem: Problem; headers?: Record<string, string> };
+export type Admitted = { ok: true; principal: Extract<Principal, { kind: 'sdk' }>; snapshot: CompiledSnapshot; now: number; stale: boolean } | { ok: false; problem: Problem; headers?: Record<string, string> };
 
 /** Key, rate limit and snapshot: all from memory on a warm instance, so nothing waits. */
 export function admit(request: HttpRequest, deps: EvaluateDeps): MaybePromise<Admitted> {
@@ -26,13 +39,16 @@ export function admit(request: HttpRequest, deps: EvaluateDeps): MaybePromise<Ad
     if (!auth.ok) return { ok: false, problem: auth.problem };
     const { principal } = auth;
     return then(deps.limiter.take(principal.keyId), (decision): MaybePromise<Admitted> => {
+      noteRateLimit(request, principal.keyId, decision.allowed);
       if (!decision.allowed) {
         return { ok: false, problem: problem('RATE_LIMITED', `this key is over its request rate; retry after ${decision.retryAfterSeconds} s`), headers: { 'Retry-After': String(decision.retryAfterSeconds) } };
       }
       const held = deps.snapshots.peek(principal.environment);
       return then(held ?? deps.snapshots.get(principal.environment), (snapshot): Admitted => {
         if (!snapshot) return { ok: false, problem: problem('UNAVAILABLE', `the flags of environment "${principal.environment}" cannot be loaded`) };
-        return { ok: true, principal, snapshot, now: deps.now() };
+        const now = deps.now();
+        const stale = deps.staleAfterMs !== undefined && now - snapshot.confirmedAt > deps.staleAfterMs;
+        return { ok: true, principal, snapshot, now, stale };
       });
     });
   });

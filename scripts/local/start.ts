@@ -7,7 +7,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Server } from 'node:http';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { defaultStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
-import { adminDepsFor, evaluateDepsFor, previewDepsFor, validateDepsFor } from '../../shared/wiring.ts';
+import { adminDepsFor, evaluateDepsFor, previewDepsFor, startTelemetry, validateDepsFor } from '../../shared/wiring.ts';
 import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
@@ -15,7 +15,10 @@ import { createValidateFunction } from '../../functions/validate/app.ts';
 import { createLocalRouter } from './router.ts';
 
 process.env.METADATA_SERVER_DETECTION ??= 'none';
+// Readable lines by default; `LOG_FORMAT=json npm start` prints exactly what Cloud Logging ingests.
+process.env.SWITCHYARD_STAGE ??= 'local';
 const config = readRuntimeConfig();
+startTelemetry(config, 'local');
 const { keys } = defaultStore(config);
 
 const handlers = {

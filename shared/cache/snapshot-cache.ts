@@ -63,6 +63,8 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
   const now = options.now ?? Date.now;
   const held = new Map<string, CompiledSnapshot>();
   const pending = new Map<string, Promise<CompiledSnapshot | undefined>>();
+  /** When a check last failed: the next is not tried before `checkEveryMs` (a down store is not hammered). */
+  const failedAt = new Map<string, number>();
 
   async function refresh(environment: string): Promise<CompiledSnapshot | undefined> {
     const current = held.get(environment);
@@ -72,6 +74,7 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
         held.delete(environment);
         return undefined;
       }
+      failedAt.delete(environment);
       if (current && current.version === version) {
         const confirmed = { ...current, confirmedAt: now() };
         held.set(environment, confirmed);
@@ -81,8 +84,10 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
       if (!snapshot) return undefined;
       const compiled = compileSnapshot(snapshot, current, now());
       held.set(environment, compiled);
+      failedAt.delete(environment);
       return compiled;
     } catch (error) {
+      failedAt.set(environment, now());
       options.onError?.(error, environment);
       // Last known good: a failing store leaves the held snapshot serving, unconfirmed.
       if (current) return current;
@@ -111,7 +116,8 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
       const stale = held.get(environment);
       if (!stale) return load(environment);
       // Evaluations never wait on the store once a snapshot is held: check in the background.
-      load(environment).catch(() => undefined);
+      const failed = failedAt.get(environment);
+      if (failed === undefined || now() - failed >= options.checkEveryMs) load(environment).catch(() => undefined);
       return Promise.resolve(stale);
     },
   };

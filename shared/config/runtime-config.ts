@@ -2,6 +2,7 @@
 // wrong value stops the function at start with a message, never a request later.
 
 import { z } from 'zod';
+import { LOG_FORMATS, LOG_LEVELS, STAGES } from '../telemetry/logging-config.ts';
 
 const number = (fallback: number) => z.coerce.number().finite().positive().default(fallback);
 const list = z
@@ -21,6 +22,31 @@ export const RuntimeConfigSchema = z.object({
   SWITCHYARD_GEO_HEADERS: z.string().optional(),
   SWITCHYARD_SDK_KEY: z.string().min(16).optional(),
   SWITCHYARD_ADMIN_KEY: z.string().min(16).optional(),
+  /** Deployment stage: picks the logging defaults (shared/telemetry/logging-config.ts) and labels every line. */
+  SWITCHYARD_STAGE: z.enum(STAGES).default('production'),
+  /** Overrides of the stage's logging defaults. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
+  LOG_DEBUG_PER_SECOND: z.coerce.number().int().nonnegative().optional(),
+  /** The project in trace names and log names (Terraform sets it; Cloud Run does not by itself). */
+  GOOGLE_CLOUD_PROJECT: z.string().min(1).default('switchyard-local'),
+  /** The version in log labels and Error Reporting's serviceContext (Terraform sets the release). */
+  SWITCHYARD_VERSION: z.string().min(1).default(process.env.K_REVISION ?? 'dev'),
+  /** Pub/Sub topic for metrics; unset, metrics stay on an in-process bus. */
+  SWITCHYARD_METRICS_TOPIC: z.string().min(1).optional(),
+  SWITCHYARD_METRICS_INTERVAL_SECONDS: number(60),
+  /** Where flags, keys and history live: the embedded demo store, or Firestore (GOOGLE_CLOUD_PROJECT; FIRESTORE_EMULATOR_HOST honoured). */
+  SWITCHYARD_STORE: z.enum(['memory', 'firestore']).default('memory'),
+  /** Upstash Redis (REST): the snapshot tier (with Firestore) and the shared rate limiter. Both or neither. */
+  UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Milliseconds a Redis call may take before it counts as failed. */
+  SWITCHYARD_REDIS_TIMEOUT_MS: number(150),
+  /** Seconds without confirming a snapshot's version after which answers carry reason STALE. */
+  SWITCHYARD_STALE_AFTER_SECONDS: number(300),
+}).refine((c) => (c.UPSTASH_REDIS_REST_URL === undefined) === (c.UPSTASH_REDIS_REST_TOKEN === undefined), {
+  message: 'set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither',
+  path: ['UPSTASH_REDIS_REST_URL'],
 });
 
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { then, type MaybePromise } from './maybe-async.ts';
 import { problem, type Problem } from './problem.ts';
 import type { HttpRequest } from './types.ts';
+import { noteAuthFailure, noteKey } from '../telemetry/request-telemetry.ts';
 
 export type Principal =
   | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string }
@@ -61,10 +62,20 @@ export type AuthResult<P extends Principal> = { ok: true; principal: P } | { ok:
 /** Authenticates a request and checks the key's kind; a key of another kind is forbidden. */
 export function authenticate<K extends Principal['kind']>(request: HttpRequest, keys: KeyLookup, kind: K): MaybePromise<AuthResult<Extract<Principal, { kind: K }>>> {
   const secret = presentedKey(request);
-  if (secret === undefined) return { ok: false, problem: UNAUTHORIZED };
+  if (secret === undefined) {
+    noteAuthFailure(request, 'missing');
+    return { ok: false, problem: UNAUTHORIZED };
+  }
   return then(keys.find(secret), (principal): AuthResult<Extract<Principal, { kind: K }>> => {
-    if (!principal) return { ok: false, problem: UNAUTHORIZED };
-    if (principal.kind !== kind) return { ok: false, problem: problem('FORBIDDEN', `this endpoint needs ${kind === 'sdk' ? 'an SDK' : 'an admin'} key`) };
+    if (!principal) {
+      noteAuthFailure(request, 'invalid');
+      return { ok: false, problem: UNAUTHORIZED };
+    }
+    noteKey(request, principal.keyId);
+    if (principal.kind !== kind) {
+      noteAuthFailure(request, 'wrong_kind');
+      return { ok: false, problem: problem('FORBIDDEN', `this endpoint needs ${kind === 'sdk' ? 'an SDK' : 'an admin'} key`) };
+    }
     return { ok: true, principal: principal as Extract<Principal, { kind: K }> };
   });
 }

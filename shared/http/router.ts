@@ -3,8 +3,10 @@
 
 import { problem, type Problem } from './problem.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
+import type { RequestTelemetry } from '../telemetry/request-telemetry.ts';
 
-export type RouteContext = { readonly params: Readonly<Record<string, string>>; readonly requestId: string };
+/** `telemetry` is the request's scope: its logger, and what the request line should say (the caller's key). */
+export type RouteContext = { readonly params: Readonly<Record<string, string>>; readonly requestId: string; readonly telemetry: RequestTelemetry };
 export type RouteHandler = (request: HttpRequest, response: HttpResponse, context: RouteContext) => Promise<void> | void;
 export type Route = { readonly method: string; readonly path: string; readonly handler: RouteHandler };
 

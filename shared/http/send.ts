@@ -2,6 +2,7 @@
 
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.ts';
 import type { HttpResponse } from './types.ts';
+import { noteProblem } from '../telemetry/request-telemetry.ts';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -23,6 +24,7 @@ export type ProblemBody = Problem & { readonly [extension: string]: unknown };
 
 export function sendProblem(res: HttpResponse, problem: ProblemBody, headers: Readonly<Record<string, string>> = {}): void {
   const text = JSON.stringify(problem);
+  noteProblem(res, problem.code);
   res.statusCode = problem.status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);

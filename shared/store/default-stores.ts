@@ -34,7 +34,7 @@ export function createDemoStore(keys: LocalKeys): MemoryStore {
 let processStore: { store: MemoryStore; keys: LocalKeys } | undefined;
 
 /** The process's embedded store, created on first use. */
-export function defaultStore(config: RuntimeConfig): { store: MemoryStore; keys: LocalKeys } {
+export function defaultStore(config: Pick<RuntimeConfig, 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>): { store: MemoryStore; keys: LocalKeys } {
   if (!processStore) {
     const keys = localKeys(config);
     processStore = { store: createDemoStore(keys), keys };

@@ -1,0 +1,33 @@
+// POST /v1/track: one event (or `count` of them) for a targeting key, counted in today's bucket
+// for the `behavior.<event>.count_<N>d` attributes. 202 once recorded; 503 when the counter store
+// (Redis) cannot take it, so the SDK may retry.
+
+import { z } from 'zod';
+import { jsonRoute } from '../../shared/http/json-route.ts';
+import { problem } from '../../shared/http/problem.ts';
+import type { Route } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { admit, type EvaluateDeps } from './request-context.ts';
+
+const TrackSchema = z.strictObject({
+  targetingKey: z.string().min(1).max(256),
+  event: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64'),
+  count: z.number().int().min(1).max(1000).default(1),
+});
+
+export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable<EvaluateDeps['behavior']> }): Route {
+  return jsonRoute({
+    path: '/v1/track',
+    admit: (req) => admit(req, deps),
+    schema: TrackSchema,
+    limitBytes: 4096,
+    handle: async (_req, res, admitted, body) => {
+      try {
+        await deps.behavior.record(admitted.principal.environment, body.targetingKey, body.event, body.count, admitted.now);
+      } catch {
+        return sendProblem(res, problem('UNAVAILABLE', 'the event could not be recorded; retry later'));
+      }
+      sendJson(res, 202, { accepted: true, event: body.event, count: body.count });
+    },
+  });
+}

@@ -1,0 +1,100 @@
+// The store and Redis a process uses, chosen from the runtime configuration and built once per
+// configuration: the embedded demo store or Firestore; Upstash Redis when configured, behind a
+// timeout and a circuit breaker whose incidents are counted and logged once per interval.
+
+import { Firestore } from '@google-cloud/firestore';
+import { Redis } from '@upstash/redis';
+import type { RuntimeConfig } from './config/runtime-config.ts';
+import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from './cache/breaker.ts';
+import { publishingStores, snapshotPublisher } from './cache/publishing-stores.ts';
+import { createRedisSnapshotTier } from './cache/redis-snapshots.ts';
+import { createTieredFlagStore } from './cache/tiered-store.ts';
+import { cachedCounts, createMemoryBehaviorCounters, createRedisBehaviorCounters, type BehaviorCounters } from './cache/behavior-counters.ts';
+import { createMemoryRateLimiter } from './http/rate-limit.ts';
+import { createRedisRateLimiter } from './http/redis-rate-limit.ts';
+import type { SnapshotTier } from './cache/snapshot-tier.ts';
+import { createFirestoreStores } from './store/firestore/index.ts';
+import { defaultStore } from './store/default-stores.ts';
+import type { AdminStores } from './store/ports.ts';
+import { telemetryFor } from './telemetry/telemetry.ts';
+
+export type RedisLink = {
+  readonly redis: Redis;
+  readonly breaker: Breaker;
+  readonly incidents: IncidentLog;
+};
+
+export type Backends = {
+  /** What the admin function writes through; with Firestore and Redis, writes publish to the snapshot tier. */
+  readonly stores: AdminStores;
+  readonly redis?: RedisLink;
+  /** The snapshot tier, only with Firestore and Redis (the embedded store is per process). */
+  readonly tier?: SnapshotTier;
+};
+
+type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STORE' | 'GOOGLE_CLOUD_PROJECT' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN' | 'SWITCHYARD_REDIS_TIMEOUT_MS' | 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
+
+const warn = (message: string, fields: Record<string, unknown>) => telemetryFor('backends').logger.warn(message, fields);
+
+/** One Upstash client per process; each request gets the configured timeout and no retries, so a down Redis fails fast. */
+export function redisLink(url: string, token: string, timeoutMs: number, log = warn): RedisLink {
+  const redis = new Redis({ url, token, retry: false, enableTelemetry: false, signal: () => AbortSignal.timeout(timeoutMs) });
+  const incidents = createIncidentLog('redis', { intervalMs: 60_000, log });
+  const breaker = createBreaker('redis', { failures: 3, coolDownMs: 5_000, onIncident: (kind, error) => incidents.note(kind, error) });
+  return { redis, breaker, incidents };
+}
+
+const built = new Map<string, Backends>();
+
+export function backendsFor(config: BackendConfig): Backends {
+  const id = JSON.stringify([config.SWITCHYARD_STORE, config.GOOGLE_CLOUD_PROJECT, config.UPSTASH_REDIS_REST_URL ?? '', process.env.FIRESTORE_EMULATOR_HOST ?? '']);
+  let backends = built.get(id);
+  if (!backends) {
+    backends = build(config);
+    built.set(id, backends);
+  }
+  return backends;
+}
+
+function build(config: BackendConfig): Backends {
+  const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS) : undefined;
+  if (config.SWITCHYARD_STORE === 'memory') return { stores: defaultStore(config).store, ...(redis ? { redis } : {}) };
+  const stores = createFirestoreStores(new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true }));
+  if (!redis) return { stores };
+  const corrupt = new Set<string>();
+  const tier = createRedisSnapshotTier(redis.redis, {
+    onCorrupt: (environment, problem) => {
+      // Logged once per environment and problem; the tier is skipped for the store meanwhile.
+      if (corrupt.has(environment + problem)) return;
+      corrupt.add(environment + problem);
+      warn('corrupt snapshot in Redis; reading the store', { dependency: 'redis', environment, problem });
+    },
+  });
+  const publish = snapshotPublisher(stores, (snapshot) => redis.breaker.run(() => tier.publish(snapshot)));
+  return { stores: publishingStores(stores, publish), redis, tier };
+}
+
+/** What the evaluate function reads through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */
+export function evaluateBackendsFor(config: BackendConfig & Pick<RuntimeConfig, 'SWITCHYARD_RATE_PER_SECOND' | 'SWITCHYARD_RATE_BURST'>) {
+  const { stores, redis, tier } = backendsFor(config);
+  const rate = { ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST };
+  const local = createMemoryRateLimiter(rate);
+  const storeIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
+  return {
+    keys: stores.keys,
+    flags: tier && redis ? createTieredFlagStore(stores.flags, { tier, breaker: redis.breaker }) : stores.flags,
+    // Without Redis the limiter answers synchronously: the warm path awaits nothing.
+    limiter: redis ? createRedisRateLimiter(rate, { redis: redis.redis, breaker: redis.breaker, fallback: local, timeoutMs: config.SWITCHYARD_REDIS_TIMEOUT_MS }) : local,
+    behavior: behaviorFor(redis),
+    onStoreError: (error: unknown, environment: string) => storeIncidents.note('snapshot check failed', error instanceof Error ? new Error(`${environment}: ${error.message}`) : error),
+  };
+}
+
+/** Counters in Redis behind the breaker (a refused read counts as missing), or in process without Redis. */
+function behaviorFor(redis: RedisLink | undefined) {
+  const counters: BehaviorCounters = redis ? createRedisBehaviorCounters(redis.redis) : createMemoryBehaviorCounters();
+  const guarded: BehaviorCounters = redis
+    ? { record: (...a) => redis.breaker.run(() => counters.record(...a)), counts: (...a) => redis.breaker.run(() => counters.counts(...a)) }
+    : counters;
+  return { record: guarded.record, counts: cachedCounts(guarded, { ttlMs: 5_000 }) };
+}

@@ -1,0 +1,159 @@
+// The request middleware of every function: a request scope (request id, trace, the key that
+// called), one log line per request when the response closes, HTTP metrics, and debug bodies.
+// PERFORMANCE NOTE: no promise and no await: a listener on the response's 'close' event does the
+// work after the answer is written, so the evaluate function's warm path stays synchronous.
+
+import type { LogFields, Logger } from './logger.ts';
+import { bodyMasker, maskHeaders, type BodyMasker } from './mask.ts';
+import type { Telemetry } from './telemetry.ts';
+import { traceOf, type TraceContext } from './trace.ts';
+import type { HttpRequest, HttpResponse } from '../http/types.ts';
+
+export type AuthFailureReason = 'missing' | 'invalid' | 'wrong_kind' | 'forbidden';
+
+/** What handlers may tell the request line; `log` writes with the request id and trace. */
+export type RequestTelemetry = {
+  readonly requestId: string;
+  readonly log: Logger;
+  /** The route pattern that matched (`/ofrep/v1/evaluate/flags/:key`). */
+  route: string | undefined;
+  /** The authenticated key, set by shared/http/auth.ts. */
+  keyId: string | undefined;
+  /** The problem code of an error answer, when the code that sent it knows one. */
+  errorCode: string | undefined;
+};
+
+/** Scopes by request and by response: auth sees the request, sending a problem the response. */
+const scopes = new WeakMap<object, RequestScope>();
+
+class RequestScope implements RequestTelemetry {
+  route: string | undefined = undefined;
+  keyId: string | undefined = undefined;
+  errorCode: string | undefined = undefined;
+  responseBytes = 0;
+  responseBody: string | undefined = undefined;
+  private bound: Logger | undefined;
+  readonly requestId: string;
+  readonly telemetry: Telemetry;
+  readonly trace: TraceContext | undefined;
+  constructor(requestId: string, telemetry: Telemetry, trace: TraceContext | undefined) {
+    this.requestId = requestId;
+    this.telemetry = telemetry;
+    this.trace = trace;
+  }
+  get log(): Logger {
+    return (this.bound ??= this.telemetry.logger.child({ requestId: this.requestId, trace: this.trace }));
+  }
+}
+
+/** The scope of a request in flight, for code that has the request but not the route context. */
+export function requestScope(request: HttpRequest): RequestTelemetry | undefined {
+  return scopes.get(request);
+}
+
+export function noteKey(request: HttpRequest, keyId: string): void {
+  const scope = scopes.get(request);
+  if (scope) scope.keyId = keyId;
+}
+
+export function noteProblem(response: HttpResponse, code: string): void {
+  const scope = scopes.get(response);
+  if (scope) scope.errorCode ??= code;
+}
+
+export function noteAuthFailure(request: HttpRequest, reason: AuthFailureReason): void {
+  const scope = scopes.get(request);
+  if (scope) scope.telemetry.metrics.count('auth_failures', { function: scope.telemetry.function, reason });
+}
+
+export function noteRateLimit(request: HttpRequest, keyId: string, allowed: boolean): void {
+  const scope = scopes.get(request);
+  if (!scope) return;
+  const labels = { function: scope.telemetry.function, key_id: keyId };
+  scope.telemetry.metrics.count('rate_limit_hits', labels);
+  if (!allowed) scope.telemetry.metrics.count('rate_limit_rejections', labels);
+}
+
+const maskers = new WeakMap<Telemetry, BodyMasker>();
+
+function byteLength(chunk: unknown): number {
+  if (typeof chunk === 'string') return Buffer.byteLength(chunk);
+  return chunk instanceof Uint8Array ? chunk.byteLength : 0;
+}
+
+/** Counts the bytes of the answer (Node sets Content-Length itself, so there is no header to read); keeps the text at debug. */
+function countBody(response: HttpResponse, scope: RequestScope, keepChars: number): void {
+  const write = response.write;
+  const end = response.end;
+  const keep = (chunk: unknown) => {
+    if (keepChars > 0 && (scope.responseBody?.length ?? 0) < keepChars && chunk !== undefined && typeof chunk !== 'function') {
+      scope.responseBody = (scope.responseBody ?? '') + (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    }
+  };
+  response.write = function (this: HttpResponse, chunk: unknown, ...rest: unknown[]) {
+    scope.responseBytes += byteLength(chunk);
+    keep(chunk);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as HttpResponse['write'];
+  response.end = function (this: HttpResponse, chunk?: unknown, ...rest: unknown[]) {
+    scope.responseBytes += byteLength(chunk);
+    keep(chunk);
+    return (end as (...a: unknown[]) => HttpResponse).call(this, chunk, ...rest);
+  } as HttpResponse['end'];
+}
+
+function header(request: HttpRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function finish(scope: RequestScope, request: HttpRequest, response: HttpResponse, started: number): void {
+  const latencyMs = performance.now() - started;
+  const status = response.writableFinished ? response.statusCode : 499;
+  const { telemetry } = scope;
+  const route = scope.route ?? 'unmatched';
+  const health = route === '/healthz' || route === '/readyz';
+  telemetry.metrics.count('http_requests', { function: telemetry.function, route, status: String(status) });
+  telemetry.metrics.observe('http_latency', { function: telemetry.function, route }, latencyMs);
+  if (status >= 400) telemetry.metrics.count('errors', { function: telemetry.function, code: scope.errorCode ?? `HTTP_${status}`, kind: status >= 500 ? (status === 503 ? 'dependency' : 'bug') : 'client' });
+  const level = health ? 'debug' : status >= 500 ? 'warn' : 'info';
+  const log = scope.log;
+  if (!log.enabled(level)) return;
+  const requestSize = Number(header(request, 'content-length') ?? request.rawBody?.byteLength ?? 0);
+  const userAgent = header(request, 'user-agent');
+  const fields: Record<string, unknown> = {
+    httpRequest: {
+      requestMethod: request.method,
+      requestUrl: request.path,
+      status,
+      requestSize: String(requestSize),
+      responseSize: String(scope.responseBytes),
+      latency: `${(latencyMs / 1000).toFixed(6)}s`,
+      ...(userAgent !== undefined ? { userAgent } : {}),
+      ...(request.ip !== undefined ? { remoteIp: request.ip } : {}),
+    },
+    route,
+    latencyMs: Math.round(latencyMs * 1000) / 1000,
+    ...(scope.keyId !== undefined ? { keyId: scope.keyId } : {}),
+    ...(scope.errorCode !== undefined ? { errorCode: scope.errorCode } : {}),
+  };
+  if (log.enabled('debug') && !health) {
+    let masker = maskers.get(telemetry);
+    if (!masker) maskers.set(telemetry, (masker = bodyMasker(telemetry.settings)));
+    fields.requestHeaders = maskHeaders(request.headers);
+    if (request.body !== undefined && !(request.body instanceof Buffer)) fields.requestBody = masker(request.body);
+    if (scope.responseBody !== undefined) fields.responseBody = masker(scope.responseBody);
+  }
+  log[level](`${request.method} ${route} ${status}`, fields as LogFields);
+}
+
+/** Opens the scope of one request; its line is written when the response closes. */
+export function beginRequest(telemetry: Telemetry, request: HttpRequest, response: HttpResponse, requestId: string): RequestTelemetry {
+  const started = performance.now();
+  const scope = new RequestScope(requestId, telemetry, traceOf(request.headers));
+  scopes.set(request, scope);
+  scopes.set(response, scope);
+  countBody(response, scope, telemetry.logger.enabled('debug') ? telemetry.settings.bodyChars + 1 : 0);
+  response.once('close', () => finish(scope, request, response, started));
+  return scope;
+}

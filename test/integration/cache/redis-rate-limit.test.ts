@@ -1,0 +1,48 @@
+// The Redis rate limiter (@upstash/ratelimit through the REST proxy): one window shared by every
+// instance, and the in-process limiter answering while Redis cannot.
+
+import assert from 'node:assert/strict';
+import { Redis } from '@upstash/redis';
+import { createBreaker } from '../../../shared/cache/breaker.ts';
+import { createMemoryRateLimiter, type RateDecision } from '../../../shared/http/rate-limit.ts';
+import { createRedisRateLimiter, windowFor } from '../../../shared/http/redis-rate-limit.ts';
+import { freePort } from '../../../scripts/services/process.ts';
+import { upstash } from '../../helpers/services.ts';
+
+const config = { ratePerSecond: 5, burst: 5 };
+const instance = (redis: Redis, failures = 3) => {
+  const fallback = createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 });
+  const breaker = createBreaker('redis', { failures, coolDownMs: 60_000 });
+  return { breaker, limiter: createRedisRateLimiter(config, { redis, breaker, fallback, timeoutMs: 150, prefix: `test:rl:${process.pid}:${Date.now()}` }) };
+};
+
+describe('Redis rate limiter', () => {
+  it('maps rate and burst onto a sliding window', () => {
+    assert.deepEqual(windowFor({ ratePerSecond: 1000, burst: 2000 }), { tokens: 2000, seconds: 2 });
+    assert.deepEqual(windowFor({ ratePerSecond: 5, burst: 1 }), { tokens: 5, seconds: 1 });
+  });
+
+  it('shares one window between instances', async () => {
+    const redis = new Redis({ ...upstash(), enableTelemetry: false });
+    const prefix = `test:rl:shared:${process.pid}:${Date.now()}`;
+    const make = () => createRedisRateLimiter(config, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter(config), timeoutMs: 150, prefix });
+    const [a, b] = [make(), make()];
+    const decisions: RateDecision[] = [];
+    for (let i = 0; i < 4; i++) decisions.push(await a.take('key-1'), await b.take('key-1'));
+    assert.equal(decisions.filter((d) => d.allowed).length, 5);
+    const denied = decisions.find((d) => !d.allowed)!;
+    assert.ok(denied.retryAfterSeconds >= 1);
+    assert.equal((await a.take('key-2')).allowed, true, 'keys are limited apart');
+  });
+
+  it('falls back to the in-process limiter when Redis is unreachable, then answers synchronously once the breaker opens', async () => {
+    const port = await freePort();
+    const redis = new Redis({ url: `http://127.0.0.1:${port}`, token: 't', retry: false, enableTelemetry: false, signal: () => AbortSignal.timeout(150) });
+    const { breaker, limiter } = instance(redis, 2);
+    for (let i = 0; i < 2; i++) assert.equal((await limiter.take('k')).allowed, true);
+    assert.equal(breaker.state(), 'open');
+    const answer = limiter.take('k');
+    assert.ok(!(answer instanceof Promise), 'no await while the breaker is open');
+    assert.equal((answer as RateDecision).allowed, true);
+  });
+});

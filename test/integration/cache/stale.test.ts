@@ -1,0 +1,109 @@
+// Evaluation from a snapshot nobody can confirm: the answers keep their value and variant, and
+// carry reason STALE once the snapshot is older than the staleness limit.
+
+import assert from 'node:assert/strict';
+import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
+import { createTieredFlagStore } from '../../../shared/cache/tiered-store.ts';
+import { createBreaker } from '../../../shared/cache/breaker.ts';
+import { createMemorySnapshotTier } from '../../../shared/cache/snapshot-tier.ts';
+import { keyLookup } from '../../../shared/http/auth.ts';
+import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
+import { createMemoryStore } from '../../../shared/store/memory-store.ts';
+import type { FlagStore } from '../../../shared/store/ports.ts';
+import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
+import { serveFunction } from '../../helpers/function-server.ts';
+import { TEST_FLAGS, SDK_KEY } from '../evaluate/fixture.ts';
+
+/** A flag store that can be switched off, counting its reads. */
+function switchable(inner: FlagStore) {
+  const state = { down: false, reads: 0 };
+  const guard = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A) => {
+    state.reads++;
+    if (state.down) throw new Error('store unreachable');
+    return f(...a);
+  };
+  return { state, store: { version: guard(inner.version), snapshot: guard(inner.snapshot), attributes: guard(inner.attributes) } satisfies FlagStore };
+}
+
+describe('stale snapshots', () => {
+  it('answers with reason STALE past the limit while the store is down, keeping value and variant', async () => {
+    let now = Date.parse('2026-11-23T12:00:00Z');
+    const memory = createMemoryStore({ environments: { test: { flags: TEST_FLAGS } }, keys: [{ kind: 'sdk', name: 'sdk', environment: 'test', secret: SDK_KEY }] });
+    const { store, state } = switchable(memory.flags);
+    const handler = createEvaluateFunction({
+      keys: keyLookup(memory.keys),
+      limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
+      snapshots: createSnapshotCache(store, { checkEveryMs: 1000, now: () => now }),
+      staleAfterMs: 60_000,
+      now: () => now,
+    });
+    const running = await serveFunction('evaluate', handler);
+    const ask = async (path: string) => {
+      const response = await fetch(running.url + path, { method: 'POST', headers: { authorization: `Bearer ${SDK_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ context: { targetingKey: 'u', plan: 'pro' } }) });
+      return { status: response.status, body: (await response.json()) as { value?: unknown; variant?: string; reason?: string; flags?: { key: string; reason: string }[] } };
+    };
+    try {
+      const fresh = await ask('/ofrep/v1/evaluate/flags/bool-flag');
+      assert.deepEqual([fresh.status, fresh.body.value, fresh.body.reason], [200, true, 'TARGETING_MATCH']);
+      state.down = true;
+      now += 30_000;
+      assert.equal((await ask('/ofrep/v1/evaluate/flags/bool-flag')).body.reason, 'TARGETING_MATCH', 'within the limit');
+      const readsThen = state.reads;
+      for (let i = 0; i < 20; i++) await ask('/ofrep/v1/evaluate/flags/bool-flag');
+      assert.ok(state.reads - readsThen <= 1, 'a failing store is not asked again before the check interval');
+      now += 31_000;
+      const stale = await ask('/ofrep/v1/evaluate/flags/bool-flag');
+      assert.deepEqual([stale.status, stale.body.value, stale.body.variant, stale.body.reason], [200, true, 'on', 'STALE']);
+      const bulk = await ask('/ofrep/v1/evaluate/flags');
+      assert.ok(bulk.body.flags!.every((f) => f.reason === 'STALE'));
+      state.down = false;
+      now += 1000;
+      await ask('/ofrep/v1/evaluate/flags/bool-flag'); // starts the background check
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal((await ask('/ofrep/v1/evaluate/flags/bool-flag')).body.reason, 'TARGETING_MATCH', 'confirmed again');
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe('tiered flag store', () => {
+  const memory = () => createMemoryStore({ environments: { test: { flags: TEST_FLAGS } }, keys: [] });
+
+  it('loads a cold instance from the tier without reading the store', async () => {
+    const tier = createMemorySnapshotTier();
+    const source = memory();
+    await tier.publish((await source.flags.snapshot('test'))!);
+    const { store, state } = switchable(source.flags);
+    state.down = true;
+    const tiered = createTieredFlagStore(store, { tier, breaker: createBreaker('tier', { failures: 3, coolDownMs: 1000 }) });
+    const cache = createSnapshotCache(tiered, { checkEveryMs: 1000 });
+    const snapshot = await cache.get('test');
+    assert.equal(snapshot?.flags.size, TEST_FLAGS.length);
+    assert.equal(state.reads, 0);
+  });
+
+  it('skips a failing tier for the store, and publishes nothing while the breaker is open', async () => {
+    const source = memory();
+    const { store, state } = switchable(source.flags);
+    const tier = createMemorySnapshotTier();
+    const broken = { ...tier, version: () => Promise.reject(new Error('timeout')) };
+    const tiered = createTieredFlagStore(store, { tier: broken, breaker: createBreaker('tier', { failures: 1, coolDownMs: 60_000 }) });
+    assert.equal(await tiered.version('test'), await source.flags.version('test'));
+    const snapshot = await tiered.snapshot('test');
+    assert.ok(snapshot);
+    assert.ok(state.reads >= 2, 'the store answered');
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await tier.version('test'), undefined, 'the breaker is open: nothing is published while it is');
+  });
+
+  it('republishes what it read from the store when the tier has nothing', async () => {
+    const source = memory();
+    const tier = createMemorySnapshotTier();
+    const tiered = createTieredFlagStore(source.flags, { tier, breaker: createBreaker('tier', { failures: 3, coolDownMs: 1000 }) });
+    const version = await tiered.version('test');
+    await tiered.snapshot('test');
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await tier.version('test'), version);
+  });
+});

@@ -1,0 +1,187 @@
+// The production adapters chosen by shared/wiring.ts from the runtime configuration: Firestore
+// (the emulator) and Upstash Redis (redis-server behind the REST proxy), with real processes
+// stopped mid-run to show what evaluation and the admin API do when a dependency goes away.
+
+import assert from 'node:assert/strict';
+import { Redis } from '@upstash/redis';
+import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
+import { adminDepsFor, evaluateDepsFor } from '../../../shared/wiring.ts';
+import { backendsFor, evaluateBackendsFor } from '../../../shared/backends.ts';
+import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
+import { createAdminFunction } from '../../../functions/admin/app.ts';
+import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
+import { startFirestore, type RunningFirestore } from '../../../scripts/services/firestore.ts';
+import { startRedis, type RunningRedis } from '../../../scripts/services/redis.ts';
+import { startUpstashProxy, type RunningUpstashProxy } from '../../../scripts/services/upstash.ts';
+import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
+import { firestoreEmulator, resetFirestore, upstash } from '../../helpers/services.ts';
+
+const meta = { actor: 'wiring test' };
+const onOff = { variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off' };
+
+type Product = { config: ReturnType<typeof readRuntimeConfig>; evaluate: RunningFunction; admin: RunningFunction; sdkKey: string; adminKey: string; env: string; close: () => Promise<void> };
+
+/** Evaluate and admin built by the wiring from `env`, with one environment and a key of each kind in the store. */
+async function startProduct(vars: Record<string, string>, env: string): Promise<Product> {
+  const config = readRuntimeConfig({ SWITCHYARD_STAGE: 'test', GOOGLE_CLOUD_PROJECT: firestoreEmulator().projectId, SWITCHYARD_STORE: 'firestore', SWITCHYARD_SNAPSHOT_CHECK_SECONDS: '0.05', ...vars });
+  const { stores } = backendsFor(config);
+  const created = await stores.environments.create({ key: env }, meta);
+  assert.ok(created.ok);
+  const sdk = await stores.apiKeys.create({ kind: 'sdk', environment: env, name: 'sdk' }, meta);
+  const admin = await stores.apiKeys.create({ kind: 'admin', role: 'admin', name: 'admin' }, meta);
+  assert.ok(sdk.ok && admin.ok);
+  const evaluate = await serveFunction('evaluate', createEvaluateFunction(evaluateDepsFor(config)));
+  const adminFn = await serveFunction('admin', createAdminFunction(adminDepsFor(config)));
+  return { config, evaluate, admin: adminFn, sdkKey: sdk.secret, adminKey: admin.secret, env, close: async () => void (await Promise.all([evaluate.close(), adminFn.close()])) };
+}
+
+function putFlag(p: Product, flag: Record<string, unknown>, ifMatch: number): Promise<Response> {
+  return fetch(`${p.admin.url}/v1/environments/${p.env}/flags/${flag.key}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${p.adminKey}`, 'content-type': 'application/json', 'if-match': String(ifMatch) },
+    body: JSON.stringify({ flag }),
+  });
+}
+
+async function evaluateFlag(p: Product, key: string, context: Record<string, unknown> = { targetingKey: 'u1' }): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${p.evaluate.url}/ofrep/v1/evaluate/flags/${key}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${p.sdkKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ context }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const until = async (check: () => Promise<boolean>, ms = 5000) => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+const redisVars = () => ({ UPSTASH_REDIS_REST_URL: upstash().url, UPSTASH_REDIS_REST_TOKEN: upstash().token });
+const unique = (name: string) => `${name}-${Date.now().toString(36)}`;
+
+describe('wiring: Firestore and Upstash Redis', function () {
+  this.timeout(60_000);
+
+  it('evaluates a flag written through the admin API, both built from SWITCHYARD_STORE=firestore', async () => {
+    await resetFirestore();
+    const p = await startProduct({}, unique('wired'));
+    try {
+      assert.equal((await putFlag(p, { key: 'greeting', enabled: true, ...onOff, rules: [{ id: 'pro', when: { attr: 'plan', op: 'eq', value: 'pro' }, serve: { variant: 'on' } }] }, 0)).status, 201);
+      const pro = await evaluateFlag(p, 'greeting', { targetingKey: 'u1', plan: 'pro' });
+      assert.equal(pro.status, 200);
+      assert.equal(pro.body.value, true);
+      assert.equal(pro.body.reason, 'TARGETING_MATCH');
+      assert.equal((await evaluateFlag(p, 'greeting', { targetingKey: 'u1', plan: 'free' })).body.value, false);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('publishes every accepted write to Redis, and instances pick it up from there', async () => {
+    const p = await startProduct(redisVars(), unique('published'));
+    try {
+      assert.equal((await putFlag(p, { key: 'f', enabled: true, ...onOff }, 0)).status, 201);
+      assert.equal((await evaluateFlag(p, 'f')).body.value, false);
+      const redis = new Redis({ ...upstash(), enableTelemetry: false });
+      const version = Number(await redis.get(`sy:snap:v:${p.env}`));
+      assert.ok(version >= 2, `Redis holds the environment's version (${version})`);
+      assert.equal((await putFlag(p, { key: 'f', enabled: true, ...onOff, defaultVariant: 'on' }, 1)).status, 200);
+      assert.equal(Number(await redis.get(`sy:snap:v:${p.env}`)), version + 1);
+      await until(async () => (await evaluateFlag(p, 'f')).body.value === true);
+    } finally {
+      await p.close();
+    }
+  });
+
+  describe('with Redis stopped mid-run', () => {
+    let redis: RunningRedis;
+    let proxy: RunningUpstashProxy;
+    before(async () => {
+      redis = await startRedis();
+      proxy = await startUpstashProxy(redis.url, 'outage-token');
+    });
+    after(async () => {
+      await proxy?.stop();
+      await redis?.stop();
+    });
+
+    it('keeps answering 200 with unchanged results, and still sees writes through Firestore', async () => {
+      const p = await startProduct({ UPSTASH_REDIS_REST_URL: proxy.url, UPSTASH_REDIS_REST_TOKEN: proxy.token }, unique('redis-down'));
+      try {
+        assert.equal((await putFlag(p, { key: 'f', enabled: true, ...onOff, rules: [{ id: 'half', serve: { rollout: { salt: 'f', split: [{ variant: 'on', weight: 50 }, { variant: 'off', weight: 50 }] } } }] }, 0)).status, 201);
+        const users = Array.from({ length: 20 }, (_, i) => `user-${i}`);
+        const answers = async () => Promise.all(users.map(async (u) => evaluateFlag(p, 'f', { targetingKey: u })));
+        const before = await answers();
+        assert.ok(before.every((a) => a.status === 200));
+        const timings: number[] = [];
+        await redis.stop();
+        const stoppedAt = Date.now();
+        while (Date.now() - stoppedAt < 1500) {
+          const started = performance.now();
+          const during = await answers();
+          timings.push(performance.now() - started);
+          assert.deepEqual(during.map((a) => a.status), before.map(() => 200));
+          assert.deepEqual(during.map((a) => a.body.variant), before.map((a) => a.body.variant));
+        }
+        // The breaker opened: after the first few timeouts, rounds take no Redis time at all.
+        const late = timings.slice(Math.floor(timings.length / 2));
+        assert.ok(Math.max(...late) < 150, `rounds after the breaker opened took ${late.map(Math.round).join(', ')} ms`);
+        assert.equal((await putFlag(p, { key: 'f', enabled: false, ...onOff }, 1)).status, 200, 'writes are acknowledged without Redis');
+        await until(async () => (await evaluateFlag(p, 'f', { targetingKey: 'user-1' })).body.reason === 'DISABLED');
+      } finally {
+        await p.close();
+      }
+    });
+  });
+
+  describe('with Firestore stopped mid-run', () => {
+    let firestore: RunningFirestore;
+    let shared: string | undefined;
+    before(async () => {
+      firestore = await startFirestore();
+      shared = process.env.FIRESTORE_EMULATOR_HOST;
+      // The wiring builds its Firestore client from the environment, as in production.
+      process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
+    });
+    after(async () => {
+      process.env.FIRESTORE_EMULATOR_HOST = shared;
+      await firestore?.stop();
+    });
+
+    it('keeps serving the held snapshot (STALE past the limit without Redis), cold-starts from Redis, and answers admin writes 503', async () => {
+      const p = await startProduct({ ...redisVars(), SWITCHYARD_STALE_AFTER_SECONDS: '0.5' }, unique('fs-down'));
+      // The same product without Redis: nothing can confirm its snapshot once Firestore is gone.
+      const alone = await startProduct({ SWITCHYARD_STALE_AFTER_SECONDS: '0.5' }, unique('fs-down-alone'));
+      try {
+        for (const product of [p, alone]) {
+          assert.equal((await putFlag(product, { key: 'f', enabled: true, ...onOff, defaultVariant: 'on' }, 0)).status, 201);
+          assert.deepEqual([(await evaluateFlag(product, 'f')).body.value, (await evaluateFlag(product, 'f')).body.reason], [true, 'STATIC']);
+        }
+        await firestore.stop();
+        const stoppedAt = Date.now();
+        while (Date.now() - stoppedAt < 1000) {
+          const answer = await evaluateFlag(p, 'f');
+          assert.equal(answer.status, 200);
+          assert.equal(answer.body.value, true);
+          assert.equal(answer.body.variant, 'on');
+        }
+        // Redis still confirms the version: nothing can have changed without Firestore, so not stale.
+        assert.equal((await evaluateFlag(p, 'f')).body.reason, 'STATIC');
+        const unconfirmed = await evaluateFlag(alone, 'f');
+        assert.deepEqual([unconfirmed.status, unconfirmed.body.value, unconfirmed.body.variant, unconfirmed.body.reason], [200, true, 'on', 'STALE']);
+        // A cold instance (a new cache and tiered store) loads the snapshot from Redis alone.
+        const cold = await createSnapshotCache(evaluateBackendsFor(p.config).flags, { checkEveryMs: 1000 }).get(p.env);
+        assert.equal(cold?.flags.get('f')?.doc.defaultVariant, 'on');
+        const write = await putFlag(p, { key: 'f', enabled: false, ...onOff }, 1);
+        assert.equal(write.status, 503);
+      } finally {
+        await alone.close();
+        await p.close();
+      }
+    });
+  });
+});
