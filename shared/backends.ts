@@ -2,7 +2,6 @@
 // configuration: the embedded demo store or Firestore; Upstash Redis when configured, behind a
 // timeout and a circuit breaker whose incidents are counted and logged once per interval.
 
-import { Firestore } from '@google-cloud/firestore';
 import { Redis } from '@upstash/redis';
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from './cache/breaker.ts';
@@ -14,6 +13,7 @@ import { createMemoryRateLimiter } from './http/rate-limit.ts';
 import { createRedisRateLimiter } from './http/redis-rate-limit.ts';
 import type { SnapshotTier } from './cache/snapshot-tier.ts';
 import { createFirestoreStores } from './store/firestore/index.ts';
+import { firestoreModule } from './store/firestore/client-module.ts';
 import { defaultStore } from './store/default-stores.ts';
 import type { AdminStores } from './store/ports.ts';
 import { telemetryFor } from './telemetry/telemetry.ts';
@@ -59,6 +59,7 @@ export function backendsFor(config: BackendConfig): Backends {
 function build(config: BackendConfig): Backends {
   const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS) : undefined;
   if (config.SWITCHYARD_STORE === 'memory') return { stores: defaultStore(config).store, ...(redis ? { redis } : {}) };
+  const { Firestore } = firestoreModule();
   const stores = createFirestoreStores(new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true }));
   if (!redis) return { stores };
   const corrupt = new Set<string>();

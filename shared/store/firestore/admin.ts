@@ -12,7 +12,7 @@ import { iso, KeyInputSchema, RotationSchema, type StoredAudit, type StoredKey }
 import { conflict, NOT_FOUND } from '../results.ts';
 import { TRANSACTION_OPTIONS } from './documents.ts';
 import { dataOf, fromFirestore, toFirestore, type Layout } from './layout.ts';
-import { Timestamp } from '@google-cloud/firestore';
+import { firestoreModule } from './client-module.ts';
 
 const appendAudit = (tx: Transaction, paths: Layout, record: StoredAudit) => tx.create(paths.audit().doc(), toFirestore(record));
 
@@ -41,8 +41,8 @@ export function firestoreAudit(paths: Layout): AuditLog {
       // Needs the composite index (environment, at desc) in production; see README.md.
       let q = paths.audit().orderBy('at', 'desc');
       if (query.environment !== undefined) q = q.where('environment', '==', query.environment);
-      if (query.since !== undefined) q = q.where('at', '>=', Timestamp.fromDate(new Date(query.since)));
-      if (query.until !== undefined) q = q.where('at', '<', Timestamp.fromDate(new Date(query.until)));
+      if (query.since !== undefined) q = q.where('at', '>=', firestoreModule().Timestamp.fromDate(new Date(query.since)));
+      if (query.until !== undefined) q = q.where('at', '<', firestoreModule().Timestamp.fromDate(new Date(query.until)));
       if (query.limit !== undefined) q = q.limit(query.limit);
       const docs = (await q.get()).docs;
       return auditPageOf(docs.map((d) => ({ id: d.id, data: fromFirestore(d.data()) })), query);

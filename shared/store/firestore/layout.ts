@@ -1,7 +1,8 @@
 // Where everything lives in Firestore (shared/store/README.md draws the same tree), and how
 // records cross the boundary: RFC 3339 strings <-> Timestamps, no undefined fields.
 
-import { Timestamp, type Firestore } from '@google-cloud/firestore';
+import type { Firestore } from '@google-cloud/firestore';
+import { firestoreModule } from './client-module.ts';
 import type { DocumentKind } from '../document-ports.ts';
 
 const TIME_FIELDS = new Set(['updatedAt', 'at', 'createdAt', 'revokedAt', 'expiresAt']);
@@ -35,14 +36,14 @@ export function toFirestore(record: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(record)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, TIME_FIELDS.has(k) && typeof v === 'string' ? Timestamp.fromDate(new Date(v)) : v]),
+      .map(([k, v]) => [k, TIME_FIELDS.has(k) && typeof v === 'string' ? firestoreModule().Timestamp.fromDate(new Date(v)) : v]),
   );
 }
 
 /** Firestore data as a stored record (Timestamps back to RFC 3339); anything else is left for zod to judge. */
 export function fromFirestore(data: unknown): unknown {
   if (typeof data !== 'object' || data === null) return data;
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v instanceof Timestamp ? v.toDate().toISOString() : v]));
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v instanceof firestoreModule().Timestamp ? v.toDate().toISOString() : v]));
 }
 
 export const dataOf = (snapshot: { exists: boolean; data: () => unknown }) => (snapshot.exists ? fromFirestore(snapshot.data()) : undefined);
