@@ -1,6 +1,6 @@
 // A server for the HTTP benchmark, in a process of its own: `bare` is a Functions Framework
 // handler returning a fixed body (the baseline), `evaluate` the evaluate function over an
-// environment of 100 typical flags. Prints "ready <port>" when listening.
+// environment of 100 typical flags. Tells its parent `{ ready: port }` over IPC when listening.
 
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
@@ -39,4 +39,5 @@ if (mode === 'bare') {
 }
 
 const server = getTestServer(mode);
-server.listen(0, '127.0.0.1', () => console.log(`ready ${(server.address() as AddressInfo).port}`));
+server.listen(0, '127.0.0.1', () => process.send?.({ ready: (server.address() as AddressInfo).port }));
+process.on('SIGINT', () => process.exit(0));

@@ -5,7 +5,8 @@
 
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_KEY } from './http-key.ts';
 
@@ -15,13 +16,16 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 /** Rounds of bare, single and bulk, interleaved: two cores share server and load, so medians. */
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
+/**
+ * Each server's stdout (its log lines) goes to a file, as a deployed function's goes to the
+ * platform's log agent: read by neither the load generator nor the measured process.
+ */
 async function start(mode: 'bare' | 'evaluate'): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(here, 'http-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  const logs = openSync(join(tmpdir(), `switchyard-bench-${mode}-${process.pid}.log`), 'w');
+  const child = spawn(process.execPath, [join(here, 'http-server.ts'), mode], { stdio: ['ignore', logs, 'inherit', 'ipc'], env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  closeSync(logs);
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const m = /ready (\d+)/.exec(chunk.toString());
-      if (m) resolve(Number(m[1]));
-    });
+    child.once('message', (message: { ready?: number }) => (message.ready ? resolve(message.ready) : reject(new Error(`${mode} server: unexpected message`))));
     child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
   return { port, child };

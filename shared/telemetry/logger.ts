@@ -9,6 +9,8 @@ import type { LoggingWinston as LoggingWinstonType } from '@google-cloud/logging
 import type winstonType from 'winston';
 import type { LoggingSettings, LogLevel } from './logging-config.ts';
 import { createDebugSampler, type DebugSampler } from './sampling.ts';
+import { requestLineWriter, type RequestLineWriter } from './request-line.ts';
+import { batchedStdout } from './stdout-batch.ts';
 import { traceName, type TraceContext } from './trace.ts';
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -22,6 +24,8 @@ export type Logger = {
   readonly error: (message: string, fields?: LogFields) => void;
   /** Whether a line at `level` would be written (checked before building expensive fields). */
   readonly enabled: (level: WriteLevel) => boolean;
+  /** The per-request access line (shared/telemetry/request-line.ts): the same JSON, on the hot path's own writer. */
+  readonly request: (level: WriteLevel, message: string, fields: LogFields) => void;
   readonly child: (scope: LogScope) => Logger;
   /** Resolves once lines go straight to stdout (the writer has loaded and the queue is written). */
   readonly ready: () => Promise<void>;
@@ -31,6 +35,8 @@ export type Logger = {
 export const TRACE_KEY = 'logging.googleapis.com/trace';
 export const SPAN_KEY = 'logging.googleapis.com/spanId';
 export const SAMPLED_KEY = 'logging.googleapis.com/trace_sampled';
+
+const LOG_NAME = 'switchyard';
 
 /** Lines held while the writer loads; more are counted and reported. */
 const MAX_QUEUED = 10_000;
@@ -61,17 +67,19 @@ function liftFields(data: unknown): unknown {
 type Winston = typeof winstonType;
 type Write = (level: WriteLevel, message: string, meta: Record<string, unknown>) => void;
 
-function jsonTransport(LoggingWinston: typeof LoggingWinstonType, options: LoggerOptions): winstonType.transport {
+function jsonTransport(LoggingWinston: typeof LoggingWinstonType, options: LoggerOptions): LoggingWinstonType {
   const transport = new LoggingWinston({
     redirectToStdout: true,
     useMessageField: false,
     projectId: options.projectId,
-    logName: 'switchyard',
+    logName: LOG_NAME,
     labels: { ...options.labels },
     serviceContext: { service: options.labels.function, version: options.labels.version },
   });
   const entry = transport.common.entry.bind(transport.common);
   transport.common.entry = (metadata, data) => entry(metadata, liftFields(data) as object);
+  // With redirectToStdout the library's LogSync writes each line to its `transport` stream.
+  (transport.common.cloudLog as unknown as { transport: unknown }).transport = batchedStdout();
   return transport;
 }
 
@@ -86,10 +94,18 @@ function prettyTransport(winston: Winston, options: LoggerOptions): winstonType.
   return new winston.transports.Console({ format: line });
 }
 
+const written = () => {};
+
 async function loadWriter(options: LoggerOptions): Promise<Write> {
+  if (options.settings.format === 'json') {
+    // The transport is called directly: winston's stream pipeline and its default JSON format
+    // (a string logging-winston never reads) cost more than the line itself, on every request.
+    // Levels are filtered above, so nothing of winston's logger would be used.
+    const transport = jsonTransport((await import('@google-cloud/logging-winston')).LoggingWinston, options);
+    return (level, message, meta) => transport.log({ ...meta, level, message }, written);
+  }
   const winston = (await import('winston')).default;
-  const transport = options.settings.format === 'json' ? jsonTransport((await import('@google-cloud/logging-winston')).LoggingWinston, options) : prettyTransport(winston, options);
-  const root = winston.createLogger({ level: 'debug', transports: [transport] });
+  const root = winston.createLogger({ level: 'debug', transports: [prettyTransport(winston, options)] });
   return (level, message, meta) => void root.log(level, message, meta);
 }
 
@@ -124,10 +140,11 @@ export function createLogger(options: LoggerOptions): Logger {
   };
   const ready = () => (threshold === RANK.silent ? Promise.resolve() : load());
   const sampler = createDebugSampler(settings.debugPerSecond, options.now ?? Date.now);
-  return scoped((level, message, meta) => write(level, message, meta), ready, threshold, sampler, options.projectId, {});
+  const fast = settings.format === 'json' ? requestLineWriter({ projectId: options.projectId, logName: LOG_NAME, labels: options.labels }) : undefined;
+  return scoped((level, message, meta) => write(level, message, meta), fast, ready, threshold, sampler, options.projectId, {});
 }
 
-function scoped(root: Write, ready: () => Promise<void>, threshold: number, sampler: DebugSampler, projectId: string, base: Record<string, unknown>): Logger {
+function scoped(root: Write, fast: RequestLineWriter | undefined, ready: () => Promise<void>, threshold: number, sampler: DebugSampler, projectId: string, base: Record<string, unknown>): Logger {
   const write = (level: WriteLevel, message: string, fields: LogFields | undefined) => {
     const suppressed = sampler.takeReport();
     if (suppressed > 0) root('info', 'debug lines dropped by sampling', { ...base, suppressedDebugLines: suppressed });
@@ -148,6 +165,11 @@ function scoped(root: Write, ready: () => Promise<void>, threshold: number, samp
       if (threshold <= 3) write('error', message, fields);
     },
     enabled,
+    request: (level, message, fields) => {
+      if (!enabled(level) || (level === 'debug' && !sampler.allow())) return;
+      if (fast) fast(level, message, { ...fields, ...base });
+      else write(level, message, fields);
+    },
     ready,
     child: (scope) => {
       const next: Record<string, unknown> = { ...base };
@@ -157,7 +179,7 @@ function scoped(root: Write, ready: () => Promise<void>, threshold: number, samp
         if (scope.trace.spanId !== undefined) next[SPAN_KEY] = scope.trace.spanId;
         next[SAMPLED_KEY] = scope.trace.sampled;
       }
-      return scoped(root, ready, threshold, sampler, projectId, next);
+      return scoped(root, fast, ready, threshold, sampler, projectId, next);
     },
   };
 }

@@ -144,7 +144,7 @@ function finish(scope: RequestScope, request: HttpRequest, response: HttpRespons
     if (request.body !== undefined && !(request.body instanceof Buffer)) fields.requestBody = masker(request.body);
     if (scope.responseBody !== undefined) fields.responseBody = masker(scope.responseBody);
   }
-  log[level](`${request.method} ${route} ${status}`, fields as LogFields);
+  log.request(level, `${request.method} ${route} ${status}`, fields as LogFields);
 }
 
 /** Opens the scope of one request; its line is written when the response closes. */

@@ -21,6 +21,8 @@ export async function captureStdout(run: (lines: () => LogLine[]) => unknown): P
   }) as typeof process.stdout.write;
   try {
     await run(() => parse(raw));
+    // Lines reach stdout together at the end of the turn they were written in.
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
     process.stdout.write = write;
   }

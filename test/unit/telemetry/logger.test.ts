@@ -90,6 +90,35 @@ describe('logger (Cloud Logging JSON lines on stdout)', () => {
     assert.deepEqual(line.context, { httpRequest: { method: 'POST', url: '/x', responseStatusCode: 500 } });
   });
 
+  it('writes the request line in exactly the JSON the logging-winston transport writes for the same event', async () => {
+    const logger = createLogger({ settings: settings(), projectId: 'demo-p', labels });
+    await logger.ready();
+    const scope = logger.child({ requestId: 'req-2', trace: { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', sampled: false } });
+    const fields = { httpRequest: { requestMethod: 'POST', requestUrl: '/ofrep/v1/evaluate/flags/a', status: 200, requestSize: '80', responseSize: '31', latency: '0.000300s', userAgent: 'curl/8' }, route: '/ofrep/v1/evaluate/flags/:key', latencyMs: 0.3, keyId: 'key_1' };
+    const before = Date.now();
+    const { lines } = await captureStdout(() => {
+      scope.request('info', 'POST /ofrep/v1/evaluate/flags/:key 200', fields);
+      scope.info('POST /ofrep/v1/evaluate/flags/:key 200', fields);
+    });
+    assert.equal(lines.length, 2);
+    const [fast, library] = lines.map(({ timestamp, 'logging.googleapis.com/insertId': _id, ...rest }) => ({ rest, timestamp: timestamp as { seconds: number; nanos: number } }));
+    assert.deepEqual(fast!.rest, library!.rest);
+    const ms = fast!.timestamp.seconds * 1000 + fast!.timestamp.nanos / 1e6;
+    assert.ok(ms >= before - 1 && ms <= Date.now() + 1, 'the timestamp is the time of writing');
+  });
+
+  it('drops request lines below the configured level, and writes them readable in the pretty format', async () => {
+    const quiet = createLogger({ settings: settings({ level: 'warn' }), projectId: 'demo-p', labels });
+    const pretty = createLogger({ settings: settings({ format: 'pretty' }), projectId: 'demo-p', labels });
+    await pretty.ready();
+    const { raw } = await captureStdout(() => {
+      quiet.request('info', 'GET /x 200', { route: '/x' });
+      pretty.child({ requestId: 'req-3' }).request('info', 'GET /x 200', { route: '/x' });
+    });
+    assert.equal(raw.length, 1);
+    assert.match(raw[0]!, /INFO +evaluate: GET \/x 200 route=\/x \(req-3\)$/);
+  });
+
   it('prints one readable line in the pretty format', async () => {
     const logger = createLogger({ settings: settings({ format: 'pretty' }), projectId: 'demo-p', labels });
     await logger.ready();
