@@ -20,6 +20,9 @@ export type Telemetry = {
 
 type TelemetryConfig = Pick<RuntimeConfig, 'SWITCHYARD_STAGE' | 'LOG_LEVEL' | 'LOG_FORMAT' | 'LOG_DEBUG_PER_SECOND' | 'GOOGLE_CLOUD_PROJECT' | 'SWITCHYARD_VERSION' | 'SWITCHYARD_METRICS_TOPIC' | 'SWITCHYARD_METRICS_INTERVAL_SECONDS'>;
 
+/** The in-process bus metrics go to without a Pub/Sub topic (npm start); the local aggregator pulls from it. */
+export const localMetricsBus = memorySink(1000);
+
 /** The instance's recorder: every function served by this process records here. */
 export const instanceMetrics: MetricsRecorder = createMetricsRecorder();
 
@@ -60,7 +63,7 @@ export function telemetryFor(name: string): Telemetry {
  */
 export function startMetrics(config: TelemetryConfig, name: string): MetricsPublisher {
   const log = telemetryFor(name).logger;
-  const sink = config.SWITCHYARD_METRICS_TOPIC ? pubsubSink({ projectId: config.GOOGLE_CLOUD_PROJECT, topic: config.SWITCHYARD_METRICS_TOPIC }) : memorySink();
+  const sink = config.SWITCHYARD_METRICS_TOPIC ? pubsubSink({ projectId: config.GOOGLE_CLOUD_PROJECT, topic: config.SWITCHYARD_METRICS_TOPIC }) : localMetricsBus;
   let lastFailureLog = 0;
   const publisher = startMetricsPublisher({
     recorder: instanceMetrics,

@@ -1,0 +1,9 @@
+// Cloud Function entry: `aggregate` (Cloud Scheduler POSTs to it every minute).
+import '../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { readAggregateConfig } from '../../shared/aggregate/aggregate-config.ts';
+import { aggregateDepsFor } from '../../shared/aggregate/wiring.ts';
+import { createAggregateFunction } from './app.ts';
+
+http('aggregate', createAggregateFunction(aggregateDepsFor(readRuntimeConfig(), readAggregateConfig())));

@@ -1,0 +1,46 @@
+// `POST /run` and `POST /`: one aggregator run. The body is optional (Cloud Scheduler sends none);
+// a by-hand run may lower the limits. 200 with the run's report; 503 with a problem (and the
+// report) when a write failed and the messages were left for redelivery; 409 while a run is going.
+
+import { z } from 'zod';
+import { runAggregation, type AggregatorDeps, type RunLimits } from '../../shared/aggregate/aggregate-run.ts';
+import { readJsonBody } from '../../shared/http/body.ts';
+import { problem } from '../../shared/http/problem.ts';
+import type { Route, RouteHandler } from '../../shared/http/router.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+
+const RunBodySchema = z.strictObject({
+  maxMessages: z.number().int().positive().optional(),
+  budgetSeconds: z.number().positive().optional(),
+});
+
+export function runRoutes(deps: AggregatorDeps): Route[] {
+  // One run at a time per instance (Terraform also keeps the function at one instance): two runs
+  // would race for the outbox and Monitoring's point order.
+  let running = false;
+  const handler: RouteHandler = async (request, response) => {
+    let limits: RunLimits = deps.limits;
+    if ((request.rawBody?.length ?? 0) > 0) {
+      const body = readJsonBody(request, RunBodySchema, 1024);
+      if (!body.ok) return sendProblem(response, body.problem);
+      limits = {
+        ...limits,
+        maxMessages: Math.min(limits.maxMessages, body.value.maxMessages ?? Infinity),
+        budgetMs: Math.min(limits.budgetMs, (body.value.budgetSeconds ?? Infinity) * 1000),
+      };
+    }
+    if (running) return sendProblem(response, problem('CONFLICT', 'an aggregator run is in progress on this instance; the next scheduled run continues'));
+    running = true;
+    try {
+      const report = await runAggregation({ ...deps, limits });
+      if (report.outcome === 'ok') return sendJson(response, 200, report);
+      sendProblem(response, { ...problem('UNAVAILABLE', `the run stopped: ${report.error}; unacknowledged messages will be redelivered and applied once`), report });
+    } finally {
+      running = false;
+    }
+  };
+  return [
+    { method: 'POST', path: '/run', handler },
+    { method: 'POST', path: '/', handler },
+  ];
+}
