@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildConsole, describeConsoleBuild } from './build-console.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const functionsDir = join(root, 'functions');
@@ -51,5 +52,6 @@ export async function buildFunction(name: string): Promise<void> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const names = functionNames();
   for (const name of names) await buildFunction(name);
+  if (names.includes('console')) console.error(describeConsoleBuild(await buildConsole()));
   console.error(names.length > 0 ? `built ${names.map((n) => `dist/${n}`).join(', ')}` : 'no function entries under functions/ yet');
 }

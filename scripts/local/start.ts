@@ -12,6 +12,9 @@ import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
 import { createValidateFunction } from '../../functions/validate/app.ts';
+import { createConsoleFunction } from '../../functions/console/app.ts';
+import { readConsoleConfig } from '../../functions/console/console-config.ts';
+import { loadStaticAssets } from '../../functions/console/static-assets.ts';
 import { createLocalRouter } from './router.ts';
 
 process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -26,6 +29,8 @@ const handlers = {
   validate: createValidateFunction(validateDepsFor(config)),
   preview: createPreviewFunction(previewDepsFor(config)),
   admin: createAdminFunction(adminDepsFor(config)),
+  // The console's browser files are what `npm run build` wrote (scripts/build-console.ts).
+  console: createConsoleFunction({ config: readConsoleConfig(process.env), assets: loadStaticAssets(new URL('../../dist/console/static/', import.meta.url).pathname) }),
 } as const;
 
 const servers = new Map<string, Server>();
@@ -39,7 +44,8 @@ router.listen(config.PORT, () => {
   const base = `http://localhost:${config.PORT}`;
   const lines = [
     `Switchyard is running locally (environment "${DEMO_ENVIRONMENT}", embedded store with demo flags)`,
-    ...[...servers.keys()].map((name) => `  ${name.padEnd(10)} ${base}/${name}`),
+    `  console    ${base}/console/   (sign in with the admin key below)`,
+    ...[...servers.keys()].filter((name) => name !== 'console').map((name) => `  ${name.padEnd(10)} ${base}/${name}`),
     `  SDK key    ${keys.sdkKey}${keys.generated.includes('sdk') ? '   (generated; set SWITCHYARD_SDK_KEY to choose one)' : ''}`,
     `  admin key  ${keys.adminKey}${keys.generated.includes('admin') ? '   (generated; set SWITCHYARD_ADMIN_KEY to choose one)' : ''}`,
     `Try: curl -s -X POST ${base}/evaluate/ofrep/v1/evaluate/flags/new-checkout -H "Authorization: Bearer ${keys.sdkKey}" -H 'Content-Type: application/json' -d '{"context":{"targetingKey":"user-42","plan":"pro","geo":{"country":"DE"}}}'`,

@@ -1,0 +1,38 @@
+// Starting points for a flag being written: a blank boolean flag, a template under a new key, and
+// fresh rule ids and conditions that the builder adds.
+
+import type { Condition, FlagInput, Rule } from '../../../../shared/rules/schema.ts';
+
+export function blankFlag(key: string): FlagInput {
+  return { key, enabled: false, variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off', rules: [] };
+}
+
+/** A template's flag under the key the user chose; the template's own key only named the example. */
+export function fromTemplate(template: FlagInput, key: string): FlagInput {
+  const copy = structuredClone(template);
+  return { ...copy, key, enabled: false };
+}
+
+/** `rule-1`, `rule-2`, …: the first id not taken. */
+export function nextRuleId(rules: readonly Rule[] | undefined): string {
+  const taken = new Set((rules ?? []).map((r) => r.id));
+  let n = (rules?.length ?? 0) + 1;
+  while (taken.has(`rule-${n}`)) n++;
+  return `rule-${n}`;
+}
+
+export function newRule(flag: FlagInput): Rule {
+  const variant = Object.keys(flag.variants)[0] ?? 'on';
+  return { id: nextRuleId(flag.rules as Rule[] | undefined), when: { attr: 'plan', op: 'eq', value: 'pro' }, serve: { variant } };
+}
+
+export function newClause(): Condition {
+  return { attr: 'plan', op: 'eq', value: '' };
+}
+
+/** A copy's key: `dark-mode-copy`, `dark-mode-copy-2`, … not taken by another flag. */
+export function copyKey(key: string, taken: ReadonlySet<string>): string {
+  let candidate = `${key}-copy`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${key}-copy-${n}`;
+  return candidate;
+}

@@ -1,0 +1,113 @@
+// One open flag: its draft under undo/redo, the version it is based on, and what the APIs say
+// about the draft (validation at ~75 ms after the last edit; conflicts and cost a little later).
+// The draft autosaves to localStorage; the stored flag changes only on Save.
+
+import { batch, computed, effect, signal } from '@preact/signals';
+import type { Client } from '../api/client.ts';
+import { AnalyzeShape, PerformanceShape, ValidateShape } from '../api/shapes.ts';
+import type { FlagInput } from '../../../../shared/rules/schema.ts';
+import { saveDraft } from '../logic/drafts.ts';
+import type { Issue } from '../logic/problems.ts';
+import { canRedo, canUndo, pushState, redo, undo, undoStack, type UndoStack } from '../logic/undo-stack.ts';
+import type { TreePath } from '../logic/rule-tree.ts';
+
+/** Below the 100 ms feedback budget with the local round trip (a few ms) included. */
+export const VALIDATE_DEBOUNCE_MS = 75;
+const ANALYZE_DEBOUNCE_MS = 400;
+
+export type Focus = { readonly rule: number; readonly path: TreePath } | { readonly rule: number; readonly path: null };
+
+export function createEditor(c: Client, environment: string, initial: FlagInput, baseVersion: number) {
+  const stack = signal<UndoStack<FlagInput>>(undoStack(initial));
+  const version = signal(baseVersion);
+  const draft = computed(() => stack.value.present);
+  const saved = signal<FlagInput>(initial);
+  const dirty = computed(() => JSON.stringify(draft.value) !== JSON.stringify(saved.value));
+  const validation = signal<{ errors: Issue[]; warnings: Issue[]; complexity: number | null; at: number } | null>(null);
+  const conflicts = signal<Issue[]>([]);
+  const cost = signal<{ estimatedNs: number; measuredNs?: number } | null>(null);
+  const apiError = signal<string | null>(null);
+  /** Extra issues from a refused save (422 with paths into the request body). */
+  const saveIssues = signal<Issue[]>([]);
+  const focus = signal<Focus | null>(null);
+
+  const edit = (next: FlagInput, coalesceKey?: string) => {
+    batch(() => {
+      stack.value = pushState(stack.value, next, coalesceKey, performance.now());
+      saveIssues.value = [];
+    });
+  };
+  const update = (fn: (f: FlagInput) => FlagInput, coalesceKey?: string) => edit(fn(draft.value), coalesceKey);
+
+  const env = `?environment=${encodeURIComponent(environment)}`;
+  let validateTimer: ReturnType<typeof setTimeout> | undefined;
+  let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: AbortController | undefined;
+  const dispose = effect(() => {
+    const flag = draft.value;
+    clearTimeout(validateTimer);
+    clearTimeout(analyzeTimer);
+    validateTimer = setTimeout(async () => {
+      inFlight?.abort();
+      const controller = (inFlight = new AbortController());
+      try {
+        const answer = await c.call('validate', `/v1/rules/validate${env}`, ValidateShape, { body: { flag }, signal: controller.signal });
+        validation.value = { errors: answer.errors, warnings: answer.warnings, complexity: answer.complexity, at: performance.now() };
+        apiError.value = null;
+      } catch (err) {
+        if ((err as Error).name !== 'AbortError') apiError.value = `Validation unavailable: ${(err as Error).message}`;
+      }
+    }, VALIDATE_DEBOUNCE_MS);
+    analyzeTimer = setTimeout(async () => {
+      // Conflicts and cost need a flag that compiles; a broken draft keeps the last answers.
+      try {
+        const [analysis, perf] = await Promise.all([
+          c.call('preview', `/v1/rules/analyze${env}`, AnalyzeShape, { body: { flag } }),
+          c.call('preview', `/v1/rules/performance${env}`, PerformanceShape, { body: { flag } }),
+        ]);
+        conflicts.value = analysis.conflicts;
+        cost.value = { estimatedNs: perf.estimatedNsPerEvaluation, ...(perf.measured ? { measuredNs: perf.measured.nsPerEvaluation } : {}) };
+      } catch {
+        /* shown through validation instead */
+      }
+    }, ANALYZE_DEBOUNCE_MS);
+    saveDraft(localStorage, environment, flag.key, { flag, baseVersion: version.peek(), savedAt: new Date().toISOString() });
+  });
+
+  return {
+    environment,
+    stack,
+    draft,
+    version,
+    saved,
+    dirty,
+    validation,
+    conflicts,
+    cost,
+    apiError,
+    saveIssues,
+    focus,
+    edit,
+    update,
+    undo: () => (stack.value = undo(stack.value)),
+    redo: () => (stack.value = redo(stack.value)),
+    canUndo: computed(() => canUndo(stack.value)),
+    canRedo: computed(() => canRedo(stack.value)),
+    /** After a save or a rollback: the stored flag becomes the new base, history starts over. */
+    reset(flag: FlagInput, newVersion: number) {
+      batch(() => {
+        version.value = newVersion;
+        saved.value = flag;
+        stack.value = undoStack(flag);
+      });
+    },
+    dispose: () => {
+      dispose();
+      clearTimeout(validateTimer);
+      clearTimeout(analyzeTimer);
+      inFlight?.abort();
+    },
+  };
+}
+
+export type Editor = ReturnType<typeof createEditor>;

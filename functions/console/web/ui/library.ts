@@ -1,0 +1,153 @@
+// The flag library: search, filters, sort, bulk actions with a result per flag, import and
+// export of the environment, and new flags from templates.
+
+import { h } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError } from '../api/client.ts';
+import { BulkShape, EnvironmentsShape, ExportShape, FlagListShape, ImportShape, TemplatesShape, type BulkAnswer } from '../api/shapes.ts';
+import { EMPTY_QUERY, facets, filterFlags, type LibraryItem, type LibraryQuery, type SortKey, type StateFilter } from '../logic/flag-library.ts';
+import { announce, client, environment, go } from './app-state.ts';
+import { download, valueOf } from './dom.ts';
+import { NewFlagDialog, type Template } from './new-flag.ts';
+
+type Bulk = 'enable' | 'disable' | 'delete' | 'copy';
+
+export function Library() {
+  const [items, setItems] = useState<LibraryItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkResult, setBulkResult] = useState<BulkAnswer | null>(null);
+  const [environments, setEnvironments] = useState<{ key: string; version: number }[]>([]);
+  const [copyTarget, setCopyTarget] = useState('');
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [creating, setCreating] = useState(false);
+  const c = client.value!;
+  const env = environment.value;
+  const base = `/v1/environments/${encodeURIComponent(env)}`;
+
+  const load = async () => {
+    try {
+      const [list, envs] = await Promise.all([c.call('admin', `${base}/flags`, FlagListShape), c.call('admin', '/v1/environments', EnvironmentsShape)]);
+      setItems(list.items as LibraryItem[]);
+      setEnvironments(envs.environments);
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  useEffect(() => {
+    void load();
+    c.call('preview', '/v1/rules/templates', TemplatesShape).then((t) => setTemplates(t.templates as Template[]), () => setTemplates([]));
+  }, [env]);
+
+  const shown = useMemo(() => (items ? filterFlags(items, query) : []), [items, query]);
+  const { tags, owners } = useMemo(() => facets(items ?? []), [items]);
+  const set = <K extends keyof LibraryQuery>(k: K, v: LibraryQuery[K]) => setQuery({ ...query, [k]: v });
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setSelected(next);
+  };
+  const allShownSelected = shown.length > 0 && shown.every((i) => selected.has(i.key));
+
+  const runBulk = async (action: Bulk) => {
+    const keys = [...selected];
+    if (keys.length === 0) return;
+    if (action === 'delete' && !confirm(`Delete ${keys.length} flag(s)? Their history is kept.`)) return;
+    try {
+      const body = { action, keys, ...(action === 'copy' ? { targetEnvironment: copyTarget } : {}) };
+      const answer = await c.call('admin', `${base}/flags:bulk`, BulkShape, { body });
+      setBulkResult(answer);
+      announce(`${action}: ${answer.succeeded} succeeded, ${answer.failed} failed`, answer.failed > 0 ? 'error' : 'info');
+      setSelected(new Set());
+      await load();
+    } catch (err) {
+      announce(`Bulk ${action} failed: ${(err as Error).message}`, 'error');
+    }
+  };
+
+  const exportAll = async () => {
+    try {
+      const answer = await c.call('admin', `${base}/export`, ExportShape);
+      download(`switchyard-${env}-v${answer.version}.json`, answer);
+      announce(`Exported ${answer.flags.length} flags of ${env} (version ${answer.version})`);
+    } catch (err) {
+      announce(`Export failed: ${(err as Error).message}`, 'error');
+    }
+  };
+
+  const importFile = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(await file.text());
+    } catch {
+      announce(`${file.name} is not valid JSON`, 'error');
+      return;
+    }
+    try {
+      const envVersion = environments.find((x) => x.key === env)?.version ?? 0;
+      const answer = await c.call('admin', `${base}/import`, ImportShape, { body, ifMatch: envVersion });
+      announce(`Imported ${answer.written.length} documents into ${env} (now version ${answer.environmentVersion})`);
+      await load();
+    } catch (err) {
+      const problem = err instanceof ApiError ? err.problem : undefined;
+      const detail = problem?.errors?.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
+      announce(`Import refused: ${(err as Error).message}${detail ? ` (${detail})` : ''}`, 'error');
+    }
+  };
+
+  const selectFilter = (id: string, label: string, value: string, options: readonly (readonly [string, string])[], onChange: (v: string) => void) =>
+    h('div', { class: 'field inline' }, h('label', { for: id }, label),
+      h('select', { id, value, onChange: (e: Event) => onChange(valueOf(e)) }, options.map(([v, text]) => h('option', { value: v }, text))));
+
+  return h('main', { id: 'main', class: 'library' },
+    h('div', { class: 'toolbar' },
+      h('h1', null, 'Flags ', h('span', { class: 'muted' }, `in ${env}`)),
+      h('div', { class: 'actions' },
+        h('button', { class: 'primary', onClick: () => setCreating(true) }, 'New flag'),
+        h('button', { onClick: exportAll }, 'Export JSON'),
+        h('label', { class: 'button', for: 'import-file' }, 'Import JSON'),
+        h('input', { id: 'import-file', type: 'file', accept: 'application/json,.json', class: 'visually-hidden', onChange: importFile }))),
+    h('div', { class: 'filters', role: 'search' },
+      h('div', { class: 'field inline grow' }, h('label', { for: 'flag-search' }, 'Search'),
+        h('input', { id: 'flag-search', type: 'search', placeholder: 'key, name, tag…', value: query.text, onInput: (e: Event) => set('text', valueOf(e)) })),
+      selectFilter('filter-tag', 'Tag', query.tag, [['', 'Any tag'], ...tags.map((t) => [t, t] as const)], (v) => set('tag', v)),
+      selectFilter('filter-state', 'State', query.state, [['all', 'Any state'], ['enabled', 'Enabled'], ['disabled', 'Disabled']], (v) => set('state', v as StateFilter)),
+      selectFilter('filter-owner', 'Owner', query.owner, [['', 'Any owner'], ...owners.map((o) => [o, o] as const)], (v) => set('owner', v)),
+      selectFilter('sort', 'Sort', query.sort, [['key', 'Key'], ['updated', 'Recently updated'], ['rules', 'Most rules']], (v) => set('sort', v as SortKey))),
+    h('div', { class: 'bulk', role: 'group', 'aria-label': 'Bulk actions on selected flags' },
+      h('span', null, `${selected.size} selected`),
+      h('button', { disabled: selected.size === 0, onClick: () => runBulk('enable') }, 'Enable'),
+      h('button', { disabled: selected.size === 0, onClick: () => runBulk('disable') }, 'Disable'),
+      h('label', { for: 'copy-target', class: 'visually-hidden' }, 'Copy to environment'),
+      h('select', { id: 'copy-target', value: copyTarget, onChange: (e: Event) => setCopyTarget(valueOf(e)) },
+        h('option', { value: '' }, 'Copy to…'), environments.filter((x) => x.key !== env).map((x) => h('option', { value: x.key }, x.key))),
+      h('button', { disabled: selected.size === 0 || copyTarget === '', onClick: () => runBulk('copy') }, 'Copy'),
+      h('button', { class: 'danger', disabled: selected.size === 0, onClick: () => runBulk('delete') }, 'Delete')),
+    bulkResult ? h('section', { class: 'bulk-result', 'aria-label': 'Bulk results' },
+      h('h2', null, `Bulk ${bulkResult.action}: ${bulkResult.succeeded} succeeded, ${bulkResult.failed} failed`),
+      h('ul', null, bulkResult.items.map((i) => h('li', { class: i.status < 300 ? 'ok' : 'error' }, h('code', null, i.key), ` ${i.status} `, i.problem ? i.problem.detail ?? i.problem.title : i.version !== undefined ? `version ${i.version}` : 'done'))),
+      h('button', { onClick: () => setBulkResult(null) }, 'Dismiss')) : null,
+    error ? h('p', { class: 'error', role: 'alert' }, error) : null,
+    items === null ? h('p', null, 'Loading flags…') :
+    h('div', { class: 'table-wrap' }, h('table', { class: 'flags' },
+      h('caption', { class: 'visually-hidden' }, `${shown.length} of ${items.length} flags`),
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col' }, h('input', { type: 'checkbox', 'aria-label': 'Select all shown flags', checked: allShownSelected, onChange: () => setSelected(allShownSelected ? new Set() : new Set(shown.map((i) => i.key))) })),
+        h('th', { scope: 'col' }, 'Flag'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'wide-only' }, 'Tags'),
+        h('th', { scope: 'col', class: 'wide-only' }, 'Rules'), h('th', { scope: 'col', class: 'wide-only' }, 'Updated'))),
+      h('tbody', null, shown.map((item) => h('tr', { key: item.key },
+        h('td', null, h('input', { type: 'checkbox', 'aria-label': `Select ${item.key}`, checked: selected.has(item.key), onChange: () => toggle(item.key) })),
+        h('td', null, h('a', { href: `#/flags/${encodeURIComponent(item.key)}` }, item.key), item.document.name ? h('div', { class: 'muted' }, item.document.name) : null),
+        h('td', null, h('span', { class: `badge ${item.document.enabled ? 'on' : 'off'}` }, item.document.enabled ? 'Enabled' : 'Disabled')),
+        h('td', { class: 'wide-only' }, (item.document.tags ?? []).map((t) => h('span', { class: 'tag' }, t))),
+        h('td', { class: 'wide-only' }, String(item.document.rules?.length ?? 0)),
+        h('td', { class: 'wide-only' }, h('time', { dateTime: item.updatedAt }, new Date(item.updatedAt).toLocaleString()), h('div', { class: 'muted' }, item.updatedBy))))))),
+    creating ? h(NewFlagDialog, { templates, taken: new Set((items ?? []).map((i) => i.key)), onClose: () => setCreating(false), onCreate: (key: string, template?: string) => go(`#/flags/${encodeURIComponent(key)}?new=1${template ? `&template=${encodeURIComponent(template)}` : ''}`) }) : null);
+}

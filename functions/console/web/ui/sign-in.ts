@@ -1,0 +1,42 @@
+// Sign-in: the admin key, checked against the admin API before it is kept (sessionStorage only).
+
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client.ts';
+import { EnvironmentsShape } from '../api/shapes.ts';
+import { client, consoleConfig } from './app-state.ts';
+import { adminKey, signIn, signOut } from './session.ts';
+import { valueOf } from './dom.ts';
+
+export function SignIn() {
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    signIn(key.trim());
+    try {
+      await client.value!.call('admin', '/v1/environments', EnvironmentsShape);
+    } catch (err) {
+      signOut();
+      setError(err instanceof ApiError && err.status === 401 ? 'That key was not accepted. Use an admin key (it starts with the value printed by npm start).' : (err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const identity = consoleConfig.value?.identity;
+  return h('main', { id: 'main', class: 'sign-in' },
+    h('h1', null, 'Switchyard console'),
+    identity ? h('p', null, 'Signed in to Google as ', h('strong', null, identity), '. Changes you make are recorded under this name.') : null,
+    h('form', { onSubmit: submit, 'aria-describedby': error ? 'sign-in-error' : undefined },
+      h('div', { class: 'field' },
+        h('label', { for: 'admin-key' }, 'Admin key'),
+        h('input', { id: 'admin-key', type: 'password', autocomplete: 'off', required: true, value: key, onInput: (e: Event) => setKey(valueOf(e)) }),
+        h('p', { class: 'hint' }, 'Kept for this tab only (sessionStorage); closing the tab signs you out.')),
+      error ? h('p', { id: 'sign-in-error', class: 'error', role: 'alert' }, error) : null,
+      h('button', { type: 'submit', class: 'primary', disabled: busy || key.trim().length === 0 }, busy ? 'Checking…' : 'Sign in')));
+}
+
+export const isSignedIn = () => adminKey.value !== null;
