@@ -31,7 +31,7 @@ export function createMemoryRollupStore(): RollupStore {
         return id;
       });
       for (const id of input.messageIds) ledger.add(id);
-      watermark = result.watermark;
+      if (result.watermark !== undefined) watermark = result.watermark;
       return { plan: result, outbox: ids };
     },
     pending: async () => [...outbox.values()],
