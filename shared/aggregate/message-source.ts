@@ -1,6 +1,7 @@
 // The port the aggregator pulls metrics messages through: Pub/Sub's synchronous pull in
 // production, the in-process bus of `npm start` locally. Nothing is removed until acknowledged.
 
+import { randomUUID } from 'node:crypto';
 import type { MetricsMessage } from '../telemetry/metrics-message.ts';
 
 export type PulledMessage = {
@@ -29,10 +30,12 @@ export type MessageSource = {
 export function memorySource(messages: MetricsMessage[], now: () => number = Date.now): MessageSource {
   const ids = new WeakMap<MetricsMessage, string>();
   const leased = new Set<MetricsMessage>();
+  // Unique across sources, as Pub/Sub's ids are: the rollup store's ledger outlives a source.
+  const prefix = randomUUID();
   let next = 0;
   const idOf = (m: MetricsMessage) => {
     let id = ids.get(m);
-    if (!id) ids.set(m, (id = `local-${++next}`));
+    if (!id) ids.set(m, (id = `${prefix}-${++next}`));
     return id;
   };
   const byAck = (ackIds: readonly string[]) => {
