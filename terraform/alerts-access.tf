@@ -1,5 +1,6 @@
 # Alerts on who is calling: rate-limit rejections, brute force on credentials, a spike of refused
-# credentials. Switchyard metrics are per-minute GAUGE points (metrics.tf): summed with ALIGN_SUM.
+# credentials. Switchyard counters are CUMULATIVE points restarting every minute (metrics.tf), read
+# with ALIGN_DELTA; the log-based metric is DELTA, summed with ALIGN_SUM.
 
 resource "google_monitoring_alert_policy" "rate_limit_rejections" {
   display_name = "switchyard rate-limit rejections above ${var.rate_limit_rejection_ratio * 100}% of evaluate traffic"
@@ -17,13 +18,13 @@ resource "google_monitoring_alert_policy" "rate_limit_rejections" {
 
       aggregations {
         alignment_period     = "60s"
-        per_series_aligner   = "ALIGN_SUM"
+        per_series_aligner   = "ALIGN_DELTA"
         cross_series_reducer = "REDUCE_SUM"
       }
 
       denominator_aggregations {
         alignment_period     = "60s"
-        per_series_aligner   = "ALIGN_SUM"
+        per_series_aligner   = "ALIGN_DELTA"
         cross_series_reducer = "REDUCE_SUM"
       }
 
@@ -139,7 +140,7 @@ resource "google_monitoring_alert_policy" "auth_failure_spike" {
 
       aggregations {
         alignment_period     = "60s"
-        per_series_aligner   = "ALIGN_SUM"
+        per_series_aligner   = "ALIGN_DELTA"
         cross_series_reducer = "REDUCE_SUM"
       }
 

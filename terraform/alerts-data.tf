@@ -189,7 +189,7 @@ resource "google_monitoring_alert_policy" "aggregator_not_running" {
 
       aggregations {
         alignment_period     = "300s"
-        per_series_aligner   = "ALIGN_SUM"
+        per_series_aligner   = "ALIGN_DELTA"
         cross_series_reducer = "REDUCE_SUM"
       }
 
@@ -209,7 +209,7 @@ resource "google_monitoring_alert_policy" "aggregator_not_running" {
 
       aggregations {
         alignment_period     = "60s"
-        per_series_aligner   = "ALIGN_SUM"
+        per_series_aligner   = "ALIGN_DELTA"
         cross_series_reducer = "REDUCE_SUM"
       }
 

@@ -16,5 +16,4 @@ resource "google_monitoring_dashboard" "switchyard" {
     google_logging_metric.dependency_errors,
     google_logging_metric.bugs,
   ]
-
 }

@@ -2,14 +2,20 @@
 # metrics-catalogue.json): created before the alerts and dashboards that name them, and fixing each
 # metric's kind, unit and labels before the aggregator writes its first point.
 #
-# Kinds: the aggregator writes one point per series per minute holding that minute's value, so
-# every Switchyard metric is a GAUGE. A counter's point is the count within its minute: alerts and
-# charts sum those points over a window (ALIGN_SUM), which is why no alert here uses ALIGN_RATE or
-# ALIGN_DELTA on a Switchyard metric (both need CUMULATIVE or DELTA kinds, which user-written
-# metrics cannot be DELTA and which would need running totals across aggregator runs).
+# Kinds follow what the aggregator writes (shared/aggregate/time-series.ts): counters and
+# distributions are CUMULATIVE points whose interval is one minute (so each point restarts), gauges
+# are GAUGE points at the minute's end. Alerts and charts read counters and distributions with
+# ALIGN_DELTA (the count, or the histogram, within each alignment period) and gauges with ALIGN_MAX.
+# The aggregator writes on the `global` resource, so filters here name only the metric type.
 
 locals {
   metric_catalogue = jsondecode(file("${path.module}/metrics-catalogue.json"))
+
+  metric_kind = {
+    counter      = "CUMULATIVE"
+    distribution = "CUMULATIVE"
+    gauge        = "GAUGE"
+  }
 
   metric_value_type = {
     counter      = "INT64"
@@ -26,7 +32,7 @@ resource "google_monitoring_metric_descriptor" "switchyard" {
   type         = "${local.metric_prefix}/${each.key}"
   display_name = "switchyard/${each.key}"
   description  = each.value.description
-  metric_kind  = "GAUGE"
+  metric_kind  = local.metric_kind[each.value.kind]
   value_type   = local.metric_value_type[each.value.kind]
   unit         = each.value.unit
 
