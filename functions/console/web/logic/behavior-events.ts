@@ -1,7 +1,8 @@
 // The behavioural view: which tracked events a flag's rules read (`behavior.<event>.count_<N>d`),
 // over which window and with which test, rule by rule.
 
-import type { Condition, FlagInput } from '../../../../shared/rules/schema.ts';
+import type { Condition } from '../../../../shared/rules/schema.ts';
+import type { DraftFlag } from './flag-draft.ts';
 import { childrenOf } from './rule-tree.ts';
 
 export type EventUse = { readonly ruleId: string; readonly event: string; readonly windowDays: number; readonly op: string; readonly value: unknown; readonly negated: boolean };
@@ -18,7 +19,7 @@ function collect(condition: Condition, ruleId: string, negated: boolean, out: Ev
   for (const child of childrenOf(condition)) collect(child, ruleId, flips ? !negated : negated, out);
 }
 
-export function eventsUsed(flag: FlagInput): EventUse[] {
+export function eventsUsed(flag: DraftFlag): EventUse[] {
   const out: EventUse[] = [];
   for (const rule of flag.rules ?? []) if (rule.when) collect(rule.when, rule.id, false, out);
   return out;

@@ -2,10 +2,10 @@
 // entry per environment and flag with the version it was based on, so a draft of an older version
 // says so when restored.
 
-import type { FlagInput } from '../../../../shared/rules/schema.ts';
+import type { DraftFlag } from './flag-draft.ts';
 
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-export type Draft = { readonly flag: FlagInput; readonly baseVersion: number; readonly savedAt: string };
+export type Draft = { readonly flag: DraftFlag; readonly baseVersion: number; readonly savedAt: string };
 
 const PREFIX = 'switchyard.draft';
 

@@ -1,8 +1,8 @@
 // The flag library's search, filters and sort: pure over the admin API's list items.
 
-import type { FlagInput } from '../../../../shared/rules/schema.ts';
+import type { DraftFlag } from './flag-draft.ts';
 
-export type LibraryItem = { readonly key: string; readonly version: number; readonly document: FlagInput; readonly updatedAt: string; readonly updatedBy: string };
+export type LibraryItem = { readonly key: string; readonly version: number; readonly document: DraftFlag; readonly updatedAt: string; readonly updatedBy: string };
 export type StateFilter = 'all' | 'enabled' | 'disabled';
 export type SortKey = 'key' | 'updated' | 'rules';
 export type LibraryQuery = { readonly text: string; readonly tag: string; readonly state: StateFilter; readonly owner: string; readonly sort: SortKey };

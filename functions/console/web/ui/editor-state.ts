@@ -5,7 +5,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Client } from '../api/client.ts';
 import { AnalyzeShape, PerformanceShape, ValidateShape } from '../api/shapes.ts';
-import type { FlagInput } from '../../../../shared/rules/schema.ts';
+import type { DraftFlag } from '../logic/flag-draft.ts';
 import { saveDraft } from '../logic/drafts.ts';
 import type { Issue } from '../logic/problems.ts';
 import { canRedo, canUndo, pushState, redo, undo, undoStack, type UndoStack } from '../logic/undo-stack.ts';
@@ -17,11 +17,11 @@ const ANALYZE_DEBOUNCE_MS = 400;
 
 export type Focus = { readonly rule: number; readonly path: TreePath } | { readonly rule: number; readonly path: null };
 
-export function createEditor(c: Client, environment: string, initial: FlagInput, baseVersion: number) {
-  const stack = signal<UndoStack<FlagInput>>(undoStack(initial));
+export function createEditor(c: Client, environment: string, initial: DraftFlag, baseVersion: number) {
+  const stack = signal<UndoStack<DraftFlag>>(undoStack(initial));
   const version = signal(baseVersion);
   const draft = computed(() => stack.value.present);
-  const saved = signal<FlagInput>(initial);
+  const saved = signal<DraftFlag>(initial);
   const dirty = computed(() => JSON.stringify(draft.value) !== JSON.stringify(saved.value));
   const validation = signal<{ errors: Issue[]; warnings: Issue[]; complexity: number | null; at: number } | null>(null);
   const conflicts = signal<Issue[]>([]);
@@ -31,13 +31,13 @@ export function createEditor(c: Client, environment: string, initial: FlagInput,
   const saveIssues = signal<Issue[]>([]);
   const focus = signal<Focus | null>(null);
 
-  const edit = (next: FlagInput, coalesceKey?: string) => {
+  const edit = (next: DraftFlag, coalesceKey?: string) => {
     batch(() => {
       stack.value = pushState(stack.value, next, coalesceKey, performance.now());
       saveIssues.value = [];
     });
   };
-  const update = (fn: (f: FlagInput) => FlagInput, coalesceKey?: string) => edit(fn(draft.value), coalesceKey);
+  const update = (fn: (f: DraftFlag) => DraftFlag, coalesceKey?: string) => edit(fn(draft.value), coalesceKey);
 
   const env = `?environment=${encodeURIComponent(environment)}`;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -94,7 +94,7 @@ export function createEditor(c: Client, environment: string, initial: FlagInput,
     canUndo: computed(() => canUndo(stack.value)),
     canRedo: computed(() => canRedo(stack.value)),
     /** After a save or a rollback: the stored flag becomes the new base, history starts over. */
-    reset(flag: FlagInput, newVersion: number) {
+    reset(flag: DraftFlag, newVersion: number) {
       batch(() => {
         version.value = newVersion;
         saved.value = flag;

@@ -2,10 +2,10 @@
 
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FlagInput } from '../../../../shared/rules/schema.ts';
+import type { DraftFlag } from '../logic/flag-draft.ts';
 import { valueOf } from './dom.ts';
 
-export type Template = { readonly id: string; readonly title: string; readonly description: string; readonly flag: FlagInput };
+export type Template = { readonly id: string; readonly title: string; readonly description: string; readonly flag: DraftFlag };
 type Props = { templates: readonly Template[]; taken: ReadonlySet<string>; onClose: () => void; onCreate: (key: string, template?: string) => void };
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;

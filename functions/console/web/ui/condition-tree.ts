@@ -1,0 +1,211 @@
+// The visual condition builder of one rule: nested AND / OR / NOT groups as boxes inside boxes.
+// Every edit is a rule-tree operation, reachable three ways: buttons (with aria-labels), the
+// keyboard on a focused condition (Alt+Arrow move, Ctrl+G group, Delete), and drag and drop.
+
+import { h, type ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { OPERATOR_SPECS, type Operator } from '../../../../shared/rules/operators.ts';
+import type { Clause, Condition } from '../../../../shared/rules/schema.ts';
+import type { DraftFlag } from '../logic/flag-draft.ts';
+import { newClause } from '../logic/flag-draft.ts';
+import { defaultValueFor, OPERATOR_LABELS, operatorsFor } from '../logic/operator-inputs.ts';
+import { issuesForField, issuesOfNode, messageIdFor, type Issue } from '../logic/problems.ts';
+import { childrenOf, groupKind, groupWithNext, insertAt, isGroup, isNot, moveNode, nodeAt, pointerOf, removeAt, setGroupKind, shiftNode, toggleNot, ungroup, type TreePath } from '../logic/rule-tree.ts';
+import { attributes, attributeTypes } from './app-state.ts';
+import { valueOf } from './dom.ts';
+import type { Editor } from './editor-state.ts';
+import { ValueInput } from './value-input.ts';
+
+type Dragged = { rule: number; path: TreePath };
+let dragged: Dragged | null = null;
+
+const nodeId = (rule: number, path: TreePath) => `node-${rule}-${path.join('-') || 'root'}`;
+
+function Issues({ issues, id }: { issues: readonly Issue[]; id: string }) {
+  return h('div', { id, class: 'issues', 'aria-live': 'polite' },
+    issues.map((i) => h('p', { class: 'error', 'data-error-path': i.path }, i.message)));
+}
+
+type Props = { editor: Editor; rule: number; issues: readonly Issue[] };
+
+export function ConditionTree({ editor, rule, issues }: Props) {
+  const flag = editor.draft.value;
+  const when = flag.rules?.[rule]?.when;
+  const base = `/rules/${rule}/when`;
+
+  const setWhen = (next: Condition | undefined, coalesce?: string) =>
+    editor.update((f: DraftFlag) => ({ ...f, rules: (f.rules ?? []).map((r, i) => {
+      if (i !== rule) return r;
+      const { when: _old, ...rest } = r;
+      return next === undefined ? rest : { ...rest, when: next };
+    }) }), coalesce);
+
+  // After a keyboard move the moved condition keeps the focus at its new place.
+  useEffect(() => {
+    const f = editor.focus.value;
+    if (f && f.rule === rule && f.path !== null) {
+      document.getElementById(nodeId(rule, f.path))?.focus();
+      editor.focus.value = null;
+    }
+  });
+
+  if (when === undefined) {
+    return h('div', { class: 'tree empty' },
+      h('p', null, 'Everyone matches this rule.'),
+      h('button', { type: 'button', onClick: () => setWhen(newClause()) }, '+ Add condition'));
+  }
+
+  const act = (fn: (root: Condition) => { root: Condition | undefined; path?: TreePath }) => {
+    const result = fn(when);
+    setWhen(result.root);
+    if (result.path) editor.focus.value = { rule, path: result.path };
+  };
+
+  const onKeyDown = (path: TreePath) => (e: KeyboardEvent) => {
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      e.stopPropagation();
+      act((root) => shiftNode(root, path, e.key === 'ArrowUp' ? -1 : 1));
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'g') {
+      e.preventDefault();
+      e.stopPropagation();
+      act((root) => groupWithNext(root, path, e.shiftKey ? 'any' : 'all'));
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && e.target === e.currentTarget) {
+      e.preventDefault();
+      act((root) => ({ root: removeAt(root, path) }));
+    }
+  };
+
+  const dropOn = (toGroup: TreePath, index: number) => (e: DragEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    (e.currentTarget as HTMLElement).classList.remove('drop-here');
+    const from = dragged;
+    dragged = null;
+    if (!from) return;
+    if (from.rule === rule) return act((root) => ({ root: moveNode(root, from.path, toGroup, index) }));
+    // From another rule: take it out there, put it in here.
+    const source = editor.draft.value.rules?.[from.rule]?.when;
+    const moving = source && nodeAt(source, from.path);
+    if (!source || !moving) return;
+    editor.update((f) => ({ ...f, rules: (f.rules ?? []).map((r, i) => {
+      if (i === from.rule) { const { when: _w, ...rest } = r; const left = removeAt(source, from.path); return left ? { ...rest, when: left } : rest; }
+      if (i === rule) return { ...r, when: insertAt(when, toGroup, index, moving) };
+      return r;
+    }) }));
+  };
+  const dropProps = (toGroup: TreePath, index: number) => ({
+    onDragOver: (e: DragEvent) => { if (dragged) { e.preventDefault(); e.stopPropagation(); (e.currentTarget as HTMLElement).classList.add('drop-here'); } },
+    onDragLeave: (e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('drop-here'),
+    onDrop: dropOn(toGroup, index),
+  });
+
+  const handle = (path: TreePath, label: string) =>
+    h('span', { class: 'handle', draggable: true, title: 'Drag to move', 'aria-hidden': 'true',
+      onDragStart: (e: DragEvent) => { dragged = { rule, path }; e.dataTransfer?.setData('text/plain', label); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; },
+      onDragEnd: () => (dragged = null) }, '⠿');
+
+  const tools = (path: TreePath, label: string): ComponentChildren => h('span', { class: 'tools' },
+    h('button', { type: 'button', 'aria-label': `Move ${label} up`, title: 'Move up (Alt+↑)', onClick: () => act((r) => shiftNode(r, path, -1)) }, '↑'),
+    h('button', { type: 'button', 'aria-label': `Move ${label} down`, title: 'Move down (Alt+↓)', onClick: () => act((r) => shiftNode(r, path, 1)) }, '↓'),
+    h('button', { type: 'button', 'aria-label': `Group ${label} with the next condition`, title: 'Group with next (Ctrl+G)', onClick: () => act((r) => groupWithNext(r, path)) }, '{ }'),
+    h('button', { type: 'button', 'aria-label': `Negate ${label}`, title: 'NOT', onClick: () => act((r) => ({ root: toggleNot(r, path), path })) }, '¬'),
+    h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${label}`, title: 'Delete', onClick: () => act((r) => ({ root: removeAt(r, path) })) }, '×'));
+
+  const renderNode = (node: Condition, path: TreePath): ComponentChildren => {
+    const pointer = pointerOf(when, path, base);
+    const nodeIssues = issuesOfNode(issues, pointer);
+    const label = path.length === 0 ? 'root condition' : `condition ${path.map((i) => i + 1).join('.')}`;
+    const wrapper = (cls: string, body: ComponentChildren) =>
+      h('div', { class: `node ${cls}`, id: nodeId(rule, path), tabIndex: 0, 'data-path': pointer, 'aria-label': label, onKeyDown: onKeyDown(path), ...dropProps(path.slice(0, -1), path[path.length - 1] ?? 0) },
+        body, nodeIssues.length ? h(Issues, { issues: nodeIssues, id: messageIdFor(pointer) }) : null);
+
+    if (isGroup(node)) {
+      const kind = groupKind(node)!;
+      const children = childrenOf(node);
+      return wrapper(`group ${kind}`, [
+        h('div', { class: 'group-head' }, handle(path, label),
+          h('label', { class: 'visually-hidden', for: `${nodeId(rule, path)}-kind` }, `Combine ${label} with`),
+          h('select', { id: `${nodeId(rule, path)}-kind`, value: kind, onChange: (e: Event) => setWhen(setGroupKind(when, path, valueOf(e) as 'all' | 'any')) },
+            h('option', { value: 'all' }, 'ALL of (AND)'), h('option', { value: 'any' }, 'ANY of (OR)')),
+          h('span', { class: 'tools' },
+            h('button', { type: 'button', 'aria-label': `Add a condition to ${label}`, onClick: () => act((r) => ({ root: insertAt(r, path, children.length, newClause()), path: [...path, children.length] })) }, '+ Condition'),
+            h('button', { type: 'button', 'aria-label': `Add a group to ${label}`, onClick: () => act((r) => ({ root: insertAt(r, path, children.length, { any: [newClause()] }), path: [...path, children.length] })) }, '+ Group'),
+            h('button', { type: 'button', 'aria-label': `Ungroup ${label}`, onClick: () => setWhen(ungroup(when, path)) }, 'Ungroup')),
+          path.length > 0 ? tools(path, label) : null),
+        h('ol', { class: 'children' }, children.map((child, i) => h('li', { key: i }, renderNode(child, [...path, i])))),
+        h('div', { class: 'drop-end', ...dropProps(path, children.length) }, children.length === 0 ? 'Empty group: drop or add conditions' : 'Drop here to add at the end'),
+      ]);
+    }
+    if (isNot(node)) {
+      return wrapper('not', [h('div', { class: 'group-head' }, handle(path, label), h('strong', null, 'NOT'), tools(path, label)), renderNode(node.not, [...path, 0])]);
+    }
+    if ('segment' in node) {
+      const id = `${nodeId(rule, path)}-segment`;
+      return wrapper('clause', [handle(path, label), h('label', { for: id }, 'in segment '),
+        h('input', { id, value: node.segment, onInput: (e: Event) => setWhen(replaceNode(when, path, { segment: valueOf(e) }), id) }), tools(path, label),
+        h(Issues, { issues: issuesForField(issues, pointer, 'value').concat(issues.filter((i) => i.path === `${pointer}/segment`)), id: messageIdFor(`${pointer}/segment`) })]);
+    }
+    return wrapper('clause', [handle(path, label), h(ClauseFields, { node: node as Clause, pointer, issues, idBase: nodeId(rule, path), onChange: (next: Clause, coalesce?: string) => setWhen(replaceNode(when, path, next), coalesce) }), tools(path, label)]);
+  };
+
+  return h('div', { class: 'tree' },
+    isGroup(when) ? null : h('div', { class: 'tree-actions' },
+      h('button', { type: 'button', onClick: () => act((r) => ({ root: insertAt(r, [], 1, newClause()), path: [1] })) }, '+ AND condition'),
+      h('button', { type: 'button', onClick: () => setWhen(undefined) }, 'Match everyone')),
+    renderNode(when, []));
+}
+
+function replaceNode(root: Condition, path: TreePath, next: Condition): Condition {
+  if (path.length === 0) return next;
+  const parent = nodeAt(root, path.slice(0, -1))!;
+  const index = path[path.length - 1]!;
+  const children = [...childrenOf(parent)];
+  children[index] = next;
+  const rebuilt: Condition = 'all' in parent ? { all: children } : 'any' in parent ? { any: children } : { not: children[0]! };
+  return replaceNode(root, path.slice(0, -1), rebuilt);
+}
+
+type ClauseProps = { node: Clause; pointer: string; issues: readonly Issue[]; idBase: string; onChange: (next: Clause, coalesce?: string) => void };
+
+function ClauseFields({ node, pointer, issues, idBase, onChange }: ClauseProps) {
+  const attr = attributeTypes.value.get(node.attr ?? '');
+  const ops = operatorsFor(attr?.type);
+  const options = ops.includes(node.op) ? ops : [node.op, ...ops];
+  const field = (name: 'attr' | 'op' | 'value') => {
+    const found = issuesForField(issues, pointer, name);
+    return { found, id: messageIdFor(`${pointer}/${name}`) };
+  };
+  const a = field('attr');
+  const o = field('op');
+  const v = field('value');
+  const needsAttr = OPERATOR_SPECS[node.op].needsAttr;
+  return h('div', { class: 'clause-fields' },
+    needsAttr ? h('div', { class: 'cf attr' },
+      h('label', { for: `${idBase}-attr`, class: 'visually-hidden' }, 'Attribute'),
+      h('input', { id: `${idBase}-attr`, list: 'attribute-names', value: node.attr ?? '', placeholder: 'attribute', 'aria-describedby': a.id, 'aria-invalid': a.found.length ? 'true' : 'false', title: attr?.description,
+        onInput: (e: Event) => onChange({ ...node, attr: valueOf(e) }, `${idBase}-attr`) }),
+      attr ? h('span', { class: 'type' }, attr.type) : null,
+      h(Issues, { issues: a.found, id: a.id })) : null,
+    h('div', { class: 'cf op' },
+      h('label', { for: `${idBase}-op`, class: 'visually-hidden' }, 'Operator'),
+      h('select', { id: `${idBase}-op`, value: node.op, 'aria-describedby': o.id, onChange: (e: Event) => {
+        const op = valueOf(e) as Operator;
+        const value = defaultValueFor(op, node.value);
+        const { value: _v, attr: _a, ...rest } = node;
+        const next: Clause = { ...rest, op, ...(OPERATOR_SPECS[op].needsAttr ? { attr: node.attr ?? '' } : {}), ...(value === undefined ? {} : { value }) };
+        if (!OPERATOR_SPECS[op].foldsCase) delete next.caseInsensitive;
+        onChange(next);
+      } }, options.map((op) => h('option', { value: op }, OPERATOR_LABELS[op]))),
+      h(Issues, { issues: o.found, id: o.id })),
+    h('div', { class: 'cf value' },
+      h('label', { for: `${idBase}-value`, class: 'visually-hidden' }, 'Value'),
+      h(ValueInput, { id: `${idBase}-value`, op: node.op, value: node.value, type: attr?.type, allowed: attr?.allowedValues, describedBy: v.id, invalid: v.found.length > 0, onChange: (value: unknown, coalesce?: string) => onChange({ ...node, value } as Clause, coalesce) }),
+      OPERATOR_SPECS[node.op].foldsCase ? h('label', { class: 'ci' }, h('input', { type: 'checkbox', checked: node.caseInsensitive === true, onChange: () => onChange({ ...node, caseInsensitive: !node.caseInsensitive }) }), ' ignore case') : null,
+      h(Issues, { issues: v.found, id: v.id })));
+}
+
+/** The catalogue as one datalist every attribute input shares. */
+export function AttributeList() {
+  return h('datalist', { id: 'attribute-names' }, attributes.value.map((a) => h('option', { value: a.name }, `${a.name} (${a.type})`)));
+}

@@ -1,0 +1,41 @@
+// A regex field with a tester: sample strings and whether each matches, plus the validate API's
+// verdict (RE2 dialect; lookaround and backreferences refused). The browser's own RegExp only
+// previews samples; the verdict, and every real match, comes from the server's RE2 engine.
+
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { PreviewShape, ValidateShape } from '../api/shapes.ts';
+import { client, environment } from './app-state.ts';
+import { valueOf } from './dom.ts';
+
+type Props = { id: string; pattern: string; describedBy: string; invalid: boolean; onChange: (pattern: string) => void };
+
+export function RegexTester({ id, pattern, describedBy, invalid, onChange }: Props) {
+  const [samples, setSamples] = useState('alice@example.com\nbob@mail.test');
+  const [results, setResults] = useState<{ sample: string; matches: boolean }[] | null>(null);
+  const [verdict, setVerdict] = useState<string | null>(null);
+  const test = async () => {
+    const list = samples.split('\n').filter((s) => s.length > 0).slice(0, 20);
+    // The server decides: a preview of a one-rule flag per sample uses the same engine as evaluate.
+    const flag = { key: 'regex-test', enabled: true, variants: { yes: true, no: false }, offVariant: 'no', defaultVariant: 'no', rules: [{ id: 'r', when: { attr: 'sample', op: 'matches', value: pattern }, serve: { variant: 'yes' } }] };
+    const c = client.value!;
+    const env = `?environment=${encodeURIComponent(environment.value)}`;
+    try {
+      const v = await c.call('validate', `/v1/rules/validate${env}`, ValidateShape, { body: { condition: flag.rules[0]!.when } });
+      setVerdict(v.valid ? 'Valid RE2 pattern (linear time)' : `Refused: ${v.errors.map((e) => e.message).join('; ')}`);
+      if (!v.valid) return setResults(null);
+      const answer = await c.call('preview', `/v1/rules/preview${env}`, PreviewShape, { body: { flag, users: list.map((sample, i) => ({ targetingKey: `s${i}`, sample })), trace: false } });
+      setResults(answer.results.map((r, i) => ({ sample: list[i]!, matches: r.variant === 'yes' })));
+    } catch (err) {
+      setVerdict(`Could not test: ${(err as Error).message}`);
+    }
+  };
+  return h('div', { class: 'regex' },
+    h('input', { id, value: pattern, class: 'mono', 'aria-describedby': describedBy, 'aria-invalid': invalid ? 'true' : 'false', placeholder: '^[a-z]+@example\\.com$', onInput: (e: Event) => onChange(valueOf(e)) }),
+    h('details', null, h('summary', null, 'Test this pattern'),
+      h('label', { for: `${id}-samples` }, 'Sample strings, one per line'),
+      h('textarea', { id: `${id}-samples`, rows: 3, value: samples, onInput: (e: Event) => setSamples(valueOf(e)) }),
+      h('button', { type: 'button', onClick: test }, 'Test'),
+      verdict ? h('p', { role: 'status' }, verdict) : null,
+      results ? h('ul', { class: 'samples' }, results.map((r) => h('li', { class: r.matches ? 'ok' : 'muted' }, r.matches ? '✓ ' : '✗ ', h('code', null, r.sample)))) : null));
+}

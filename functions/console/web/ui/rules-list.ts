@@ -1,0 +1,71 @@
+// The ordered rules of a flag: the first that matches serves. Each rule card holds its condition
+// builder, what it serves, its issues and conflicts, and its cost; cards reorder by drag and drop
+// on the handle, by Alt+Arrow on the focused card, or by the arrow buttons.
+
+import { h } from 'preact';
+import type { DraftFlag, DraftRule, DraftServe } from '../logic/flag-draft.ts';
+import { newRule } from '../logic/flag-draft.ts';
+import { issuesAt, issuesUnder, messageIdFor } from '../logic/problems.ts';
+import { ConditionTree } from './condition-tree.ts';
+import { valueOf } from './dom.ts';
+import type { Editor } from './editor-state.ts';
+import { ServeEditor } from './serve-editor.ts';
+
+let draggedRule: number | null = null;
+
+function moveRule(rules: readonly DraftRule[], from: number, to: number): DraftRule[] {
+  const next = [...rules];
+  const [rule] = next.splice(from, 1);
+  next.splice(Math.max(0, Math.min(to, next.length)), 0, rule!);
+  return next;
+}
+
+export function RulesList({ editor }: { editor: Editor }) {
+  const flag = editor.draft.value;
+  const rules = (flag.rules ?? []) as DraftRule[];
+  const issues = [...(editor.validation.value?.errors ?? []), ...editor.saveIssues.value];
+  const warnings = [...(editor.validation.value?.warnings ?? []), ...editor.conflicts.value];
+  const setRules = (next: DraftRule[], coalesce?: string) => editor.update((f: DraftFlag) => ({ ...f, rules: next }), coalesce);
+  const setRule = (i: number, rule: DraftRule, coalesce?: string) => setRules(rules.map((r, j) => (j === i ? rule : r)), coalesce);
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= rules.length) return;
+    setRules(moveRule(rules, from, to));
+    editor.focus.value = { rule: to, path: null };
+    queueMicrotask(() => requestAnimationFrame(() => document.getElementById(`rule-${to}`)?.focus()));
+  };
+  const cost = editor.cost.value;
+
+  return h('section', { class: 'rules', 'aria-labelledby': 'rules-title' },
+    h('h2', { id: 'rules-title' }, 'Rules ', h('span', { class: 'muted' }, 'in order: the first that matches serves')),
+    h('ol', { class: 'rule-list' }, rules.map((rule, i) => {
+      const pointer = `/rules/${i}`;
+      const ruleWarnings = issuesUnder(warnings, pointer);
+      const count = issuesUnder(issues, pointer).length;
+      return h('li', { key: `${rule.id}-${i}` },
+        h('article', {
+          class: 'rule', id: `rule-${i}`, tabIndex: -1, 'aria-labelledby': `rule-${i}-title`,
+          onKeyDown: (e: KeyboardEvent) => { if (e.altKey && e.target === e.currentTarget && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) { e.preventDefault(); move(i, e.key === 'ArrowUp' ? i - 1 : i + 1); } },
+          onDragOver: (e: DragEvent) => { if (draggedRule !== null) { e.preventDefault(); (e.currentTarget as HTMLElement).classList.add('drop-here'); } },
+          onDragLeave: (e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('drop-here'),
+          onDrop: (e: DragEvent) => { if (draggedRule === null) return; e.preventDefault(); (e.currentTarget as HTMLElement).classList.remove('drop-here'); const from = draggedRule; draggedRule = null; move(from, i); },
+        },
+          h('header', { class: 'rule-head' },
+            h('span', { class: 'handle', draggable: true, 'aria-hidden': 'true', title: 'Drag to reorder', onDragStart: (e: DragEvent) => { draggedRule = i; e.dataTransfer?.setData('text/plain', rule.id); }, onDragEnd: () => (draggedRule = null) }, '⠿'),
+            h('h3', { id: `rule-${i}-title` }, `DraftRule ${i + 1}`),
+            h('label', { class: 'visually-hidden', for: `rule-${i}-id` }, `DraftRule ${i + 1} id`),
+            h('input', { id: `rule-${i}-id`, class: 'rule-id', value: rule.id, 'aria-describedby': messageIdFor(`${pointer}/id`), onInput: (e: Event) => setRule(i, { ...rule, id: valueOf(e) }, `rule-${i}-id`) }),
+            count ? h('span', { class: 'badge error' }, `${count} error${count > 1 ? 's' : ''}`) : null,
+            cost ? h('span', { class: 'badge cost', title: 'Estimated cost of evaluating this flag (from /v1/rules/performance); observed latency and match rate appear once metrics exist' }, `~${Math.round(cost.estimatedNs)} ns/eval`) : null,
+            h('span', { class: 'tools' },
+              h('button', { type: 'button', 'aria-label': `Move rule ${i + 1} up`, disabled: i === 0, onClick: () => move(i, i - 1) }, '↑'),
+              h('button', { type: 'button', 'aria-label': `Move rule ${i + 1} down`, disabled: i === rules.length - 1, onClick: () => move(i, i + 1) }, '↓'),
+              h('button', { type: 'button', class: 'danger', 'aria-label': `Delete rule ${i + 1}`, onClick: () => setRules(rules.filter((_, j) => j !== i)) }, 'Delete'))),
+          h('div', { id: messageIdFor(`${pointer}/id`), class: 'issues' }, issuesAt(issues, `${pointer}/id`).map((x) => h('p', { class: 'error', 'data-error-path': x.path }, x.message))),
+          ruleWarnings.length ? h('ul', { class: 'warnings', 'aria-label': `Warnings for rule ${i + 1}` }, ruleWarnings.map((w) => h('li', { 'data-warning-path': w.path }, `⚠ ${w.message}`))) : null,
+          h('div', { class: 'rule-body' },
+            h('div', { class: 'when' }, h('h4', null, 'When'), h(ConditionTree, { editor, rule: i, issues })),
+            h(ServeEditor, { flag, serve: rule.serve as DraftServe, pointer: `${pointer}/serve`, issues, idBase: `rule-${i}-serve`, onChange: (serve: DraftServe, coalesce?: string) => setRule(i, { ...rule, serve }, coalesce) }))));
+    })),
+    h('button', { type: 'button', class: 'add-rule', onClick: () => setRules([...rules, newRule(flag)]) }, '+ Add rule'),
+    h('p', { class: 'muted' }, 'Nobody matched: serves the default variant. Flag disabled: serves the off variant.'));
+}

@@ -1,0 +1,92 @@
+// Targeting tools over one chosen rule: the geo map, the device/browser matrix (what the draft
+// serves each combination, by preview), the behavioural events the rules read, and the
+// experiment audience builder with expected users per variant.
+
+import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { EstimateShape, PreviewShape, type EstimateAnswer } from '../api/shapes.ts';
+import type { DraftRule, DraftServe } from '../logic/flag-draft.ts';
+import { eventsUsed } from '../logic/behavior-events.ts';
+import { findCountryClause, toggleCountry } from '../logic/geo-condition.ts';
+import { client } from './app-state.ts';
+import { valueOf } from './dom.ts';
+import type { Editor } from './editor-state.ts';
+import { GeoMap } from './geo-map.ts';
+import { SplitEditor } from './serve-editor.ts';
+
+const DEVICES = ['desktop', 'mobile', 'tablet'];
+const BROWSERS = ['Chrome', 'Safari', 'Mobile Safari', 'Firefox', 'Edge'];
+
+function DeviceMatrix({ editor }: { editor: Editor }) {
+  const [cells, setCells] = useState<Map<string, string> | null>(null);
+  const c = client.value!;
+  const flag = editor.draft.value;
+  useEffect(() => {
+    const users = DEVICES.flatMap((d) => BROWSERS.map((b) => ({ targetingKey: `matrix-${d}-${b}`, device: { type: d }, browser: { name: b } })));
+    c.call('preview', `/v1/rules/preview?environment=${encodeURIComponent(editor.environment)}`, PreviewShape, { body: { flag, users, trace: false } })
+      .then((a) => setCells(new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), () => setCells(null));
+  }, [JSON.stringify(flag)]);
+  return h('section', { 'aria-labelledby': 'matrix-title' },
+    h('h2', { id: 'matrix-title' }, 'Devices and browsers'),
+    h('p', { class: 'muted' }, 'What the draft serves a user with only these attributes (and a fixed targeting key).'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'matrix' },
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'device.type \\ browser.name'), BROWSERS.map((b) => h('th', { scope: 'col' }, b)))),
+      h('tbody', null, DEVICES.map((d) => h('tr', null, h('th', { scope: 'row' }, d), BROWSERS.map((b) => h('td', null, cells?.get(`matrix-${d}-${b}`) ?? '…'))))))));
+}
+
+function Experiments({ editor }: { editor: Editor }) {
+  const [audience, setAudience] = useState(10000);
+  const [estimates, setEstimates] = useState<Record<string, EstimateAnswer>>({});
+  const flag = editor.draft.value;
+  const rules = (flag.rules ?? []) as DraftRule[];
+  const experiments = rules.map((r, i) => ({ r, i })).filter(({ r }) => 'rollout' in r.serve);
+  const c = client.value!;
+  const estimate = async (ruleId: string) => {
+    const answer = await c.call('preview', `/v1/rules/rollout-estimate?environment=${encodeURIComponent(editor.environment)}`, EstimateShape, { body: { flag, audience, ruleId } });
+    setEstimates({ ...estimates, [ruleId]: answer });
+  };
+  return h('section', { 'aria-labelledby': 'experiments-title' },
+    h('h2', { id: 'experiments-title' }, 'Experiments and splits'),
+    experiments.length === 0 ? h('p', null, 'No rule serves a percentage split. Choose "a percentage split" in a rule to start an experiment.') : null,
+    h('div', { class: 'field inline' }, h('label', { for: 'exp-audience' }, 'Audience reaching the rule'), h('input', { id: 'exp-audience', type: 'number', min: 1, value: audience, onInput: (e: Event) => setAudience(Number(valueOf(e))) })),
+    experiments.map(({ r, i }) => {
+      const rollout = (r.serve as Extract<DraftServe, { rollout: unknown }>).rollout;
+      const est = estimates[r.id];
+      return h('article', { class: 'experiment' },
+        h('h3', null, `DraftRule ${i + 1} (${r.id})`, rollout.experiment ? `: experiment ${rollout.experiment.id}` : ': split without an experiment id'),
+        h(SplitEditor, { split: rollout.split, variants: Object.keys(flag.variants), idBase: `exp-${i}`, onChange: (split, coalesce) => editor.update((f) => ({ ...f, rules: rules.map((x, j) => (j === i ? { ...x, serve: { rollout: { ...rollout, split } } } : x)) }), coalesce) }),
+        h('button', { type: 'button', onClick: () => estimate(r.id) }, 'Expected users'),
+        est ? h('ul', null, est.variants.map((v) => h('li', null, `${v.variant}: ${Math.round(v.expected).toLocaleString()} (${Math.round(v.low).toLocaleString()}–${Math.round(v.high).toLocaleString()})`))) : null,
+        h('p', { class: 'muted' }, 'Exposures: no metrics yet. Counts per variant appear here once the aggregator has recorded exposures for this experiment.'));
+    }));
+}
+
+export function TargetingPanel({ editor }: { editor: Editor }) {
+  const flag = editor.draft.value;
+  const rules = (flag.rules ?? []) as DraftRule[];
+  const [ruleIndex, setRuleIndex] = useState(0);
+  const rule = rules[ruleIndex];
+  const selected = new Set(findCountryClause(rule?.when)?.codes ?? []);
+  const events = eventsUsed(flag);
+  const toggle = (code: string) => editor.update((f) => ({ ...f, rules: rules.map((r, i) => {
+    if (i !== ruleIndex) return r;
+    const when = toggleCountry(r.when, code);
+    const { when: _w, ...rest } = r;
+    return when === undefined ? rest : { ...rest, when };
+  }) }));
+  return h('div', { class: 'targeting' },
+    h('section', { 'aria-labelledby': 'map-title' },
+      h('h2', { id: 'map-title' }, 'Countries'),
+      rules.length === 0 ? h('p', null, 'Add a rule first: the map edits the geo.country condition of a rule.') : h('div', null,
+        h('div', { class: 'field inline' }, h('label', { for: 'map-rule' }, 'Rule'),
+          h('select', { id: 'map-rule', value: ruleIndex, onChange: (e: Event) => setRuleIndex(Number(valueOf(e))) }, rules.map((r, i) => h('option', { value: i }, `DraftRule ${i + 1} (${r.id})`)))),
+        h(GeoMap, { selected, onToggle: toggle }),
+        h('p', { 'aria-live': 'polite' }, selected.size ? `geo.country is one of: ${[...selected].join(', ')}` : 'No country chosen: click countries to add a geo.country condition.'))),
+    h(DeviceMatrix, { editor }),
+    h('section', { 'aria-labelledby': 'behavior-title' },
+      h('h2', { id: 'behavior-title' }, 'Behaviour'),
+      events.length === 0 ? h('p', null, 'No rule reads tracked events (attributes such as behavior.purchase.count_30d).') :
+      h('table', null, h('thead', null, h('tr', null, ['Rule', 'Event', 'Window', 'Test'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, events.map((e) => h('tr', null, h('td', null, e.ruleId), h('td', null, e.event), h('td', null, `${e.windowDays} days`), h('td', null, `${e.negated ? 'NOT ' : ''}${e.op} ${JSON.stringify(e.value)}`)))))),
+    h(Experiments, { editor }));
+}
