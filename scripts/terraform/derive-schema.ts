@@ -70,7 +70,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: node scripts/terraform/derive-schema.ts <folder of @cdktf/provider-google>');
   const jsii = JSON.parse(readFileSync(join(dir, '.jsii'), 'utf8')) as Jsii;
-  const all = { ...deriveAll(jsii), 'data.archive_file': ARCHIVE_FILE };
+  const all: Record<string, BlockSchema> = { ...deriveAll(jsii), 'data.archive_file': ARCHIVE_FILE };
   const used = [...new Set(declarations(await parseTfFiles()).map(schemaKey))].sort();
   const missing = used.filter((k) => !all[k]);
   if (missing.length > 0) throw new Error(`not in the provider: ${missing.join(', ')}`);
