@@ -50,6 +50,7 @@ async function start() {
     const c = client.value;
     if (adminKey.value && c) loadAttributes(c).catch((err: Error) => announce(`Attribute catalogue unavailable: ${err.message}`, 'error'));
   });
+  root.textContent = '';
   render(h(App, null), root);
   performance.mark('console-rendered');
 }

@@ -44,7 +44,7 @@ export function defaultValueFor(op: Operator, previous: unknown): unknown {
     case 'dateRange': return ['now-30d', 'now'];
     case 'timeWindow': return { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00', tz: 'UTC' };
     case 'semverRange': return ['1.0.0', '2.0.0'];
-    case 'semver': return typeof scalar === 'string' && scalar.length > 0 ? scalar : '1.0.0';
+    case 'semver': return typeof scalar === 'string' && /^v?\d+\.\d+\.\d+/.test(scalar) ? scalar : '1.0.0';
     case 'none': return undefined;
     case 'geo': return { lat: 52.52, lon: 13.405, km: 50 };
     case 'rollout': return { salt: 'rollout', percent: 10 };

@@ -77,6 +77,8 @@ export function ConditionTree({ editor, rule, issues }: Props) {
   };
 
   const dropOn = (toGroup: TreePath, index: number) => (e: DragEvent) => {
+    // Not a condition being dragged (a rule, say): let the drop reach the rule card.
+    if (!dragged) return;
     e.preventDefault();
     e.stopPropagation();
     (e.currentTarget as HTMLElement).classList.remove('drop-here');

@@ -1,5 +1,5 @@
 // One open flag: its draft under undo/redo, the version it is based on, and what the APIs say
-// about the draft (validation at ~75 ms after the last edit; conflicts and cost a little later).
+// about the draft (validation at ~50 ms after the last edit; conflicts and cost a little later).
 // The draft autosaves to localStorage; the stored flag changes only on Save.
 
 import { batch, computed, effect, signal } from '@preact/signals';
@@ -12,7 +12,7 @@ import { canRedo, canUndo, pushState, redo, undo, undoStack, type UndoStack } fr
 import type { TreePath } from '../logic/rule-tree.ts';
 
 /** Below the 100 ms feedback budget with the local round trip (a few ms) included. */
-export const VALIDATE_DEBOUNCE_MS = 75;
+export const VALIDATE_DEBOUNCE_MS = 50;
 const ANALYZE_DEBOUNCE_MS = 400;
 
 export type Focus = { readonly rule: number; readonly path: TreePath } | { readonly rule: number; readonly path: null };

@@ -29,7 +29,7 @@ export function GeoMap({ selected, onToggle }: { selected: ReadonlySet<string>; 
     countries.map((c) => c.code === undefined
       ? h('path', { d: c.d, class: 'country unavailable', 'aria-hidden': 'true' })
       : h('path', {
-          d: c.d, class: `country${selected.has(c.code) ? ' selected' : ''}`, role: 'checkbox', tabIndex: 0, 'aria-checked': selected.has(c.code) ? 'true' : 'false',
+          d: c.d, class: `country${selected.has(c.code) ? ' selected' : ''}`, role: 'checkbox', tabindex: 0, 'aria-checked': selected.has(c.code) ? 'true' : 'false',
           'aria-label': `${c.name} (${c.code})`, 'data-country': c.code,
           onClick: () => onToggle(c.code!),
           onKeyDown: (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onToggle(c.code!); } },

@@ -59,10 +59,11 @@ export function Library() {
     try {
       const body = { action, keys, ...(action === 'copy' ? { targetEnvironment: copyTarget } : {}) };
       const answer = await c.call('admin', `${base}/flags:bulk`, BulkShape, { body });
+      // The list first, so the result never sits next to a stale list.
+      await load();
+      setSelected(new Set());
       setBulkResult(answer);
       announce(`${action}: ${answer.succeeded} succeeded, ${answer.failed} failed`, answer.failed > 0 ? 'error' : 'info');
-      setSelected(new Set());
-      await load();
     } catch (err) {
       announce(`Bulk ${action} failed: ${(err as Error).message}`, 'error');
     }

@@ -4,7 +4,7 @@
 
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { EstimateShape, PreviewShape, type EstimateAnswer, type PreviewAnswer } from '../api/shapes.ts';
+import { EstimateShape, PreviewShape, type EstimateAnswer, type PreviewAnswer, type PreviewResult } from '../api/shapes.ts';
 import { parseUsers } from '../logic/csv-users.ts';
 import { generateUsers } from '../logic/generate-users.ts';
 import { client } from './app-state.ts';
@@ -12,6 +12,8 @@ import { valueOf } from './dom.ts';
 import type { Editor } from './editor-state.ts';
 
 const PAGE = 100;
+/** One clock for a preview and the traces asked of it, so a trace explains the row it sits next to. */
+const previewNow = () => new Date().toISOString();
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const show = (v: unknown) => (v === undefined ? '–' : JSON.stringify(v));
 
@@ -22,6 +24,7 @@ export function PreviewPanel({ editor }: { editor: Editor }) {
   const [users, setUsers] = useState<Record<string, unknown>[]>([]);
   const [page, setPage] = useState(0);
   const [chosen, setChosen] = useState<number | null>(null);
+  const [trace, setTrace] = useState<PreviewResult | null>(null);
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [audience, setAudience] = useState(50000);
   const [estimate, setEstimate] = useState<EstimateAnswer | null>(null);
@@ -31,12 +34,24 @@ export function PreviewPanel({ editor }: { editor: Editor }) {
   const run = async (list: Record<string, unknown>[]) => {
     try {
       performance.mark('preview-start');
-      const result = await c.call('preview', `/v1/rules/preview${env}`, PreviewShape, { body: { flag: editor.draft.value, users: list } });
+      // Without traces: a thousand traces are megabytes; one user's trace is fetched when asked for.
+      const result = await c.call('preview', `/v1/rules/preview${env}`, PreviewShape, { body: { flag: editor.draft.value, users: list, now: previewNow(), trace: false } });
       setUsers(list);
       setAnswer(result);
       setPage(0);
       setChosen(null);
+      setTrace(null);
       setProblems([]);
+    } catch (err) {
+      setProblems([(err as Error).message]);
+    }
+  };
+  const explain = async (index: number) => {
+    setChosen(index);
+    setTrace(null);
+    try {
+      const one = await c.call('preview', `/v1/rules/preview${env}`, PreviewShape, { body: { flag: editor.draft.value, users: [users[index]], now: answer?.now, trace: true } });
+      setTrace({ ...one.results[0]!, index });
     } catch (err) {
       setProblems([(err as Error).message]);
     }
@@ -56,7 +71,7 @@ export function PreviewPanel({ editor }: { editor: Editor }) {
 
   const results = answer?.results ?? [];
   const pageRows = results.slice(page * PAGE, (page + 1) * PAGE);
-  const picked = chosen === null ? undefined : results[chosen];
+  const picked = chosen === null ? undefined : trace ?? undefined;
   return h('div', { class: 'preview' },
     h('section', { 'aria-labelledby': 'users-title' },
       h('h2', { id: 'users-title' }, 'Test users'),
@@ -80,7 +95,7 @@ export function PreviewPanel({ editor }: { editor: Editor }) {
         h('tbody', null, pageRows.map((r) => h('tr', { key: r.index, class: chosen === r.index ? 'chosen' : '' },
           h('td', null, String(r.index + 1)), h('td', null, String(users[r.index]?.targetingKey ?? '–')), h('td', null, r.variant ?? '–'), h('td', null, show(r.value)),
           h('td', null, r.reason, r.errorCode ? ` (${r.errorCode})` : ''), h('td', null, r.ruleId ?? '–'),
-          h('td', null, h('button', { type: 'button', 'aria-label': `Show the trace of user ${r.index + 1}`, onClick: () => setChosen(r.index) }, 'Why?'))))))),
+          h('td', null, h('button', { type: 'button', 'aria-label': `Why? Trace of user ${r.index + 1}`, onClick: () => explain(r.index) }, 'Why?'))))))),
       results.length > PAGE ? h('nav', { class: 'pager', 'aria-label': 'Result pages' },
         h('button', { type: 'button', disabled: page === 0, onClick: () => setPage(page - 1) }, 'Previous'),
         h('span', null, ` ${page * PAGE + 1}–${Math.min(results.length, (page + 1) * PAGE)} of ${results.length} `),

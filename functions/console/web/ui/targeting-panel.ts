@@ -53,7 +53,7 @@ function Experiments({ editor }: { editor: Editor }) {
       const rollout = (r.serve as Extract<DraftServe, { rollout: unknown }>).rollout;
       const est = estimates[r.id];
       return h('article', { class: 'experiment' },
-        h('h3', null, `DraftRule ${i + 1} (${r.id})`, rollout.experiment ? `: experiment ${rollout.experiment.id}` : ': split without an experiment id'),
+        h('h3', null, `Rule ${i + 1} (${r.id})`, rollout.experiment ? `: experiment ${rollout.experiment.id}` : ': split without an experiment id'),
         h(SplitEditor, { split: rollout.split, variants: Object.keys(flag.variants), idBase: `exp-${i}`, onChange: (split, coalesce) => editor.update((f) => ({ ...f, rules: rules.map((x, j) => (j === i ? { ...x, serve: { rollout: { ...rollout, split } } } : x)) }), coalesce) }),
         h('button', { type: 'button', onClick: () => estimate(r.id) }, 'Expected users'),
         est ? h('ul', null, est.variants.map((v) => h('li', null, `${v.variant}: ${Math.round(v.expected).toLocaleString()} (${Math.round(v.low).toLocaleString()}–${Math.round(v.high).toLocaleString()})`))) : null,
@@ -79,7 +79,7 @@ export function TargetingPanel({ editor }: { editor: Editor }) {
       h('h2', { id: 'map-title' }, 'Countries'),
       rules.length === 0 ? h('p', null, 'Add a rule first: the map edits the geo.country condition of a rule.') : h('div', null,
         h('div', { class: 'field inline' }, h('label', { for: 'map-rule' }, 'Rule'),
-          h('select', { id: 'map-rule', value: ruleIndex, onChange: (e: Event) => setRuleIndex(Number(valueOf(e))) }, rules.map((r, i) => h('option', { value: i }, `DraftRule ${i + 1} (${r.id})`)))),
+          h('select', { id: 'map-rule', value: ruleIndex, onChange: (e: Event) => setRuleIndex(Number(valueOf(e))) }, rules.map((r, i) => h('option', { value: i }, `Rule ${i + 1} (${r.id})`)))),
         h(GeoMap, { selected, onToggle: toggle }),
         h('p', { 'aria-live': 'polite' }, selected.size ? `geo.country is one of: ${[...selected].join(', ')}` : 'No country chosen: click countries to add a geo.country condition.'))),
     h(DeviceMatrix, { editor }),

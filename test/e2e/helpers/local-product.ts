@@ -1,0 +1,62 @@
+// The local product (`node scripts/local/start.ts`) as a child process on a free port, with the
+// console bundle built first, for browser tests. Stopped by its pid; its output is kept for failures.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { buildConsole, describeConsoleBuild, type ConsoleBuild } from '../../../scripts/build-console.ts';
+
+export type LocalProduct = { readonly url: string; readonly consoleUrl: string; readonly adminKey: string; readonly build: ConsoleBuild; readonly stop: () => Promise<void> };
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startLocalProduct(): Promise<LocalProduct> {
+  const build = await buildConsole();
+  console.log(`      ${describeConsoleBuild(build)}`);
+  const port = await freePort();
+  const adminKey = 'e2e-admin-key-0123456789';
+  const child: ChildProcess = spawn(process.execPath, ['scripts/local/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', METADATA_SERVER_DETECTION: 'none', SWITCHYARD_CONSOLE_ORIGINS: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the local product did not start in 20 s:\n${output}`)), 20000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is running locally')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the local product exited with ${code}:\n${output}`));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    consoleUrl: `${url}/console/`,
+    adminKey,
+    build,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
