@@ -102,6 +102,8 @@ describe('the console in a browser', function () {
   it('builds a nested rule and reorders rules by drag and drop', async () => {
     const p = page!;
     await signIn(p, product.consoleUrl, product.adminKey);
+    // Tall enough that both rules are in view: a mouse drag does not scroll.
+    await p.setViewportSize({ width: 1280, height: 1800 });
     await newFlag(p, 'dnd-nested');
     await p.getByRole('button', { name: '+ Add rule' }).click();
     await p.getByRole('button', { name: '+ AND condition' }).click();

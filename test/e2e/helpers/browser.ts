@@ -49,11 +49,14 @@ export async function signIn(page: Page, consoleUrl: string, adminKey: string): 
 /** Native HTML5 drag and drop by mouse, in steps (Chromium starts a drag only after a move while pressed). */
 export async function dragAndDrop(page: Page, source: string, target: string): Promise<void> {
   const from = await page.locator(source).boundingBox();
-  const to = await page.locator(target).boundingBox();
-  if (!from || !to) throw new Error(`nothing to drag from ${source} to ${target}`);
+  if (!from) throw new Error(`nothing to drag at ${source}`);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 4 });
-  await page.mouse.move(to.x + Math.min(20, to.width / 2), to.y + Math.min(8, to.height / 2), { steps: 8 });
+  // The target's place is read once the drag has begun, and approached in small steps.
+  const to = await page.locator(target).boundingBox();
+  if (!to) throw new Error(`nowhere to drop at ${target}`);
+  await page.mouse.move(to.x + Math.min(20, to.width / 2), to.y + Math.min(8, to.height / 2), { steps: 10 });
+  await page.mouse.move(to.x + Math.min(24, to.width / 2), to.y + Math.min(9, to.height / 2), { steps: 2 });
   await page.mouse.up();
 }

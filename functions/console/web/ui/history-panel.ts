@@ -52,7 +52,7 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
   return h('div', { class: 'history' },
     h('section', { 'aria-labelledby': 'versions-title' },
       h('h2', { id: 'versions-title' }, 'Versions'),
-      h('div', { class: 'table-wrap' }, h('table', null,
+      h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', null,
         h('thead', null, h('tr', null, ['Version', 'Change', 'Who', 'When', 'Comment', 'From', 'To', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))),
         h('tbody', null, versions.map((v) => h('tr', { key: v.version, 'data-version': v.version },
           h('td', null, String(v.version)), h('td', null, v.change), h('td', null, v.actor), h('td', null, h('time', { dateTime: v.at }, new Date(v.at).toLocaleString())), h('td', null, v.comment ?? ''),

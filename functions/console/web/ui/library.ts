@@ -137,7 +137,7 @@ export function Library() {
       h('button', { onClick: () => setBulkResult(null) }, 'Dismiss')) : null,
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
     items === null ? h('p', null, 'Loading flags…') :
-    h('div', { class: 'table-wrap' }, h('table', { class: 'flags' },
+    h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', { class: 'flags' },
       h('caption', { class: 'visually-hidden' }, `${shown.length} of ${items.length} flags`),
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, h('input', { type: 'checkbox', 'aria-label': 'Select all shown flags', checked: allShownSelected, onChange: () => setSelected(allShownSelected ? new Set() : new Set(shown.map((i) => i.key))) })),

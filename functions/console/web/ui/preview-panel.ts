@@ -90,7 +90,7 @@ export function PreviewPanel({ editor }: { editor: Editor }) {
       h('p', { class: 'muted' }, 'By rule: ', answer.summary.rules.map((r) => `${r.ruleId} ${r.count}`).join(' · '), ' · reasons: ', answer.summary.reasons.map((r) => `${r.reason} ${r.count}`).join(' · '))) : null,
     answer ? h('section', { 'aria-labelledby': 'results-title' },
       h('h2', { id: 'results-title' }, 'Per user'),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'results' },
+      h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', { class: 'results' },
         h('thead', null, h('tr', null, ['#', 'targetingKey', 'Variant', 'Value', 'Reason', 'Rule', 'Trace'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', null, pageRows.map((r) => h('tr', { key: r.index, class: chosen === r.index ? 'chosen' : '' },
           h('td', null, String(r.index + 1)), h('td', null, String(users[r.index]?.targetingKey ?? '–')), h('td', null, r.variant ?? '–'), h('td', null, show(r.value)),

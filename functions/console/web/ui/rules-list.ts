@@ -24,7 +24,8 @@ export function RulesList({ editor }: { editor: Editor }) {
   const flag = editor.draft.value;
   const rules = (flag.rules ?? []) as DraftRule[];
   const issues = [...(editor.validation.value?.errors ?? []), ...editor.saveIssues.value];
-  const warnings = [...(editor.validation.value?.warnings ?? []), ...editor.conflicts.value];
+  // Validate and analyze may report the same conflict: each is listed once.
+  const warnings = [...new Map([...(editor.validation.value?.warnings ?? []), ...editor.conflicts.value].map((w) => [`${w.path} ${w.message}`, w])).values()];
   const setRules = (next: DraftRule[], coalesce?: string) => editor.update((f: DraftFlag) => ({ ...f, rules: next }), coalesce);
   const setRule = (i: number, rule: DraftRule, coalesce?: string) => setRules(rules.map((r, j) => (j === i ? rule : r)), coalesce);
   const move = (from: number, to: number) => {

@@ -29,7 +29,7 @@ function DeviceMatrix({ editor }: { editor: Editor }) {
   return h('section', { 'aria-labelledby': 'matrix-title' },
     h('h2', { id: 'matrix-title' }, 'Devices and browsers'),
     h('p', { class: 'muted' }, 'What the draft serves a user with only these attributes (and a fixed targeting key).'),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'matrix' },
+    h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', { class: 'matrix' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'device.type \\ browser.name'), BROWSERS.map((b) => h('th', { scope: 'col' }, b)))),
       h('tbody', null, DEVICES.map((d) => h('tr', null, h('th', { scope: 'row' }, d), BROWSERS.map((b) => h('td', null, cells?.get(`matrix-${d}-${b}`) ?? '…'))))))));
 }
