@@ -3,6 +3,7 @@
 // bar of the rules core. Runs with plain `node` (Node 22 strips TypeScript types).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { startServices, type Services } from './services/index.ts';
 import { killAllNow, stopAll } from './services/process.ts';
 
@@ -34,6 +35,22 @@ function runTests(env: NodeJS.ProcessEnv): Promise<number> {
     tests.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 }
+
+// The console's browser tests need Debian's chromium: installed here when missing and allowed
+// (root, or passwordless sudo); otherwise those tests fail with a message saying how, never skip.
+function ensureChromium(): void {
+  if (existsSync('/usr/bin/chromium')) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = !asRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  if (!asRoot && !sudo) {
+    process.stderr.write('test: /usr/bin/chromium is missing; the console e2e tests will fail. Install it with `sudo apt-get install -y chromium`.\n');
+    return;
+  }
+  process.stderr.write('test: installing chromium (apt-get) for the console e2e tests\n');
+  const apt = (args: string[]) => spawnSync(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['-n', 'apt-get', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (apt(['install', '-y', 'chromium']).status !== 0) apt(['update']), apt(['install', '-y', 'chromium']);
+}
+ensureChromium();
 
 let services: Services;
 try {
