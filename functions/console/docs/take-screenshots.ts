@@ -1,0 +1,43 @@
+// Regenerates the PNG screenshots of the console's main screens in this folder (1280x800), from
+// the local product with its demo flags: `node functions/console/docs/take-screenshots.ts`.
+
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, signIn } from '../../../test/e2e/helpers/browser.ts';
+import { startLocalProduct } from '../../../test/e2e/helpers/local-product.ts';
+
+const dir = new URL('.', import.meta.url).pathname;
+const product = await startLocalProduct();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const shot = async (name: string) => {
+    const file = join(dir, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`${name}.png ${(statSync(file).size / 1024).toFixed(0)} KB`);
+  };
+  await signIn(page, product.consoleUrl, product.adminKey);
+  await shot('library');
+  await page.getByRole('link', { name: 'beta-features' }).click();
+  await page.locator('.badge.cost').first().waitFor();
+  await page.locator('#rule-1').scrollIntoViewIfNeeded();
+  await shot('rule-builder');
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.locator('#generate-users').click();
+  await page.locator('[data-preview-users]').waitFor();
+  await page.getByRole('button', { name: 'Why? Trace of user 1', exact: true }).click();
+  await page.getByRole('heading', { name: /Why user 1/ }).waitFor();
+  await shot('preview');
+  await page.getByRole('link', { name: 'Back to the flags' }).click();
+  await page.getByRole('link', { name: 'new-checkout' }).click();
+  await page.getByRole('tab', { name: 'Map & audiences' }).click();
+  await page.locator('.map').waitFor();
+  await shot('map');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByRole('tab', { name: 'Rules' }).click();
+  await page.locator('.badge.cost').first().waitFor();
+  await shot('mobile-rules');
+} finally {
+  await browser.close();
+  await product.stop();
+}
