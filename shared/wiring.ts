@@ -54,5 +54,5 @@ export const previewDepsFor = (config: RuntimeConfig) => authoringDepsFor(config
 export function adminDepsFor(config: RuntimeConfig) {
   startTelemetry(config, 'admin');
   const { stores } = backendsFor(config);
-  return { stores, keys: keyLookup(stores.keys), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+  return { stores, keys: keyLookup(stores.keys), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS };
 }

@@ -1,11 +1,13 @@
 // Every admin route: the caller admitted for what the route needs (read, write or manage), then
-// the handler. A store that throws (Firestore unreachable) answers 503: nothing was acknowledged.
+// the handler, within the store deadline. A store that throws or does not answer in time
+// (Firestore unreachable) answers 503: nothing was acknowledged.
 
 import type { z } from 'zod';
 import { readJsonBody } from '../../shared/http/body.ts';
-import { problem } from '../../shared/http/problem.ts';
 import type { Route, RouteContext } from '../../shared/http/router.ts';
+import { withinDeadline } from '../../shared/http/deadline.ts';
 import { sendProblem } from '../../shared/http/send.ts';
+import { ClassifiedError, dependencyError } from '../../shared/telemetry/errors.ts';
 import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 import { admitCaller, type Caller, type Need } from './access.ts';
 import type { AdminDeps } from './deps.ts';
@@ -16,19 +18,30 @@ export type AdminHandler = (request: HttpRequest, response: HttpResponse, contex
 /** A document is at most 256 KiB; a write body holds one and a comment. */
 export const WRITE_BODY_BYTES = 512 * 1024;
 
+/** Store errors that are our own mistakes, not the store's: reported as bugs. */
+const BUGS = [TypeError, RangeError, ReferenceError, SyntaxError];
+
 export function adminRoute(deps: AdminDeps, method: string, path: string, need: Need, handle: AdminHandler): Route {
   return {
     method,
     path,
     handler: async (request, response, context) => {
-      const access = await admitCaller(request, deps, need);
-      if (!access.ok) return sendProblem(response, access.problem);
-      try {
+      const work = (async () => {
+        const access = await admitCaller(request, deps, need);
+        if (!access.ok) return sendProblem(response, access.problem);
         await handle(request, response, { ...context, caller: access.caller });
+      })();
+      try {
+        await withinDeadline(work, deps.storeDeadlineMs, 'store', (outcome) =>
+          context.telemetry.log.warn('the store answered after the deadline; the caller was told 503 and may retry (a retried write with its If-Match gets 412 if this one landed)', {
+            dependency: 'store',
+            outcome: outcome instanceof Error ? outcome.message : 'done',
+          }),
+        );
       } catch (error) {
-        if (response.headersSent) throw error;
-        console.error(JSON.stringify({ severity: 'ERROR', message: `admin: ${error instanceof Error ? error.stack : String(error)}`, requestId: context.requestId }));
-        sendProblem(response, { ...problem('UNAVAILABLE', `the store did not answer; nothing was written unless a later read shows it (request id ${context.requestId})`), instance: context.requestId });
+        // Whatever the store threw, nothing was acknowledged: 503 (shared/http/http-function.ts), unless it is a bug of ours.
+        if (BUGS.some((kind) => error instanceof kind) || error instanceof ClassifiedError) throw error;
+        throw dependencyError('store', `the store failed: ${error instanceof Error ? error.message : String(error)}`, error);
       }
     },
   };

@@ -10,4 +10,6 @@ export type AdminDeps = {
   readonly keys: KeyLookup;
   readonly consoleOrigins: readonly string[];
   readonly now: () => number;
+  /** How long a request waits for the store before answering 503 (Google's clients retry for a minute). */
+  readonly storeDeadlineMs: number;
 };

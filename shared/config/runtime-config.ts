@@ -42,6 +42,8 @@ export const RuntimeConfigSchema = z.object({
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   /** Milliseconds a Redis call may take before it counts as failed. */
   SWITCHYARD_REDIS_TIMEOUT_MS: number(150),
+  /** How long an admin request waits for the store before answering 503. */
+  SWITCHYARD_STORE_DEADLINE_MS: number(8000),
   /** Seconds without confirming a snapshot's version after which answers carry reason STALE. */
   SWITCHYARD_STALE_AFTER_SECONDS: number(300),
 }).refine((c) => (c.UPSTASH_REDIS_REST_URL === undefined) === (c.UPSTASH_REDIS_REST_TOKEN === undefined), {

@@ -53,7 +53,7 @@ export async function serveAdmin(now: () => number = () => NOW): Promise<AdminSe
   let handler: (req: HttpRequest, res: HttpResponse) => unknown;
   const make = () => {
     const store = seededStore(now);
-    handler = createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [CONSOLE_ORIGIN], now });
+    handler = createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [CONSOLE_ORIGIN], now, storeDeadlineMs: 5000 });
     return store;
   };
   const server: { store: MemoryStore } = { store: make() };
