@@ -8,6 +8,8 @@ import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from
 import { publishingStores, snapshotPublisher } from './cache/publishing-stores.ts';
 import { createRedisSnapshotTier } from './cache/redis-snapshots.ts';
 import { createTieredFlagStore } from './cache/tiered-store.ts';
+import { createKeyMirror } from './cache/key-mirror.ts';
+import type { KeyVerifier } from './http/auth.ts';
 import { cachedCounts, createMemoryBehaviorCounters, createRedisBehaviorCounters, type BehaviorCounters } from './cache/behavior-counters.ts';
 import { createMemoryRateLimiter } from './http/rate-limit.ts';
 import { createRedisRateLimiter } from './http/redis-rate-limit.ts';
@@ -30,7 +32,12 @@ export type Backends = {
   readonly redis?: RedisLink;
   /** The snapshot tier, only with Firestore and Redis (the embedded store is per process). */
   readonly tier?: SnapshotTier;
+  /** With Firestore and Redis: key verification that falls back on Redis's mirror when the store is down. */
+  readonly mirroredKeys?: KeyVerifier;
 };
+
+/** A cold evaluate instance waits this long for the store to verify a key before asking Redis's mirror. */
+const KEY_STORE_DEADLINE_MS = 2_000;
 
 type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STORE' | 'GOOGLE_CLOUD_PROJECT' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN' | 'SWITCHYARD_REDIS_TIMEOUT_MS' | 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
 
@@ -72,17 +79,24 @@ function build(config: BackendConfig): Backends {
     },
   });
   const publish = snapshotPublisher(stores, (snapshot) => redis.breaker.run(() => tier.publish(snapshot)));
-  return { stores: publishingStores(stores, publish), redis, tier };
+  const keyIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
+  const mirror = createKeyMirror(stores.keys, {
+    redis: redis.redis,
+    breaker: redis.breaker,
+    deadlineMs: KEY_STORE_DEADLINE_MS,
+    onFallback: (error) => keyIncidents.note('key verified from the Redis mirror', error),
+  });
+  return { stores: publishingStores(stores, publish, mirror.forget), redis, tier, mirroredKeys: mirror.verifier };
 }
 
 /** What the evaluate function reads through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */
 export function evaluateBackendsFor(config: BackendConfig & Pick<RuntimeConfig, 'SWITCHYARD_RATE_PER_SECOND' | 'SWITCHYARD_RATE_BURST'>) {
-  const { stores, redis, tier } = backendsFor(config);
+  const { stores, redis, tier, mirroredKeys } = backendsFor(config);
   const rate = { ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST };
   const local = createMemoryRateLimiter(rate);
   const storeIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
   return {
-    keys: stores.keys,
+    keys: mirroredKeys ?? stores.keys,
     flags: tier && redis ? createTieredFlagStore(stores.flags, { tier, breaker: redis.breaker }) : stores.flags,
     // Without Redis the limiter answers synchronously: the warm path awaits nothing.
     limiter: redis ? createRedisRateLimiter(rate, { redis: redis.redis, breaker: redis.breaker, fallback: local, timeoutMs: config.SWITCHYARD_REDIS_TIMEOUT_MS }) : local,

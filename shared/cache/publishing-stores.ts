@@ -5,7 +5,8 @@
 import type { Repository } from '../store/document-ports.ts';
 import type { AdminStores, Snapshot } from '../store/ports.ts';
 
-export function publishingStores(stores: AdminStores, publish: (environment: string) => Promise<void>): AdminStores {
+/** `forgetKey` removes a revoked key from the Redis key mirror (shared/cache/key-mirror.ts). */
+export function publishingStores(stores: AdminStores, publish: (environment: string) => Promise<void>, forgetKey?: (keyId: string) => Promise<void>): AdminStores {
   const after = <A extends unknown[], R extends { ok: boolean }>(write: (environment: string, ...rest: A) => Promise<R>) =>
     async (environment: string, ...rest: A): Promise<R> => {
       const result = await write(environment, ...rest);
@@ -18,6 +19,14 @@ export function publishingStores(stores: AdminStores, publish: (environment: str
     ...stores,
     documents: { flags: repository(flags), segments: repository(segments), attributes: repository(attributes) },
     imports: { importDocuments: after(stores.imports.importDocuments) },
+    apiKeys: {
+      ...stores.apiKeys,
+      revoke: async (id, meta) => {
+        const result = await stores.apiKeys.revoke(id, meta);
+        if (result.ok && forgetKey) await forgetKey(id);
+        return result;
+      },
+    },
     environments: {
       ...stores.environments,
       create: async (input, meta) => {

@@ -52,7 +52,7 @@ async function evaluateFlag(p: Product, key: string, context: Record<string, unk
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const until = async (check: () => Promise<boolean>, ms = 5000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -153,7 +153,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
     });
 
     it('keeps serving the held snapshot (STALE past the limit without Redis), cold-starts from Redis, and answers admin writes 503', async () => {
-      const p = await startProduct({ ...redisVars(), SWITCHYARD_STALE_AFTER_SECONDS: '0.5' }, unique('fs-down'));
+      const p = await startProduct({ ...redisVars(), SWITCHYARD_STALE_AFTER_SECONDS: '0.5', SWITCHYARD_STORE_DEADLINE_MS: '1500' }, unique('fs-down'));
       // The same product without Redis: nothing can confirm its snapshot once Firestore is gone.
       const alone = await startProduct({ SWITCHYARD_STALE_AFTER_SECONDS: '0.5' }, unique('fs-down-alone'));
       try {
@@ -176,10 +176,100 @@ describe('wiring: Firestore and Upstash Redis', function () {
         // A cold instance (a new cache and tiered store) loads the snapshot from Redis alone.
         const cold = await createSnapshotCache(evaluateBackendsFor(p.config).flags, { checkEveryMs: 1000 }).get(p.env);
         assert.equal(cold?.flags.get('f')?.doc.defaultVariant, 'on');
+        // A cold evaluate function (empty key and snapshot caches) verifies the SDK key from Redis's mirror.
+        const coldFunction = await serveFunction('evaluate', createEvaluateFunction(evaluateDepsFor(p.config)));
+        try {
+          const answer = await evaluateFlag({ ...p, evaluate: coldFunction }, 'f');
+          assert.deepEqual([answer.status, answer.body.value, answer.body.variant], [200, true, 'on']);
+          // A key neither Firestore nor the mirror can vouch for: unavailable, not "unknown key".
+          const unknown = await fetch(`${coldFunction.url}/ofrep/v1/evaluate/flags/f`, { method: 'POST', headers: { authorization: 'Bearer sy_sdk_never_issued_0000000000', 'content-type': 'application/json' }, body: '{"context":{"targetingKey":"u"}}' });
+          assert.equal(unknown.status, 503);
+        } finally {
+          await coldFunction.close();
+        }
+        // The admin API answers within its store deadline, not after the client's minute of retries.
+        const started = Date.now();
         const write = await putFlag(p, { key: 'f', enabled: false, ...onOff }, 1);
         assert.equal(write.status, 503);
+        assert.equal(((await write.json()) as { code: string }).code, 'UNAVAILABLE');
+        console.log(`      admin write answered 503 after ${Date.now() - started} ms (deadline 1500 ms)`);
       } finally {
         await alone.close();
+        await p.close();
+      }
+    });
+  });
+
+  describe('with Firestore unresponsive mid-run, then back', () => {
+    let firestore: RunningFirestore;
+    let shared: string | undefined;
+    before(async () => {
+      firestore = await startFirestore();
+      shared = process.env.FIRESTORE_EMULATOR_HOST;
+      process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
+    });
+    after(async () => {
+      process.kill(-firestore.pid, 'SIGCONT');
+      process.env.FIRESTORE_EMULATOR_HOST = shared;
+      await firestore?.stop();
+    });
+
+    // The emulator keeps its data in memory, so killing it would lose everything whatever we did;
+    // pausing its processes is the outage that matters: a service that stops answering, then
+    // comes back with its data, as Firestore does.
+    it('loses no acknowledged write: every 2xx answered during the outage is in the store and its history afterwards', async () => {
+      const p = await startProduct({ SWITCHYARD_STORE_DEADLINE_MS: '1500' }, unique('fs-pause'));
+      // One environment per writer: the writes of one environment serialize on its version
+      // document by design, and this test is about the outage, not about contention.
+      const writers = 4;
+      const environments = Array.from({ length: writers }, (_, w) => `${p.env}-w${w}`);
+      const { stores } = backendsFor(p.config);
+      for (const key of environments) assert.ok((await stores.environments.create({ key }, meta)).ok);
+      const acknowledged: { environment: string; version: number; round: number }[] = [];
+      const refused: number[] = [];
+      let running = true;
+      const writer = async (environment: string) => {
+        let version = 0;
+        for (let round = 0; running; round++) {
+          const answer = await putFlag({ ...p, env: environment }, { key: 'f', enabled: true, ...onOff, description: `round ${round}` }, version);
+          if (answer.status === 200 || answer.status === 201) {
+            version = ((await answer.json()) as { version: number }).version;
+            acknowledged.push({ environment, version, round });
+          } else if (answer.status === 412) {
+            // A write answered 503 that landed after all: take the version the store holds and go on.
+            version = ((await answer.json()) as { currentVersion: number }).currentVersion;
+          } else {
+            refused.push(answer.status);
+            await answer.body?.cancel();
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      };
+      try {
+        const writing = Promise.all(environments.map((environment) => writer(environment)));
+        await until(() => acknowledged.length >= writers, 10_000);
+        const before = acknowledged.length;
+        process.kill(-firestore.pid, 'SIGSTOP');
+        await new Promise((r) => setTimeout(r, 3000));
+        process.kill(-firestore.pid, 'SIGCONT');
+        await until(() => acknowledged.length >= before + 2 * writers, 30_000);
+        running = false;
+        await writing;
+        assert.ok(refused.length > 0 && refused.every((status) => status === 503), `writes during the outage answered 503 (${[...new Set(refused)].join(', ')})`);
+        for (const environment of environments) {
+          const mine = acknowledged.filter((a) => a.environment === environment);
+          const headers = { authorization: `Bearer ${p.adminKey}` };
+          const stored = (await (await fetch(`${p.admin.url}/v1/environments/${environment}/flags/f`, { headers })).json()) as { version: number };
+          assert.ok(stored.version >= mine.at(-1)!.version, `${environment}: the store holds version ${stored.version}, acknowledged ${mine.at(-1)!.version}`);
+          const history = (await (await fetch(`${p.admin.url}/v1/environments/${environment}/flags/f/versions?limit=500`, { headers })).json()) as { versions: { version: number; document: { description?: string } }[] };
+          for (const ack of mine) {
+            const entry = history.versions.find((v) => v.version === ack.version);
+            assert.equal(entry?.document.description, `round ${ack.round}`, `${environment} version ${ack.version} is in the history as acknowledged`);
+          }
+        }
+        console.log(`      ${acknowledged.length} writes acknowledged, ${refused.length} answered 503 while Firestore was paused`);
+      } finally {
+        running = false;
         await p.close();
       }
     });

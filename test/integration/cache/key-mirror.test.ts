@@ -1,0 +1,97 @@
+// The Redis mirror of API keys (Upstash REST proxy of `npm test`), in front of a store whose
+// answers each test chooses: what a cold evaluate instance can verify while the store is down.
+
+import assert from 'node:assert/strict';
+import { Redis } from '@upstash/redis';
+import { createBreaker } from '../../../shared/cache/breaker.ts';
+import { createKeyMirror } from '../../../shared/cache/key-mirror.ts';
+import type { KeyVerifier, Principal } from '../../../shared/http/auth.ts';
+import { upstash } from '../../helpers/services.ts';
+
+const client = () => new Redis({ ...upstash(), enableTelemetry: false });
+const run = `${process.pid}-${Date.now()}`;
+const sdk: Principal = { kind: 'sdk', keyId: 'k1', name: 'web', environment: 'production' };
+
+/** A store that knows `known`, or fails, or never answers, as the test says. */
+function storeThat(state: { mode: 'up' | 'down' | 'hanging'; known: Map<string, Principal> }): KeyVerifier {
+  return {
+    findByHash: (hash) => {
+      if (state.mode === 'down') return Promise.reject(Object.assign(new Error('14 UNAVAILABLE: connect ECONNREFUSED'), { code: 14, details: 'connect ECONNREFUSED' }));
+      if (state.mode === 'hanging') return new Promise(() => {});
+      return Promise.resolve(state.known.get(hash));
+    },
+  };
+}
+
+function mirrorOver(state: Parameters<typeof storeThat>[0], prefix: string) {
+  const fallbacks: unknown[] = [];
+  const mirror = createKeyMirror(storeThat(state), {
+    redis: client(),
+    breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }),
+    deadlineMs: 200,
+    prefix,
+    onFallback: (error) => fallbacks.push(error),
+  });
+  return { mirror, fallbacks };
+}
+
+/** Mirror writes are not awaited by the lookup: give them a moment to land. */
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
+describe('key mirror', () => {
+  it('answers for a key the store verified earlier once the store fails', async () => {
+    const state = { mode: 'up' as 'up' | 'down' | 'hanging', known: new Map([['h1', sdk]]) };
+    const { mirror, fallbacks } = mirrorOver(state, `test:keys:${run}:a:`);
+    assert.deepEqual(await mirror.verifier.findByHash('h1'), sdk);
+    await settle();
+    state.mode = 'down';
+    assert.deepEqual(await mirror.verifier.findByHash('h1'), sdk);
+    assert.equal(fallbacks.length, 1);
+  });
+
+  it('answers from the mirror when the store does not answer within the deadline', async () => {
+    const state = { mode: 'up' as 'up' | 'down' | 'hanging', known: new Map([['h2', sdk]]) };
+    const { mirror } = mirrorOver(state, `test:keys:${run}:b:`);
+    await mirror.verifier.findByHash('h2');
+    await settle();
+    state.mode = 'hanging';
+    const started = Date.now();
+    assert.deepEqual(await mirror.verifier.findByHash('h2'), sdk);
+    assert.ok(Date.now() - started < 5000, 'the lookup did not wait for the store');
+  });
+
+  it('fails, rather than calling the key unknown, when neither the store nor the mirror knows it', async () => {
+    const state = { mode: 'down' as 'up' | 'down' | 'hanging', known: new Map<string, Principal>() };
+    const { mirror } = mirrorOver(state, `test:keys:${run}:c:`);
+    await assert.rejects(Promise.resolve(mirror.verifier.findByHash('never-seen')), /UNAVAILABLE/);
+  });
+
+  it('drops a key the store no longer knows, so a later outage does not revive it', async () => {
+    const state = { mode: 'up' as 'up' | 'down' | 'hanging', known: new Map([['h3', sdk]]) };
+    const { mirror } = mirrorOver(state, `test:keys:${run}:d:`);
+    await mirror.verifier.findByHash('h3');
+    await settle();
+    state.known.delete('h3');
+    assert.equal(await mirror.verifier.findByHash('h3'), undefined);
+    await settle();
+    state.mode = 'down';
+    await assert.rejects(Promise.resolve(mirror.verifier.findByHash('h3')));
+  });
+
+  it('forgets a revoked key by its id', async () => {
+    const state = { mode: 'up' as 'up' | 'down' | 'hanging', known: new Map([['h4', { ...sdk, keyId: 'k4' }]]) };
+    const { mirror } = mirrorOver(state, `test:keys:${run}:e:`);
+    await mirror.verifier.findByHash('h4');
+    await settle();
+    await mirror.forget('k4');
+    state.mode = 'down';
+    await assert.rejects(Promise.resolve(mirror.verifier.findByHash('h4')));
+  });
+
+  it('treats a corrupt mirror entry as no entry', async () => {
+    const prefix = `test:keys:${run}:f:`;
+    await client().set(`${prefix}hash:h5`, { kind: 'sdk', keyId: 'k5' });
+    const { mirror } = mirrorOver({ mode: 'down', known: new Map() }, prefix);
+    await assert.rejects(Promise.resolve(mirror.verifier.findByHash('h5')), /UNAVAILABLE/);
+  });
+});
