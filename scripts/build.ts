@@ -14,7 +14,7 @@ const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as 
  * Installed by Cloud Build next to each bundle rather than bundled. The Google clients of
  * telemetry load lazily (shared/telemetry): left out of the bundle, they cost nothing at cold start.
  */
-const RUNTIME_PACKAGES = ['@google-cloud/functions-framework', 'express', '@google-cloud/pubsub', '@google-cloud/logging-winston', 'winston', '@google-cloud/firestore', '@upstash/redis', '@upstash/ratelimit'] as const;
+const RUNTIME_PACKAGES = ['@google-cloud/functions-framework', 'express', '@google-cloud/pubsub', '@google-cloud/logging-winston', 'winston', '@google-cloud/firestore', '@upstash/redis', '@upstash/ratelimit', '@google-cloud/monitoring', '@grpc/grpc-js'] as const;
 
 /** Functions whose entry exists; a function not built yet has no index.ts. */
 export function functionNames(): string[] {

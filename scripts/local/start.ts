@@ -12,6 +12,9 @@ import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
 import { createValidateFunction } from '../../functions/validate/app.ts';
+import { createAggregateFunction } from '../../functions/aggregate/app.ts';
+import { readAggregateConfig } from '../../shared/aggregate/aggregate-config.ts';
+import { aggregateDepsFor } from '../../shared/aggregate/wiring.ts';
 import { createConsoleFunction } from '../../functions/console/app.ts';
 import { readConsoleConfig } from '../../functions/console/console-config.ts';
 import { loadStaticAssets } from '../../functions/console/static-assets.ts';
@@ -29,6 +32,8 @@ const handlers = {
   validate: createValidateFunction(validateDepsFor(config)),
   preview: createPreviewFunction(previewDepsFor(config)),
   admin: createAdminFunction(adminDepsFor(config)),
+  // Runs by hand here (POST /aggregate/run): merges what the other functions recorded on the in-process bus.
+  aggregate: createAggregateFunction(aggregateDepsFor(config, readAggregateConfig())),
   // The console's browser files are what `npm run build` wrote (scripts/build-console.ts).
   console: createConsoleFunction({ config: readConsoleConfig(process.env), assets: loadStaticAssets(new URL('../../dist/console/static/', import.meta.url).pathname) }),
 } as const;
