@@ -51,6 +51,15 @@ export function describeImports(name: string, make: MakeHarness): void {
       assert.equal((await h.stores.documents.flags.get(ENV, 'b')).ok, false);
     });
 
+    it('takes hundreds of documents in one transaction (past the 500 writes Firestore once capped)', async () => {
+      const start = await envVersion();
+      const flags = Array.from({ length: 600 }, (_, i) => aFlag({ key: `bulk-${i}` }));
+      const result = expectOk(await h.stores.imports.importDocuments(ENV, { flags }, { ...admin, ifMatch: start }));
+      assert.equal(result.written.length, 600);
+      assert.equal(await envVersion(), start + 600);
+      assert.equal((await h.stores.flags.snapshot(ENV))?.flags.length, 600);
+    });
+
     it('answers not found for an environment that does not exist', async () => {
       assert.deepEqual(await h.stores.imports.importDocuments('nowhere', { flags: [aFlag({ key: 'b' })] }, { ...admin, ifMatch: 1 }), { ok: false, reason: 'not_found' });
     });

@@ -7,16 +7,23 @@ import { admitImport, importId, planImport } from '../import-plan.ts';
 import { dataOf, toFirestore, type Layout } from './layout.ts';
 import { TRANSACTION_OPTIONS } from './documents.ts';
 
-/** Firestore commits at most 500 writes at once; each document takes 3, the environment 1. */
-export const MAX_IMPORT_DOCUMENTS = 166;
+/**
+ * Firestore no longer caps a transaction at 500 writes; what bounds it is the commit request
+ * (10 MiB). Each document is written three times (document, history entry, audit entry with its
+ * diff), so an import is refused up front when that estimate nears the limit, nothing written.
+ */
+export const MAX_IMPORT_COMMIT_BYTES = 9 * 1024 * 1024;
+const WRITES_PER_DOCUMENT = 3;
 
 export function firestoreImporter(db: Firestore, paths: Layout, now: () => number): EnvironmentImporter {
   return {
     importDocuments: async (environment, input, precondition) => {
       const admitted = admitImport(input, precondition);
       if (!admitted.ok) return admitted;
-      if (admitted.items.length > MAX_IMPORT_DOCUMENTS) {
-        return { ok: false, reason: 'invalid', issues: [{ path: '', code: 'INVALID_VALUE', message: `at most ${MAX_IMPORT_DOCUMENTS} documents in one import` }] };
+      const bytes = admitted.items.reduce((sum, { admitted: doc }) => sum + WRITES_PER_DOCUMENT * Buffer.byteLength(JSON.stringify(doc)), 0);
+      if (bytes > MAX_IMPORT_COMMIT_BYTES) {
+        const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+        return { ok: false, reason: 'invalid', issues: [{ path: '', code: 'INVALID_VALUE', message: `the import would commit about ${mib(bytes)} MiB in one transaction; Firestore takes ${mib(MAX_IMPORT_COMMIT_BYTES)} MiB: split it by kind or by flag` }] };
       }
       return db.runTransaction(async (tx) => {
         const refs = admitted.items.map(({ kind, admitted: doc }) => paths.document(environment, kind, doc.key));
