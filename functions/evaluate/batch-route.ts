@@ -11,6 +11,8 @@ import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 import { admit, sourcesOf, type EvaluateDeps } from './request-context.ts';
 import { observerFor, type EvaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';
+import type { BehaviorWant } from '../../shared/cache/behavior-counters.ts';
+import { wantsOf, withBehavior } from './behavior.ts';
 
 export const BATCH_LIMITS = { contexts: 1000, flags: 1000, bodyBytes: 8 * 1024 * 1024 } as const;
 
@@ -44,12 +46,15 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     }
     return text;
   };
-  return (index: number, raw: unknown): string => {
+  /** A context checked and enriched, or the line that reports why it cannot be evaluated. */
+  const prepare = (index: number, raw: unknown): Context | string => {
     const issues = checkContext(raw);
     if (issues.length > 0) {
       return JSON.stringify({ index, errorCode: 'INVALID_CONTEXT', errorDetails: issues.map((i) => `/contexts/${index}${i.path}: ${i.message}`).join('; ') });
     }
-    const context: Context = enrichContext(raw as Context, { headers: {} }, { now, sources });
+    return enrichContext(raw as Context, { headers: {} }, { now, sources });
+  };
+  const answer = (index: number, context: Context): string => {
     let out = `{"index":${index},"flags":{`;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
@@ -63,6 +68,14 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     }
     return `${out}}}`;
   };
+  return { prepare, answer };
+}
+
+/** Every behavioural counter the evaluated flags (and their prerequisites) read. */
+function wantsOfKeys(keys: readonly string[], snapshot: CompiledSnapshot): readonly BehaviorWant[] {
+  const byId = new Map<string, BehaviorWant>();
+  for (const key of keys) for (const want of wantsOf(snapshot.flags.get(key))) byId.set(`${want.event}/${want.days}`, want);
+  return [...byId.values()];
 }
 
 export function batchRoute(deps: EvaluateDeps): Route {
@@ -87,7 +100,10 @@ export function batchRoute(deps: EvaluateDeps): Route {
       res.statusCode = 200;
       res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
       res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
-      const answer = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
+      const { prepare, answer } = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
+      // Flags that read `behavior.*` fetch each user's counters (one call per user, the slice's
+      // users at once, cached briefly per user); batches of flags that read none never touch Redis.
+      const wants = wantsOfKeys(keys, snapshot);
       // Slices of contexts, each written before the next is computed and with the event loop let
       // through between them: the client reads while the rest is evaluated, and other requests on
       // the instance are not held up by one large batch.
@@ -95,7 +111,13 @@ export function batchRoute(deps: EvaluateDeps): Route {
         if (from > 0) await new Promise((resolve) => setImmediate(resolve));
         let chunk = '';
         const to = Math.min(contexts.length, from + BATCH_SLICE);
-        for (let i = from; i < to; i++) chunk += ndjson ? `${answer(i, contexts[i])}\n` : `${i === 0 ? '' : ','}${answer(i, contexts[i])}`;
+        const prepared = contexts.slice(from, to).map((raw, i) => prepare(from + i, raw));
+        const ready = wants.length === 0 ? prepared : await Promise.all(prepared.map((c) => (typeof c === 'string' ? c : withBehavior(c, wants, snapshot.environment, now, deps))));
+        for (let i = from; i < to; i++) {
+          const context = ready[i - from]!;
+          const line = typeof context === 'string' ? context : answer(i, context);
+          chunk += ndjson ? `${line}\n` : `${i === 0 ? '' : ','}${line}`;
+        }
         res.write(chunk);
       }
       res.end(ndjson ? '' : ']}');

@@ -75,7 +75,13 @@ describe('POST /v1/track and behavioural rules', () => {
       assert.equal(await loyal(), true);
       const bulk = (await (await post('/ofrep/v1/evaluate/flags', { context: { targetingKey: 'u1' } })).json()) as { flags: { key: string; value: boolean }[] };
       assert.equal(bulk.flags.find((f) => f.key === 'loyal')?.value, true);
+      // A batch fetches each user's counters: u1 (3 purchases) gets the rule, u2 (none) does not.
+      const batch = (await (await post('/v1/evaluate/batch', { contexts: [{ targetingKey: 'u1' }, { targetingKey: 'u2' }, { targetingKey: 'u1', behavior: { purchase: { count_7d: 99 } } }], flags: ['loyal'] })).json()) as { results: { flags: { loyal: { value: boolean } } }[] };
+      assert.deepEqual(batch.results.map((r) => r.flags.loyal.value), [true, false, true]);
       const readsBefore = reads;
+      const plainBatch = await post('/v1/evaluate/batch', { contexts: [{ targetingKey: 'u1', plan: 'pro' }, { targetingKey: 'u2' }], flags: ['plain'] });
+      assert.equal(plainBatch.status, 200);
+      await plainBatch.body?.cancel();
       for (let i = 0; i < 5; i++) assert.equal((await post('/ofrep/v1/evaluate/flags/plain', { context: { targetingKey: 'u1', plan: 'pro' } })).status, 200);
       assert.equal(reads, readsBefore, 'a flag that reads no behaviour never touches the counters');
       assert.equal((await post('/v1/track', { targetingKey: 'u1', event: 'bad event!' })).status, 400);
