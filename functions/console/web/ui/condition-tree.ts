@@ -44,8 +44,13 @@ export function ConditionTree({ editor, rule, issues }: Props) {
   useEffect(() => {
     const f = editor.focus.value;
     if (f && f.rule === rule && f.path !== null) {
-      document.getElementById(nodeId(rule, f.path))?.focus();
-      editor.focus.value = null;
+      // An effect of an earlier render may run before the moved node exists: keep the request
+      // until the render that holds it.
+      const target = document.getElementById(nodeId(rule, f.path));
+      if (target) {
+        target.focus();
+        editor.focus.value = null;
+      }
     }
   });
 
