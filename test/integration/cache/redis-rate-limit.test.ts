@@ -25,7 +25,11 @@ describe('Redis rate limiter', () => {
   it('shares one window between instances', async () => {
     const redis = new Redis({ ...upstash(), enableTelemetry: false });
     const prefix = `test:rl:shared:${process.pid}:${Date.now()}`;
-    const make = () => createRedisRateLimiter(config, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter(config), timeoutMs: 150, prefix });
+    // Five per five-second window, started at a window's beginning: a sliding window crossed
+    // mid-test would rightly let a sixth through (the previous window's weight shrinks).
+    const shared = { ratePerSecond: 1, burst: 5 };
+    await new Promise((resolve) => setTimeout(resolve, 5000 - (Date.now() % 5000) + 20));
+    const make = () => createRedisRateLimiter(shared, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter(config), timeoutMs: 150, prefix });
     const [a, b] = [make(), make()];
     const decisions: RateDecision[] = [];
     for (let i = 0; i < 4; i++) decisions.push(await a.take('key-1'), await b.take('key-1'));
