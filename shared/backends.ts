@@ -16,7 +16,9 @@ import { createRedisRateLimiter } from './http/redis-rate-limit.ts';
 import type { SnapshotTier } from './cache/snapshot-tier.ts';
 import { createFirestoreStores } from './store/firestore/index.ts';
 import { firestoreModule } from './store/firestore/client-module.ts';
+import { layout } from './store/firestore/layout.ts';
 import { defaultStore } from './store/default-stores.ts';
+import { keyAdopter, type KeyAdopter } from './store/adopt-key.ts';
 import type { AdminStores } from './store/ports.ts';
 import { telemetryFor } from './telemetry/telemetry.ts';
 
@@ -34,6 +36,8 @@ export type Backends = {
   readonly tier?: SnapshotTier;
   /** With Firestore and Redis: key verification that falls back on Redis's mirror when the store is down. */
   readonly mirroredKeys?: KeyVerifier;
+  /** With Firestore: registers a key chosen outside the store (shared/store/adopt-key.ts). */
+  readonly adoptKey?: KeyAdopter;
 };
 
 /** A cold evaluate instance waits this long for the store to verify a key before asking Redis's mirror. */
@@ -67,8 +71,10 @@ function build(config: BackendConfig): Backends {
   const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS) : undefined;
   if (config.SWITCHYARD_STORE === 'memory') return { stores: defaultStore(config).store, ...(redis ? { redis } : {}) };
   const { Firestore } = firestoreModule();
-  const stores = createFirestoreStores(new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true }));
-  if (!redis) return { stores };
+  const db = new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true });
+  const stores = createFirestoreStores(db);
+  const adoptKey = keyAdopter(async (hash) => (await layout(db).apiKey(hash).get()).exists, (random) => createFirestoreStores(db, { random }).apiKeys);
+  if (!redis) return { stores, adoptKey };
   const corrupt = new Set<string>();
   const tier = createRedisSnapshotTier(redis.redis, {
     onCorrupt: (environment, problem) => {
@@ -86,7 +92,7 @@ function build(config: BackendConfig): Backends {
     deadlineMs: KEY_STORE_DEADLINE_MS,
     onFallback: (error) => keyIncidents.note('key verified from the Redis mirror', error),
   });
-  return { stores: publishingStores(stores, publish, mirror.forget), redis, tier, mirroredKeys: mirror.verifier };
+  return { stores: publishingStores(stores, publish, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey };
 }
 
 /** What the evaluate function reads through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */

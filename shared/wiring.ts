@@ -4,11 +4,12 @@
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createSnapshotCache } from './cache/snapshot-cache.ts';
 import { readGeoHeaders } from './context/index.ts';
-import { cachingKeyLookup, keyLookup } from './http/auth.ts';
+import { cachingKeyLookup, keyLookup, type KeyLookup } from './http/auth.ts';
+import type { KeyAdopter } from './store/adopt-key.ts';
 import { DEMO_ENVIRONMENT } from './store/default-stores.ts';
 import { backendsFor, evaluateBackendsFor } from './backends.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
-import { configureTelemetry, instanceMetrics, startMetrics } from './telemetry/telemetry.ts';
+import { configureTelemetry, instanceMetrics, startMetrics, telemetryFor } from './telemetry/telemetry.ts';
 import type { MetricsPublisher } from './telemetry/publisher.ts';
 
 let publisher: MetricsPublisher | undefined;
@@ -53,6 +54,28 @@ export const previewDepsFor = (config: RuntimeConfig) => authoringDepsFor(config
 /** The admin function writes through every port of the same store; keys are looked up uncached, so a revocation applies at once. */
 export function adminDepsFor(config: RuntimeConfig) {
   startTelemetry(config, 'admin');
-  const { stores } = backendsFor(config);
-  return { stores, keys: keyLookup(stores.keys), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS };
+  const { stores, adoptKey } = backendsFor(config);
+  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS };
+}
+
+/**
+ * On Firestore, the admin key of SWITCHYARD_ADMIN_KEY (Terraform's secret) is registered at cold
+ * start when the store lacks it: a fresh project has its first admin key without anyone writing
+ * to the database by hand. A failure is logged; the key then simply does not work yet.
+ */
+function adoptAdminKey(config: RuntimeConfig, adoptKey: KeyAdopter | undefined): Promise<void> | undefined {
+  if (!adoptKey || !config.SWITCHYARD_ADMIN_KEY) return undefined;
+  const log = telemetryFor('admin').logger;
+  return adoptKey(config.SWITCHYARD_ADMIN_KEY, { kind: 'admin', role: 'admin', name: 'bootstrap admin key (SWITCHYARD_ADMIN_KEY)' }, { actor: 'bootstrap' }).then(
+    (outcome) => void (outcome === 'created' && log.info('registered the bootstrap admin key', {})),
+    (error: unknown) => log.error('could not register the bootstrap admin key', { error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
+/** Lookups wait for the bootstrap once (a cold start's first request), then go straight through. */
+function bootstrapped(lookup: KeyLookup, ready: Promise<void> | undefined): KeyLookup {
+  if (!ready) return lookup;
+  let done = false;
+  void ready.then(() => (done = true));
+  return { find: (secret) => (done ? lookup.find(secret) : ready.then(() => lookup.find(secret))) };
 }

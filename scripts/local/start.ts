@@ -6,7 +6,9 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Server } from 'node:http';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { defaultStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
+import { defaultStore, DEMO_ENVIRONMENT, localKeys, type LocalKeys } from '../../shared/store/default-stores.ts';
+import { seedDemoEnvironment } from '../../shared/store/seed-demo.ts';
+import { backendsFor } from '../../shared/backends.ts';
 import { adminDepsFor, evaluateDepsFor, previewDepsFor, startTelemetry, validateDepsFor } from '../../shared/wiring.ts';
 import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
@@ -25,7 +27,22 @@ process.env.METADATA_SERVER_DETECTION ??= 'none';
 process.env.SWITCHYARD_STAGE ??= 'local';
 const config = readRuntimeConfig();
 startTelemetry(config, 'local');
-const { keys } = defaultStore(config);
+const keys = config.SWITCHYARD_STORE === 'firestore' ? await prepareFirestore() : defaultStore(config).keys;
+
+/**
+ * On Firestore (SWITCHYARD_STORE=firestore, e.g. against the emulator): the demo environment is
+ * written on the first run, and the keys printed below are registered under their own secrets.
+ */
+async function prepareFirestore(): Promise<LocalKeys> {
+  const chosen = localKeys(config);
+  const { stores, adoptKey } = backendsFor(config);
+  const actor = 'npm start';
+  const seeded = await seedDemoEnvironment(stores, DEMO_ENVIRONMENT, actor);
+  await adoptKey!(chosen.sdkKey, { kind: 'sdk', environment: DEMO_ENVIRONMENT, name: 'local SDK key' }, { actor });
+  await adoptKey!(chosen.adminKey, { kind: 'admin', role: 'admin', name: 'local admin key' }, { actor });
+  console.log(`Firestore (${process.env.FIRESTORE_EMULATOR_HOST ?? config.GOOGLE_CLOUD_PROJECT}): environment "${DEMO_ENVIRONMENT}" ${seeded === 'seeded' ? 'seeded with the demo flags' : 'already there, left as it is'}`);
+  return chosen;
+}
 
 const handlers = {
   evaluate: createEvaluateFunction(evaluateDepsFor(config)),
@@ -48,7 +65,7 @@ const router = createLocalRouter(servers);
 router.listen(config.PORT, () => {
   const base = `http://localhost:${config.PORT}`;
   const lines = [
-    `Switchyard is running locally (environment "${DEMO_ENVIRONMENT}", embedded store with demo flags)`,
+    `Switchyard is running locally (environment "${DEMO_ENVIRONMENT}", ${config.SWITCHYARD_STORE === 'firestore' ? 'Firestore' : 'embedded store with demo flags'})`,
     `  console    ${base}/console/   (sign in with the admin key below)`,
     ...[...servers.keys()].filter((name) => name !== 'console').map((name) => `  ${name.padEnd(10)} ${base}/${name}`),
     `  SDK key    ${keys.sdkKey}${keys.generated.includes('sdk') ? '   (generated; set SWITCHYARD_SDK_KEY to choose one)' : ''}`,
