@@ -30,10 +30,10 @@ export function evaluateDepsFor(config: RuntimeConfig) {
   if (!geo.ok) throw new Error(geo.message);
   return {
     // Key revocations reach a warm instance within 30 s; until then a request needs no store read.
-    keys: cachingKeyLookup(backends.keys, { ttlMs: 30_000 }),
+    keys: cachingKeyLookup(backends.keys, { ttlMs: 30_000, metrics: instanceMetrics }),
     limiter: backends.limiter,
     behavior: backends.behavior,
-    snapshots: createSnapshotCache(backends.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000, onError: backends.onStoreError }),
+    snapshots: createSnapshotCache(backends.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000, onError: backends.onStoreError, metrics: instanceMetrics }),
     staleAfterMs: config.SWITCHYARD_STALE_AFTER_SECONDS * 1000,
     now: Date.now,
     geoHeaders: geo.mapping,

@@ -4,6 +4,7 @@
 
 import { compileFlag, type CompiledFlag, type Flag, type Segment } from '../rules/index.ts';
 import type { FlagStore, Snapshot } from '../store/ports.ts';
+import type { MetricsRecorder } from '../telemetry/recorder.ts';
 
 export type CompiledSnapshot = {
   readonly environment: string;
@@ -32,6 +33,8 @@ export type SnapshotCacheOptions = {
   readonly checkEveryMs: number;
   readonly now?: () => number;
   readonly onError?: (error: unknown, environment: string) => void;
+  /** Where `cache_lookups` (cache "snapshot") and each environment's `snapshot_age` are recorded. */
+  readonly metrics?: MetricsRecorder;
 };
 
 function compileSnapshot(snapshot: Snapshot, previous: CompiledSnapshot | undefined, now: number): CompiledSnapshot {
@@ -65,6 +68,12 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
   const pending = new Map<string, Promise<CompiledSnapshot | undefined>>();
   /** When a check last failed: the next is not tried before `checkEveryMs` (a down store is not hammered). */
   const failedAt = new Map<string, number>();
+  const hit = options.metrics?.counter('cache_lookups', { cache: 'snapshot', result: 'hit' });
+  const miss = options.metrics?.counter('cache_lookups', { cache: 'snapshot', result: 'miss' });
+  // Age since the snapshot was last confirmed against its source: what STALE and its alert watch.
+  options.metrics?.sampleOnDrain(() => {
+    for (const [environment, snapshot] of held) options.metrics!.gauge('snapshot_age', { environment }, Math.max(0, now() - snapshot.confirmedAt) / 1000);
+  });
 
   async function refresh(environment: string): Promise<CompiledSnapshot | undefined> {
     const current = held.get(environment);
@@ -95,7 +104,7 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
     }
   }
 
-  const peek = (environment: string) => {
+  const confirmed = (environment: string) => {
     const snapshot = held.get(environment);
     return snapshot && now() - snapshot.confirmedAt < options.checkEveryMs ? snapshot : undefined;
   };
@@ -109,12 +118,24 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
   }
 
   return {
-    peek,
+    // A miss here is counted by the `get` that follows it.
+    peek: (environment) => {
+      const fresh = confirmed(environment);
+      if (fresh) hit?.();
+      return fresh;
+    },
     get: (environment) => {
-      const fresh = peek(environment);
-      if (fresh) return Promise.resolve(fresh);
+      const fresh = confirmed(environment);
+      if (fresh) {
+        hit?.();
+        return Promise.resolve(fresh);
+      }
       const stale = held.get(environment);
-      if (!stale) return load(environment);
+      if (!stale) {
+        miss?.();
+        return load(environment);
+      }
+      hit?.();
       // Evaluations never wait on the store once a snapshot is held: check in the background.
       const failed = failedAt.get(environment);
       if (failed === undefined || now() - failed >= options.checkEveryMs) load(environment).catch(() => undefined);

@@ -7,6 +7,7 @@ import { then, type MaybePromise } from './maybe-async.ts';
 import { problem, type Problem } from './problem.ts';
 import type { HttpRequest } from './types.ts';
 import { noteAuthFailure, noteKey } from '../telemetry/request-telemetry.ts';
+import type { MetricsRecorder } from '../telemetry/recorder.ts';
 
 export type Principal =
   | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string }
@@ -27,12 +28,18 @@ export function keyLookup(verifier: KeyVerifier): KeyLookup {
  * instance answers from memory without hashing; a revoked key stops working within that time.
  * Unknown keys are not remembered.
  */
-export function cachingKeyLookup(verifier: KeyVerifier, options: { ttlMs: number; max?: number }): KeyLookup {
+export function cachingKeyLookup(verifier: KeyVerifier, options: { ttlMs: number; max?: number; metrics?: MetricsRecorder }): KeyLookup {
   const known = new LRUCache<string, Principal>({ max: options.max ?? 1000, ttl: options.ttlMs });
+  const hits = options.metrics?.counter('cache_lookups', { cache: 'key', result: 'hit' });
+  const misses = options.metrics?.counter('cache_lookups', { cache: 'key', result: 'miss' });
   return {
     find: (secret) => {
       const hit = known.get(secret);
-      if (hit) return hit;
+      if (hit) {
+        hits?.();
+        return hit;
+      }
+      misses?.();
       return then(verifier.findByHash(hashKey(secret)), (principal) => {
         if (principal) known.set(secret, principal);
         return principal;

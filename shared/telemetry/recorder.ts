@@ -19,6 +19,11 @@ export type MetricsRecorder = {
   readonly gauge: <N extends GaugeName>(name: N, labels: LabelsOf<N>, value: number) => void;
   /** Everything recorded since the last drain; counters and distributions start again from zero. */
   readonly drain: () => Drained;
+  /**
+   * Called at the start of every drain, to set gauges that describe a state rather than events
+   * (how old a snapshot is at the end of the interval). Returns the unregistering function.
+   */
+  readonly sampleOnDrain: (sample: () => void) => () => void;
   /** Series refused since the last drain because the instance held too many. */
   readonly refusedSeries: () => number;
 };
@@ -48,6 +53,7 @@ export function createMetricsRecorder(options: { maxSeries?: number } = {}): Met
   let distributions = new Map<string, DistributionPoint>();
   let gauges = new Map<string, GaugePoint>();
   let refused = 0;
+  const samplers = new Set<() => void>();
   // Drains replace the maps; a bound counter re-finds its point when the generation moved on.
   let generation = 0;
   const full = () => counters.size + distributions.size + gauges.size >= maxSeries;
@@ -96,7 +102,12 @@ export function createMetricsRecorder(options: { maxSeries?: number } = {}): Met
       else if (full()) refused++;
       else gauges.set(key, { m: name, l: copyLabels(name, labels), v: value });
     },
+    sampleOnDrain: (sample) => {
+      samplers.add(sample);
+      return () => void samplers.delete(sample);
+    },
     drain: () => {
+      for (const sample of samplers) sample();
       const drained = { counters: [...counters.values()], distributions: [...distributions.values()], gauges: [...gauges.values()] };
       counters = new Map();
       generation++;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import type { FlagStore, Snapshot } from '../../../shared/store/ports.ts';
 import type { Flag } from '../../../shared/rules/index.ts';
+import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
 
 const flag = (key: string, defaultVariant = 'off'): Flag => ({ key, enabled: true, variants: { on: true, off: false }, offVariant: 'off', defaultVariant });
 
@@ -101,5 +102,24 @@ describe('snapshot cache', () => {
   it('answers undefined for an environment the store does not have', async () => {
     const store: FlagStore = { version: async () => undefined, snapshot: async () => undefined, attributes: async () => [] };
     assert.equal(await createSnapshotCache(store, { checkEveryMs: 10 }).get('nowhere'), undefined);
+  });
+
+  it('counts lookups as hits and misses, and reports each environment\'s snapshot age at every drain', async () => {
+    let now = 10_000;
+    const { store, state } = countingStore([flag('a')]);
+    const metrics = createMetricsRecorder();
+    const cache = createSnapshotCache(store, { checkEveryMs: 5000, now: () => now, metrics });
+    await cache.get('env'); // cold: a miss
+    cache.peek('env'); // held and confirmed: a hit
+    now += 6000;
+    assert.equal(cache.peek('env'), undefined, 'past the check interval peek has nothing');
+    state.failing = true;
+    await cache.get('env'); // held, served while checked: a hit
+    await new Promise((r) => setTimeout(r, 10));
+    now += 4000;
+    const drained = metrics.drain();
+    const lookups = Object.fromEntries(drained.counters.filter((c) => c.m === 'cache_lookups').map((c) => [`${c.l.cache}/${c.l.result}`, c.v]));
+    assert.deepEqual(lookups, { 'snapshot/miss': 1, 'snapshot/hit': 2 });
+    assert.deepEqual(drained.gauges, [{ m: 'snapshot_age', l: { environment: 'env' }, v: 10 }], 'unconfirmed for 10 s: the failed check confirmed nothing');
   });
 });

@@ -3,6 +3,7 @@ import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createRouter } from '../../../shared/http/router.ts';
 import { nestsDeeperThan } from '../../../shared/http/json-depth.ts';
 import { cachingKeyLookup, hashKey, presentedKey } from '../../../shared/http/auth.ts';
+import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
 import { problem, STATUS_OF, API_ERROR_CODES } from '../../../shared/http/problem.ts';
 import { requestIdOf } from '../../../shared/http/request-id.ts';
 import type { HttpRequest } from '../../../shared/http/types.ts';
@@ -120,6 +121,16 @@ describe('key cache', () => {
     assert.deepEqual(await keys.find('secret'), principal);
     assert.deepEqual(keys.find('secret'), principal, 'the second answer is synchronous');
     assert.equal(reads, 1);
+  });
+
+  it('counts key cache hits and misses', async () => {
+    const metrics = createMetricsRecorder();
+    const keys = cachingKeyLookup({ findByHash: async (hash) => (hash === hashKey('secret') ? principal : undefined) }, { ttlMs: 60_000, metrics });
+    await keys.find('secret');
+    await keys.find('secret');
+    await keys.find('unknown');
+    const lookups = Object.fromEntries(metrics.drain().counters.map((c) => [`${c.l.cache}/${c.l.result}`, c.v]));
+    assert.deepEqual(lookups, { 'key/miss': 2, 'key/hit': 1 });
   });
 
   it('does not remember unknown keys', async () => {
