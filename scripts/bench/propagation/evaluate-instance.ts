@@ -1,0 +1,28 @@
+// One evaluate instance for the propagation benchmark, in a process of its own as on Cloud Run:
+// the evaluate function exactly as deployed, built by the wiring from this process's environment
+// (SWITCHYARD_STORE, UPSTASH_REDIS_REST_*, SWITCHYARD_SNAPSHOT_CHECK_SECONDS, ...). Tells its
+// parent `{ ready: port, checkSeconds }` over IPC when listening, and answers `{ breaker: true }`
+// with the state of its Redis circuit breaker (the outage measurement waits for it to open).
+
+import '../../../shared/http/framework-errors.ts';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { AddressInfo } from 'node:net';
+import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
+import { backendsFor } from '../../../shared/backends.ts';
+import { evaluateDepsFor } from '../../../shared/wiring.ts';
+import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
+
+const config = readRuntimeConfig();
+http('evaluate', createEvaluateFunction(evaluateDepsFor(config)) as Parameters<typeof http>[1]);
+
+process.on('message', (message: { breaker?: boolean }) => {
+  if (message.breaker) process.send?.({ breaker: backendsFor(config).redis?.breaker.state() ?? 'none' });
+});
+process.on('SIGINT', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));
+// The parent going away (even killed) closes the IPC channel: never outlive it.
+process.on('disconnect', () => process.exit(0));
+
+const server = getTestServer('evaluate');
+server.listen(0, '127.0.0.1', () => process.send?.({ ready: (server.address() as AddressInfo).port, checkSeconds: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS }));
