@@ -31,6 +31,8 @@ export type PropagationResult = {
   /** Every (write, instance) pair. */
   readonly anyInstance: Summary;
   readonly perInstance: readonly Summary[];
+  /** Per write, each instance's time to serve it (null in the JSON where unseen). */
+  readonly delaysMs: readonly (readonly number[])[];
   /** How long the admin API took to answer a write (Firestore transaction and Redis publish included). */
   readonly adminWrite: Summary;
   /** (write, instance) pairs not served within the deadline. */
@@ -122,6 +124,7 @@ export async function measurePropagation(product: Product, instances: readonly I
     everyInstance: summarise(seen(delays.map((perInstance) => Math.max(...perInstance)))),
     anyInstance: summarise(seen(delays.flat())),
     perInstance: instances.map((_, i) => summarise(seen(delays.map((d) => d[i]!)))),
+    delaysMs: delays.map((perInstance) => perInstance.map((ms) => Math.round(ms))),
     adminWrite: summarise(adminMs.map((ms) => round(ms))),
     unseen: delays.flat().filter((v) => Number.isNaN(v)).length,
     non200,
