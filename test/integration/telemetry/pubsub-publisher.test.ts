@@ -1,5 +1,5 @@
 // The metrics publisher with the real @google-cloud/pubsub client against the official emulator,
-// read back by synchronous pull; and against a closed port, where nothing may hang or fail.
+// read back by synchronous pull; and against a Pub/Sub that never answers, where no evaluation may wait or fail.
 
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
@@ -7,23 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { PubSub, v1 } from '@google-cloud/pubsub';
 import { pubsubEmulator } from '../../helpers/services.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
-import { createHttpFunction } from '../../../shared/http/http-function.ts';
-import { sendJson } from '../../../shared/http/send.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
 import { MetricsMessageSchema } from '../../../shared/telemetry/metrics-message.ts';
 import { startMetricsPublisher } from '../../../shared/telemetry/publisher.ts';
 import { pubsubSink } from '../../../shared/telemetry/pubsub-sink.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
-import { createTelemetry } from '../../../shared/telemetry/telemetry.ts';
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
+import { keyLookup } from '../../../shared/http/auth.ts';
+import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
+import { createMemoryStore } from '../../../shared/store/memory-store.ts';
+import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 
 describe('metrics publisher on Pub/Sub (emulator)', () => {
   let pubsub: PubSub;
@@ -76,22 +68,35 @@ describe('metrics publisher on Pub/Sub (emulator)', () => {
     }
   });
 
-  it('keeps serving requests at once when Pub/Sub is unreachable, and counts what it drops', async () => {
-    const port = await closedPort();
+  it('keeps evaluations answering, unchanged and without waiting, when Pub/Sub is unreachable, and counts what it drops', async () => {
+    // A Pub/Sub that takes connections and never answers: the publish hangs until its timeout.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
     const recorder = createMetricsRecorder();
     const sink = pubsubSink({ projectId: 'demo-switchyard', topic: 'unreachable', apiEndpoint: `127.0.0.1:${port}`, timeoutMs: 300 });
     let failures = 0;
     const publisher = startMetricsPublisher({ recorder, sink, function: 'evaluate', intervalMs: 3_600_000, maxBuffered: 2, publishTimeoutMs: 300, onFailure: () => failures++ });
-    const telemetry = createTelemetry({ function: 'evaluate', environment: 'test', version: 'v', projectId: 'demo', settings: { ...LOGGING_DEFAULTS.test, level: 'silent' }, metrics: recorder });
-    const served = await serveFunction('metrics-down', createHttpFunction({ name: 'metrics-down', cors: { origins: [] }, telemetry, routes: [{ method: 'GET', path: '/x', handler: (_q, res) => sendJson(res, 200, { ok: true }) }] }));
+    const store = createMemoryStore({ environments: { prod: { flags: [{ key: 'f', enabled: true, variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'on' }] } }, keys: [{ kind: 'sdk', name: 'sdk', environment: 'prod', secret: 'sdk-key-metrics-down-01' }] });
+    const served = await serveFunction('evaluate', createEvaluateFunction({
+      keys: keyLookup(store.keys),
+      limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
+      snapshots: createSnapshotCache(store.flags, { checkEveryMs: 60_000 }),
+      now: Date.now,
+      metrics: recorder,
+    }));
     try {
-      for (let i = 0; i < 4; i++) {
-        const flushing = publisher.flush();
-        const started = performance.now();
-        const res = await fetch(`${served.url}/x`);
+      const evaluate = async () => {
+        const res = await fetch(`${served.url}/ofrep/v1/evaluate/flags/f`, { method: 'POST', headers: { authorization: 'Bearer sdk-key-metrics-down-01', 'content-type': 'application/json' }, body: '{"context":{"targetingKey":"u"}}' });
         assert.equal(res.status, 200);
-        await res.text();
-        assert.ok(performance.now() - started < 200, 'a request never waits for metrics');
+        assert.equal(((await res.json()) as { value: boolean }).value, true);
+      };
+      await evaluate(); // something to publish
+      for (let i = 0; i < 4; i++) {
+        let published = false;
+        const flushing = publisher.flush().finally(() => (published = true));
+        await evaluate();
+        assert.equal(published, false, 'the evaluation was answered while the publish was still failing');
         await flushing;
       }
       assert.equal(publisher.buffered(), 2);
@@ -104,6 +109,7 @@ describe('metrics publisher on Pub/Sub (emulator)', () => {
     } finally {
       await served.close();
       await sink.close();
+      silent.close();
     }
   });
 });
