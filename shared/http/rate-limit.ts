@@ -7,6 +7,8 @@ import type { MaybePromise } from './maybe-async.ts';
 export type RateDecision = { readonly allowed: boolean; readonly retryAfterSeconds: number };
 
 export type RateLimiter = { readonly take: (key: string) => MaybePromise<RateDecision> };
+/** A limiter that answers from memory, never waiting. */
+export type LocalRateLimiter = { readonly take: (key: string) => RateDecision };
 
 export type RateLimitConfig = {
   /** Sustained requests per second per key. */
@@ -17,7 +19,7 @@ export type RateLimitConfig = {
 
 type Bucket = { tokens: number; at: number };
 
-export function createMemoryRateLimiter(config: RateLimitConfig, now: () => number = Date.now): RateLimiter {
+export function createMemoryRateLimiter(config: RateLimitConfig, now: () => number = Date.now): LocalRateLimiter {
   const buckets = new LRUCache<string, Bucket>({ max: 10_000 });
   return {
     take: (key) => {

@@ -1,19 +1,30 @@
-// Per-key rate limiting shared by every instance: a sliding window in Redis (@upstash/ratelimit),
-// with the in-process limiter answering instead while Redis fails or its breaker is open.
+// Per-key rate limiting shared by every instance, without an await on the request's path: each
+// request is answered at once by what this instance knows (the in-process bucket, and whether
+// Redis last said the key is over its shared window), and counted in the shared sliding window in
+// Redis (@upstash/ratelimit) in the background. A key Redis reports exhausted is refused locally
+// until the window resets. So evaluations never wait on Redis (DESIGN.md section 4); the price is
+// that each instance may admit the requests in flight while it learns of the exhaustion (one
+// round trip's worth), which at real limits (hundreds per second) is noise.
 
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
+import { LRUCache } from 'lru-cache';
 import type { Breaker } from '../cache/breaker.ts';
-import type { RateDecision, RateLimitConfig, RateLimiter } from './rate-limit.ts';
+import type { LocalRateLimiter, RateDecision, RateLimitConfig, RateLimiter } from './rate-limit.ts';
 
 export type RedisRateLimitOptions = {
   readonly redis: Redis;
   readonly breaker: Breaker;
-  /** Answers while Redis cannot. */
-  readonly fallback: RateLimiter;
+  /** The in-process bucket: every answer passes it; alone it answers while Redis cannot. */
+  readonly fallback: LocalRateLimiter;
   readonly timeoutMs: number;
   readonly prefix?: string;
   readonly now?: () => number;
+};
+
+export type SharedRateLimiter = RateLimiter & {
+  /** Resolves once every background count sent so far has come back (for tests and shutdown). */
+  readonly settled: () => Promise<void>;
 };
 
 /** The token bucket's rate and burst as a sliding window: `burst` requests per `burst / rate` seconds (1 s at least). */
@@ -22,7 +33,7 @@ export function windowFor(config: RateLimitConfig): { tokens: number; seconds: n
   return { tokens: Math.max(1, Math.round(config.ratePerSecond * seconds)), seconds };
 }
 
-export function createRedisRateLimiter(config: RateLimitConfig, options: RedisRateLimitOptions): RateLimiter {
+export function createRedisRateLimiter(config: RateLimitConfig, options: RedisRateLimitOptions): SharedRateLimiter {
   const now = options.now ?? Date.now;
   const { tokens, seconds } = windowFor(config);
   const ratelimit = new Ratelimit({
@@ -30,19 +41,46 @@ export function createRedisRateLimiter(config: RateLimitConfig, options: RedisRa
     limiter: Ratelimit.slidingWindow(tokens, `${seconds} s`),
     prefix: options.prefix ?? 'sy:rl',
     analytics: false,
-    // Ratelimit fails open on its own timeout; ours must fail over to the fallback instead.
+    // Ratelimit fails open on its own timeout; ours counts it as a Redis failure for the breaker.
     timeout: options.timeoutMs + 50,
   });
-  const remote = async (key: string): Promise<RateDecision> => {
-    const result = await ratelimit.limit(key);
-    if (result.reason === 'timeout') throw new Error(`rate limit check timed out after ${options.timeoutMs + 50} ms`);
-    return { allowed: result.success, retryAfterSeconds: result.success ? 0 : Math.max(1, Math.ceil((result.reset - now()) / 1000)) };
+  /** Keys the shared window refused, until when (epoch ms). */
+  const exhausted = new LRUCache<string, number>({ max: 10_000 });
+  const inFlight = new Set<Promise<void>>();
+
+  const count = (key: string) => {
+    const counted = options.breaker
+      .run(async () => {
+        const result = await ratelimit.limit(key);
+        if (result.reason === 'timeout') throw new Error(`rate limit count timed out after ${options.timeoutMs + 50} ms`);
+        return result;
+      })
+      .then(
+        (result) => {
+          // The last request the window takes closes it for this instance too, not only the next refused one.
+          if (!result.success || result.remaining <= 0) exhausted.set(key, result.reset);
+        },
+        () => undefined, // counted by the breaker; the in-process bucket keeps answering
+      )
+      .finally(() => inFlight.delete(counted));
+    inFlight.add(counted);
   };
+
   return {
-    take: (key) => {
-      // Breaker open: the in-process answer, synchronously, with no Redis call.
-      if (!options.breaker.available()) return options.fallback.take(key);
-      return options.breaker.run(() => remote(key)).catch(() => options.fallback.take(key));
+    take: (key): RateDecision => {
+      const t = now();
+      const until = exhausted.get(key);
+      if (until !== undefined) {
+        if (until > t) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - t) / 1000)) };
+        exhausted.delete(key);
+      }
+      const local = options.fallback.take(key);
+      // Breaker open: the in-process answer alone, with no Redis call.
+      if (local.allowed && options.breaker.available()) count(key);
+      return local;
+    },
+    settled: async () => {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
 }

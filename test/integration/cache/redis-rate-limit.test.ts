@@ -22,28 +22,44 @@ describe('Redis rate limiter', () => {
     assert.deepEqual(windowFor({ ratePerSecond: 5, burst: 1 }), { tokens: 5, seconds: 1 });
   });
 
-  it('shares one window between instances', async () => {
+  it('shares one window between instances: each admits at most the one request that finds it closed', async () => {
     const redis = new Redis({ ...upstash(), enableTelemetry: false });
     const prefix = `test:rl:shared:${process.pid}:${Date.now()}`;
     // Five per five-second window, started at a window's beginning: a sliding window crossed
-    // mid-test would rightly let a sixth through (the previous window's weight shrinks).
+    // mid-test would rightly let more through (the previous window's weight shrinks).
     const shared = { ratePerSecond: 1, burst: 5 };
     await new Promise((resolve) => setTimeout(resolve, 5000 - (Date.now() % 5000) + 20));
     const make = () => createRedisRateLimiter(shared, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter(config), timeoutMs: 150, prefix });
     const [a, b] = [make(), make()];
     const decisions: RateDecision[] = [];
-    for (let i = 0; i < 4; i++) decisions.push(await a.take('key-1'), await b.take('key-1'));
-    assert.equal(decisions.filter((d) => d.allowed).length, 5);
-    const denied = decisions.find((d) => !d.allowed)!;
-    assert.ok(denied.retryAfterSeconds >= 1);
-    assert.equal((await a.take('key-2')).allowed, true, 'keys are limited apart');
+    for (let i = 0; i < 5; i++) {
+      for (const limiter of [a, b]) {
+        decisions.push(limiter.take('key-1') as RateDecision);
+        await limiter.settled();
+      }
+    }
+    // a took the window's fifth request and learned it was the last; b learned it from the sixth.
+    assert.deepEqual(decisions.map((d) => d.allowed), [true, true, true, true, true, true, false, false, false, false]);
+    assert.ok(decisions.at(-1)!.retryAfterSeconds >= 1);
+    assert.equal((a.take('key-2') as RateDecision).allowed, true, 'keys are limited apart');
+    await a.settled();
   });
 
-  it('falls back to the in-process limiter when Redis is unreachable, then answers synchronously once the breaker opens', async () => {
+  it('answers at once, never waiting for Redis', async () => {
+    const { limiter } = instance(new Redis({ ...upstash(), enableTelemetry: false }));
+    const answer = limiter.take('k');
+    assert.ok(!(answer instanceof Promise));
+    await limiter.settled();
+  });
+
+  it('answers from the in-process bucket when Redis is unreachable, and stops calling it once the breaker opens', async () => {
     const port = await freePort();
     const redis = new Redis({ url: `http://127.0.0.1:${port}`, token: 't', retry: false, enableTelemetry: false, signal: () => AbortSignal.timeout(150) });
     const { breaker, limiter } = instance(redis, 2);
-    for (let i = 0; i < 2; i++) assert.equal((await limiter.take('k')).allowed, true);
+    for (let i = 0; i < 2; i++) {
+      assert.equal((limiter.take('k') as RateDecision).allowed, true);
+      await limiter.settled();
+    }
     assert.equal(breaker.state(), 'open');
     const answer = limiter.take('k');
     assert.ok(!(answer instanceof Promise), 'no await while the breaker is open');
