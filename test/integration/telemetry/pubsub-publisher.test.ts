@@ -2,7 +2,7 @@
 // read back by synchronous pull; and against a Pub/Sub that never answers, where no evaluation may wait or fail.
 
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { PubSub, v1 } from '@google-cloud/pubsub';
 import { pubsubEmulator } from '../../helpers/services.ts';
@@ -70,7 +70,8 @@ describe('metrics publisher on Pub/Sub (emulator)', () => {
 
   it('keeps evaluations answering, unchanged and without waiting, when Pub/Sub is unreachable, and counts what it drops', async () => {
     // A Pub/Sub that takes connections and never answers: the publish hangs until its timeout.
-    const silent = createServer(() => {});
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => void held.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as AddressInfo).port;
     const recorder = createMetricsRecorder();
@@ -109,6 +110,7 @@ describe('metrics publisher on Pub/Sub (emulator)', () => {
     } finally {
       await served.close();
       await sink.close();
+      for (const socket of held) socket.destroy();
       silent.close();
     }
   });
