@@ -17,6 +17,9 @@ import { DEMO_FLAGS } from '../../shared/store/demo/flags.ts';
 import { DEMO_SEGMENTS } from '../../shared/store/demo/segments.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
 
+// stdout is the figures: the preview function's request lines stay out of it.
+process.env.LOG_LEVEL ??= 'warn';
+
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const COUNTRIES = ['US', 'DE', 'FR', 'NL', 'GB', 'IN', 'BR', 'JP'];
 const PLANS = ['free', 'pro', 'team', 'enterprise'];
