@@ -1,16 +1,23 @@
 // Per-key rate limiting shared by every instance, without an await on the request's path: each
 // request is answered at once by what this instance knows (the in-process bucket, and whether
 // Redis last said the key is over its shared window), and counted in the shared sliding window in
-// Redis (@upstash/ratelimit) in the background. A key Redis reports exhausted is refused locally
-// until the window resets. So evaluations never wait on Redis (DESIGN.md section 4); the price is
-// that each instance may admit the requests in flight while it learns of the exhaustion (one
-// round trip's worth), which at real limits (hundreds per second) is noise.
+// Redis (@upstash/ratelimit) in the background, batched per key. A key Redis reports exhausted is
+// refused locally until the window resets. So evaluations never wait on Redis (DESIGN.md section
+// 4); the price is that each instance may admit what it served while learning of the exhaustion
+// (one batch interval plus a round trip), a few percent of a window at real limits.
 
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 import { LRUCache } from 'lru-cache';
 import type { Breaker } from '../cache/breaker.ts';
 import type { LocalRateLimiter, RateDecision, RateLimitConfig, RateLimiter } from './rate-limit.ts';
+
+/**
+ * Admitted requests are counted in Redis in batches: one call per key per interval instead of one
+ * per request (a call costs the instance far more CPU than an evaluation does). An instance may so
+ * admit up to this interval's worth of requests past the shared window.
+ */
+const FLUSH_EVERY_MS = 50;
 
 export type RedisRateLimitOptions = {
   readonly redis: Redis;
@@ -47,11 +54,14 @@ export function createRedisRateLimiter(config: RateLimitConfig, options: RedisRa
   /** Keys the shared window refused, until when (epoch ms). */
   const exhausted = new LRUCache<string, number>({ max: 10_000 });
   const inFlight = new Set<Promise<void>>();
+  /** Requests admitted since the last flush, per key: counted in Redis together. */
+  let pending = new Map<string, number>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const count = (key: string) => {
+  const count = (key: string, requests: number) => {
     const counted = options.breaker
       .run(async () => {
-        const result = await ratelimit.limit(key);
+        const result = await ratelimit.limit(key, { rate: requests });
         if (result.reason === 'timeout') throw new Error(`rate limit count timed out after ${options.timeoutMs + 50} ms`);
         return result;
       })
@@ -66,6 +76,14 @@ export function createRedisRateLimiter(config: RateLimitConfig, options: RedisRa
     inFlight.add(counted);
   };
 
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = pending;
+    pending = new Map();
+    for (const [key, requests] of batch) count(key, requests);
+  };
+
   return {
     take: (key): RateDecision => {
       const t = now();
@@ -76,10 +94,14 @@ export function createRedisRateLimiter(config: RateLimitConfig, options: RedisRa
       }
       const local = options.fallback.take(key);
       // Breaker open: the in-process answer alone, with no Redis call.
-      if (local.allowed && options.breaker.available()) count(key);
+      if (local.allowed && options.breaker.available()) {
+        pending.set(key, (pending.get(key) ?? 0) + 1);
+        flushTimer ??= setTimeout(flush, FLUSH_EVERY_MS).unref();
+      }
       return local;
     },
     settled: async () => {
+      flush();
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };

@@ -45,6 +45,15 @@ describe('Redis rate limiter', () => {
     await a.settled();
   });
 
+  it('counts the requests of one batch interval together: a burst past the window closes it', async () => {
+    const redis = new Redis({ ...upstash(), enableTelemetry: false });
+    const limiter = createRedisRateLimiter({ ratePerSecond: 1, burst: 5 }, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }), timeoutMs: 150, prefix: `test:rl:burst:${process.pid}:${Date.now()}` });
+    const burst = Array.from({ length: 20 }, () => (limiter.take('k') as RateDecision).allowed);
+    assert.ok(burst.every(Boolean), 'the burst is answered locally, before Redis hears of it');
+    await limiter.settled();
+    assert.equal((limiter.take('k') as RateDecision).allowed, false, 'Redis counted all 20 against the window of 5');
+  });
+
   it('answers at once, never waiting for Redis', async () => {
     const { limiter } = instance(new Redis({ ...upstash(), enableTelemetry: false }));
     const answer = limiter.take('k');
