@@ -35,6 +35,25 @@ async function startProduct(vars: Record<string, string>, env: string): Promise<
   return { config, evaluate, admin: adminFn, sdkKey: sdk.secret, adminKey: admin.secret, env, close: async () => void (await Promise.all([evaluate.close(), adminFn.close()])) };
 }
 
+/**
+ * A Firestore emulator of the suite's own, for tests that stop or pause it; the wiring finds it
+ * through the environment, as in production.
+ */
+function ownFirestore(): () => RunningFirestore {
+  let firestore: RunningFirestore | undefined;
+  let shared: string | undefined;
+  before(async () => {
+    firestore = await startFirestore();
+    shared = process.env.FIRESTORE_EMULATOR_HOST;
+    process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
+  });
+  after(async () => {
+    process.env.FIRESTORE_EMULATOR_HOST = shared;
+    await firestore?.stop();
+  });
+  return () => firestore!;
+}
+
 function putFlag(p: Product, flag: Record<string, unknown>, ifMatch: number): Promise<Response> {
   return fetch(`${p.admin.url}/v1/environments/${p.env}/flags/${flag.key}`, {
     method: 'PUT',
@@ -139,18 +158,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
   });
 
   describe('with Firestore stopped mid-run', () => {
-    let firestore: RunningFirestore;
-    let shared: string | undefined;
-    before(async () => {
-      firestore = await startFirestore();
-      shared = process.env.FIRESTORE_EMULATOR_HOST;
-      // The wiring builds its Firestore client from the environment, as in production.
-      process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
-    });
-    after(async () => {
-      process.env.FIRESTORE_EMULATOR_HOST = shared;
-      await firestore?.stop();
-    });
+    const firestore = ownFirestore();
 
     it('keeps serving the held snapshot (STALE past the limit without Redis), cold-starts from Redis, and answers admin writes 503', async () => {
       const p = await startProduct({ ...redisVars(), SWITCHYARD_STALE_AFTER_SECONDS: '0.5', SWITCHYARD_STORE_DEADLINE_MS: '1500' }, unique('fs-down'));
@@ -161,7 +169,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
           assert.equal((await putFlag(product, { key: 'f', enabled: true, ...onOff, defaultVariant: 'on' }, 0)).status, 201);
           assert.deepEqual([(await evaluateFlag(product, 'f')).body.value, (await evaluateFlag(product, 'f')).body.reason], [true, 'STATIC']);
         }
-        await firestore.stop();
+        await firestore().stop();
         const stoppedAt = Date.now();
         while (Date.now() - stoppedAt < 1000) {
           const answer = await evaluateFlag(p, 'f');
@@ -201,18 +209,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
   });
 
   describe('with Firestore unresponsive mid-run, then back', () => {
-    let firestore: RunningFirestore;
-    let shared: string | undefined;
-    before(async () => {
-      firestore = await startFirestore();
-      shared = process.env.FIRESTORE_EMULATOR_HOST;
-      process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
-    });
-    after(async () => {
-      process.kill(-firestore.pid, 'SIGCONT');
-      process.env.FIRESTORE_EMULATOR_HOST = shared;
-      await firestore?.stop();
-    });
+    const firestore = ownFirestore();
 
     // The emulator keeps its data in memory, so killing it would lose everything whatever we did;
     // pausing its processes is the outage that matters: a service that stops answering, then
@@ -249,9 +246,9 @@ describe('wiring: Firestore and Upstash Redis', function () {
         const writing = Promise.all(environments.map((environment) => writer(environment)));
         await until(() => acknowledged.length >= writers, 10_000);
         const before = acknowledged.length;
-        process.kill(-firestore.pid, 'SIGSTOP');
+        process.kill(-firestore().pid, 'SIGSTOP');
         await new Promise((r) => setTimeout(r, 3000));
-        process.kill(-firestore.pid, 'SIGCONT');
+        process.kill(-firestore().pid, 'SIGCONT');
         await until(() => acknowledged.length >= before + 2 * writers, 30_000);
         running = false;
         await writing;
@@ -269,6 +266,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
         }
         console.log(`      ${acknowledged.length} writes acknowledged, ${refused.length} answered 503 while Firestore was paused`);
       } finally {
+        process.kill(-firestore().pid, 'SIGCONT'); // whatever failed, the emulator is not left paused
         running = false;
         await p.close();
       }
