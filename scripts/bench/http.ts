@@ -83,18 +83,24 @@ async function batchMs(port: number): Promise<{ medianMs: number; contexts: numb
   return { medianMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10, contexts: 1000, flags: 100 };
 }
 
-/** Milliseconds to import each built bundle in a fresh process (the cold start's share we own). */
-function bundleImports(): Record<string, number> {
+/**
+ * Milliseconds to import each built bundle in a fresh process (the cold start's share we own), on
+ * the embedded store and as deployed on Firestore (no call is made at import; the client loads).
+ */
+function bundleImports(): Record<'memory' | 'firestore', Record<string, number>> {
   spawnSync(process.execPath, [join(root, 'scripts', 'build.ts')], { stdio: 'inherit' });
   const dist = join(root, 'dist');
-  const out: Record<string, number> = {};
+  const out = { memory: {} as Record<string, number>, firestore: {} as Record<string, number> };
   for (const name of existsSync(dist) ? readdirSync(dist) : []) {
     const entry = join(dist, name, 'index.js');
     if (!existsSync(entry)) continue;
     const script = `const t=performance.now();await import(${JSON.stringify(entry)});console.log(performance.now()-t);process.exit(0)`;
-    const runs = Array.from({ length: 5 }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, METADATA_SERVER_DETECTION: 'none', PORT: '0' } }).stdout.toString().trim().split('\n').pop()));
-    runs.sort((a, b) => a - b);
-    out[name] = Math.round(runs[2]! * 10) / 10;
+    for (const store of ['memory', 'firestore'] as const) {
+      const env = { ...process.env, METADATA_SERVER_DETECTION: 'none', PORT: '0', SWITCHYARD_STORE: store, GOOGLE_CLOUD_PROJECT: 'bench' };
+      const runs = Array.from({ length: 5 }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { env }).stdout.toString().trim().split('\n').pop()));
+      runs.sort((a, b) => a - b);
+      out[store][name] = Math.round(runs[2]! * 10) / 10;
+    }
   }
   return out;
 }
@@ -133,7 +139,8 @@ try {
       bulkAtLeast80PercentOfBare: ratio(bulk.requestsPerSec50) >= 0.8,
       singleP99Under5ms: single.p99MsAt10 < 5,
       batchUnder50ms: batch.medianMs < 50,
-      importsUnder150ms: Object.values(imports).every((ms) => ms < 150),
+      importsUnder150ms: Object.values(imports.memory).every((ms) => ms < 150),
+      importsUnder150msOnFirestore: Object.values(imports.firestore).every((ms) => ms < 150),
     },
   }, null, 2));
 } finally {
