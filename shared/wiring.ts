@@ -6,6 +6,7 @@ import { createSnapshotCache } from './cache/snapshot-cache.ts';
 import { readGeoHeaders } from './context/index.ts';
 import { cachingKeyLookup, keyLookup, type KeyLookup } from './http/auth.ts';
 import type { KeyAdopter } from './store/adopt-key.ts';
+import { rollupStoreFor } from './aggregate/rollups-for.ts';
 import { DEMO_ENVIRONMENT } from './store/default-stores.ts';
 import { backendsFor, evaluateBackendsFor } from './backends.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
@@ -55,7 +56,8 @@ export const previewDepsFor = (config: RuntimeConfig) => authoringDepsFor(config
 export function adminDepsFor(config: RuntimeConfig) {
   startTelemetry(config, 'admin');
   const { stores, adoptKey } = backendsFor(config);
-  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS };
+  const rollups = rollupStoreFor(config);
+  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AdminDeps } from './deps.ts';
 import { documentRoutes } from './document-routes.ts';
 import { environmentRoutes } from './environment-routes.ts';
 import { historyRoutes } from './history-routes.ts';
+import { usageRoute } from './usage-route.ts';
 import { keyRoutes } from './key-routes.ts';
 import { transferRoutes } from './transfer-routes.ts';
 
@@ -16,7 +17,7 @@ export function createAdminFunction(deps: AdminDeps) {
   return createHttpFunction({
     name: 'admin',
     cors: { origins: deps.consoleOrigins },
-    routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps)],
+    routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps), usageRoute(deps)],
     readiness: [{ name: 'store', check: async () => void (await deps.stores.environments.list()) }],
   });
 }

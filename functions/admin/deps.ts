@@ -3,6 +3,7 @@
 
 import type { KeyLookup } from '../../shared/http/auth.ts';
 import type { AdminStores } from '../../shared/store/ports.ts';
+import type { FlagMinute } from '../../shared/aggregate/rollup-store.ts';
 
 export type AdminDeps = {
   readonly stores: AdminStores;
@@ -12,4 +13,6 @@ export type AdminDeps = {
   readonly now: () => number;
   /** How long a request waits for the store before answering 503 (Google's clients retry for a minute). */
   readonly storeDeadlineMs: number;
+  /** A flag's usage minutes in [from, to) from the aggregator's rollups; without it, usage is empty. */
+  readonly usage?: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
 };

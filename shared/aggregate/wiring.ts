@@ -4,13 +4,11 @@
 
 import type { RuntimeConfig } from '../config/runtime-config.ts';
 import { backendsFor } from '../backends.ts';
-import { firestoreModule } from '../store/firestore/client-module.ts';
 import { instanceMetrics, localMetricsBus, telemetryFor } from '../telemetry/telemetry.ts';
 import { startTelemetry } from '../wiring.ts';
 import type { AggregatorDeps } from './aggregate-run.ts';
 import type { AggregateConfig } from './aggregate-config.ts';
-import { createFirestoreRollupStore } from './firestore-rollup-store.ts';
-import { createMemoryRollupStore } from './memory-rollup-store.ts';
+import { rollupStoreFor } from './rollups-for.ts';
 import { memorySource } from './message-source.ts';
 import { recordingWriter } from './metric-writer.ts';
 import { monitoringWriter } from './monitoring-writer.ts';
@@ -23,7 +21,7 @@ export function aggregateDepsFor(config: RuntimeConfig, aggregate: AggregateConf
   const writerKind = aggregate.SWITCHYARD_METRICS_WRITER ?? (aggregate.SWITCHYARD_METRICS_SUBSCRIPTION ? 'monitoring' : 'memory');
   return {
     source: aggregate.SWITCHYARD_METRICS_SUBSCRIPTION ? pubsubSource({ projectId, subscription: aggregate.SWITCHYARD_METRICS_SUBSCRIPTION }) : memorySource(localMetricsBus.messages),
-    store: config.SWITCHYARD_STORE === 'firestore' ? createFirestoreRollupStore(new (firestoreModule().Firestore)({ projectId, ignoreUndefinedProperties: true })) : createMemoryRollupStore(),
+    store: rollupStoreFor(config),
     writer: writerKind === 'monitoring' ? monitoringWriter({ projectId, ...(aggregate.SWITCHYARD_MONITORING_ENDPOINT ? { endpoint: aggregate.SWITCHYARD_MONITORING_ENDPOINT } : {}) }) : recordingWriter(100),
     flags: stores.flags,
     metrics: instanceMetrics,

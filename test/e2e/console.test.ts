@@ -199,6 +199,24 @@ describe('the console in a browser', function () {
     assert.equal((stored.body.document as Json).name, 'Dark mode default');
   });
 
+  it('shows next to each rule the share of the last hour\'s evaluations it served', async () => {
+    const evaluate = (context: Json) => fetch(`${product.url}/evaluate/ofrep/v1/evaluate/flags/new-checkout`, { method: 'POST', headers: { Authorization: `Bearer ${product.sdkKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ context }) });
+    // One of four evaluations matches the eu-pros rule (a pro plan in Germany).
+    for (const context of [{ targetingKey: 'a', plan: 'pro', geo: { country: 'DE' } }, { targetingKey: 'b' }, { targetingKey: 'c' }, { targetingKey: 'd' }]) assert.equal((await evaluate(context)).status, 200);
+    // Instances publish every second here; the aggregator runs until the rollups hold all four.
+    for (let tries = 0; tries < 20; tries++) {
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal((await fetch(`${product.url}/aggregate/run`, { method: 'POST' })).status, 200);
+      if (((await api('/flags/new-checkout/usage')).body.evaluations as number) >= 4) break;
+    }
+    const p = page!;
+    await signIn(p, product.consoleUrl, product.adminKey);
+    await p.getByRole('link', { name: 'new-checkout' }).click();
+    const badge = p.locator('#rule-0 .badge.usage');
+    await badge.waitFor();
+    assert.equal(await badge.innerText(), '25% matched');
+  });
+
   it('round-trips an export through import', async () => {
     const p = page!;
     await signIn(p, product.consoleUrl, product.adminKey);

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { buildConsole, describeConsoleBuild, type ConsoleBuild } from '../../../scripts/build-console.ts';
 
-export type LocalProduct = { readonly url: string; readonly consoleUrl: string; readonly adminKey: string; readonly build: ConsoleBuild; readonly stop: () => Promise<void> };
+export type LocalProduct = { readonly url: string; readonly consoleUrl: string; readonly adminKey: string; readonly sdkKey: string; readonly build: ConsoleBuild; readonly stop: () => Promise<void> };
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -25,9 +25,11 @@ export async function startLocalProduct(): Promise<LocalProduct> {
   console.log(`      ${describeConsoleBuild(build)}`);
   const port = await freePort();
   const adminKey = 'e2e-admin-key-0123456789';
+  const sdkKey = 'e2e-sdk-key-0123456789';
   const child: ChildProcess = spawn(process.execPath, ['scripts/local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn', METADATA_SERVER_DETECTION: 'none', SWITCHYARD_CONSOLE_ORIGINS: `http://127.0.0.1:${port}` },
+    // Metrics published every second, so a test can see its evaluations aggregated.
+    env: { ...process.env, PORT: String(port), SWITCHYARD_ADMIN_KEY: adminKey, SWITCHYARD_SDK_KEY: sdkKey, SWITCHYARD_METRICS_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn', METADATA_SERVER_DETECTION: 'none', SWITCHYARD_CONSOLE_ORIGINS: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,6 +54,7 @@ export async function startLocalProduct(): Promise<LocalProduct> {
     url,
     consoleUrl: `${url}/console/`,
     adminKey,
+    sdkKey,
     build,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();

@@ -9,6 +9,13 @@ import { defaultValueFor, operatorsFor, splitPastedValues } from '../../../funct
 import { issuesForField, relativeTo } from '../../../functions/console/web/logic/problems.ts';
 import { pushState, redo, undo, undoStack } from '../../../functions/console/web/logic/undo-stack.ts';
 import { evenSplit, setWeight, weightVerdict } from '../../../functions/console/web/logic/weights.ts';
+import { formatRate } from '../../../functions/console/web/logic/usage.ts';
+
+describe('console usage badge', () => {
+  it('reads a match rate as a short percentage', () => {
+    assert.deepEqual([0, 0.0004, 0.025, 0.2, 0.4049, 1].map(formatRate), ['0%', '<0.1%', '2.5%', '20%', '40%', '100%']);
+  });
+});
 
 describe('console undo stack', () => {
   it('undoes and redoes, and a new edit clears what could be redone', () => {

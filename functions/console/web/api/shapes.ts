@@ -37,6 +37,9 @@ export const TemplatesShape = z.object({ templates: z.array(z.object({ id: z.str
 
 export const ValidateShape = z.object({ valid: z.boolean(), errors: z.array(IssueShape), warnings: z.array(IssueShape), complexity: z.nullable(z.number()) });
 export const AnalyzeShape = z.object({ complexity: z.number(), conflicts: z.array(IssueShape) });
+/** GET /v1/environments/:env/flags/:key/usage: the last hour from the aggregator's rollups. */
+export const UsageShape = z.object({ evaluations: z.number(), rules: z.record(z.string(), z.object({ matches: z.number(), matchRate: z.number() })) });
+
 export const PerformanceShape = z.object({ complexity: z.number(), estimatedNsPerEvaluation: z.number(), measured: z.optional(z.object({ nsPerEvaluation: z.number(), p99Ns: z.optional(z.number()) })) });
 
 const TraceClause = z.looseObject({ kind: z.string(), path: z.optional(z.string()), attr: z.optional(z.string()), seen: z.optional(z.unknown()), op: z.optional(z.string()), operand: z.optional(z.unknown()), result: z.optional(z.boolean()) });

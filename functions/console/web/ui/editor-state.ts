@@ -4,7 +4,7 @@
 
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Client } from '../api/client.ts';
-import { AnalyzeShape, PerformanceShape, ValidateShape } from '../api/shapes.ts';
+import { AnalyzeShape, PerformanceShape, UsageShape, ValidateShape } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { saveDraft } from '../logic/drafts.ts';
 import type { Issue } from '../logic/problems.ts';
@@ -26,6 +26,14 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   const validation = signal<{ errors: Issue[]; warnings: Issue[]; complexity: number | null; at: number } | null>(null);
   const conflicts = signal<Issue[]>([]);
   const cost = signal<{ estimatedNs: number; measuredNs?: number } | null>(null);
+  /** The stored flag's last hour: evaluations and each rule's match rate (null until known or when none). */
+  const usage = signal<{ evaluations: number; rules: Record<string, { matches: number; matchRate: number }> } | null>(null);
+  // Observed once per opening: a saved flag's traffic, not the draft's.
+  if (baseVersion > 0) {
+    c.call('admin', `/v1/environments/${encodeURIComponent(environment)}/flags/${encodeURIComponent(initial.key)}/usage?minutes=60`, UsageShape)
+      .then((answer) => (usage.value = answer.evaluations > 0 ? answer : null))
+      .catch(() => undefined);
+  }
   const apiError = signal<string | null>(null);
   /** Extra issues from a refused save (422 with paths into the request body). */
   const saveIssues = signal<Issue[]>([]);
@@ -84,6 +92,7 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
     validation,
     conflicts,
     cost,
+    usage,
     apiError,
     saveIssues,
     focus,

@@ -10,6 +10,7 @@ import { ConditionTree } from './condition-tree.ts';
 import { valueOf } from './dom.ts';
 import type { Editor } from './editor-state.ts';
 import { ServeEditor } from './serve-editor.ts';
+import { formatRate } from '../logic/usage.ts';
 
 let draggedRule: number | null = null;
 
@@ -35,6 +36,7 @@ export function RulesList({ editor }: { editor: Editor }) {
     queueMicrotask(() => requestAnimationFrame(() => document.getElementById(`rule-${to}`)?.focus()));
   };
   const cost = editor.cost.value;
+  const usage = editor.usage.value;
 
   return h('section', { class: 'rules', 'aria-labelledby': 'rules-title' },
     h('h2', { id: 'rules-title' }, 'Rules ', h('span', { class: 'muted' }, 'in order: the first that matches serves')),
@@ -56,7 +58,8 @@ export function RulesList({ editor }: { editor: Editor }) {
             h('label', { class: 'visually-hidden', for: `rule-${i}-id` }, `Rule ${i + 1} id`),
             h('input', { id: `rule-${i}-id`, class: 'rule-id', value: rule.id, 'aria-describedby': messageIdFor(`${pointer}/id`), onInput: (e: Event) => setRule(i, { ...rule, id: valueOf(e) }, `rule-${i}-id`) }),
             count ? h('span', { class: 'badge error' }, `${count} error${count > 1 ? 's' : ''}`) : null,
-            cost ? h('span', { class: 'badge cost', title: 'Estimated cost of evaluating this flag (from /v1/rules/performance); observed latency and match rate appear once metrics exist' }, `~${Math.round(cost.estimatedNs)} ns/eval`) : null,
+            cost ? h('span', { class: 'badge cost', title: 'Estimated cost of evaluating this flag (from /v1/rules/performance)' }, `~${Math.round(cost.estimatedNs)} ns/eval`) : null,
+            usage ? h('span', { class: 'badge usage', title: `Share of the last hour's ${usage.evaluations} evaluations this rule served (from the aggregated metrics)` }, `${formatRate(usage.rules[rule.id]?.matchRate ?? 0)} matched`) : null,
             h('span', { class: 'tools' },
               h('button', { type: 'button', 'aria-label': `Move rule ${i + 1} up`, disabled: i === 0, onClick: () => move(i, i - 1) }, '↑'),
               h('button', { type: 'button', 'aria-label': `Move rule ${i + 1} down`, disabled: i === rules.length - 1, onClick: () => move(i, i + 1) }, '↓'),
