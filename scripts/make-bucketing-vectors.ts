@@ -4,6 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../shared/seeded-random.ts';
 
 const MASK = 0xffffffffn;
 const C1 = 0xcc9e2d51n;
@@ -111,18 +112,6 @@ function blockBetween(h: bigint, target: bigint): bigint {
   return mul(rotr(mul(mixed, inverse(C2)), 15n), inverse(C1));
 }
 
-/** A tiny deterministic PRNG (mulberry32), so the file is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A printable-ASCII unit whose `salt/unit` hashes to exactly `target`: the last 4-byte block is
  * solved for by inverting the finalizer and the block mix; the filler before it varies until that
@@ -158,7 +147,8 @@ export const EDGE_HASHES: readonly number[] = [
 ];
 
 function buildVectors(): BucketingVector[] {
-  const random = prng(20260329);
+  // Seeded, so the file is the same on every run.
+  const random = mulberry32(20260329);
   const vectors: BucketingVector[] = [];
   const add = (salt: string, unit: string) => vectors.push(vectorOf(salt, unit));
 

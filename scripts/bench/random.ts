@@ -1,5 +1,7 @@
 // A seeded PRNG (mulberry32), so every run and every engine sees the same users and flags.
 
+import { mulberry32 } from '../../shared/seeded-random.ts';
+
 export type Random = {
   /** A float in [0, 1). */
   readonly next: () => number;
@@ -14,13 +16,7 @@ export type Random = {
 };
 
 export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const sample = <T>(items: readonly T[], count: number): T[] => {
