@@ -2,6 +2,7 @@
 // configuration: the embedded demo store or Firestore; Upstash Redis when configured, behind a
 // timeout and a circuit breaker whose incidents are counted and logged once per interval.
 
+import type { Firestore } from '@google-cloud/firestore';
 import { Redis } from '@upstash/redis';
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from './cache/breaker.ts';
@@ -38,6 +39,8 @@ export type Backends = {
   readonly mirroredKeys?: KeyVerifier;
   /** With Firestore: registers a key chosen outside the store (shared/store/adopt-key.ts). */
   readonly adoptKey?: KeyAdopter;
+  /** With Firestore: the process's one client, for the other state kept there (the aggregator's rollups). */
+  readonly firestore?: Firestore;
 };
 
 /** A cold evaluate instance waits this long for the store to verify a key before asking Redis's mirror. */
@@ -74,7 +77,7 @@ function build(config: BackendConfig): Backends {
   const db = new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true });
   const stores = createFirestoreStores(db);
   const adoptKey = keyAdopter(async (hash) => (await layout(db).apiKey(hash).get()).exists, (random) => createFirestoreStores(db, { random }).apiKeys);
-  if (!redis) return { stores, adoptKey };
+  if (!redis) return { stores, adoptKey, firestore: db };
   const corrupt = new Set<string>();
   const tier = createRedisSnapshotTier(redis.redis, {
     onCorrupt: (environment, problem) => {
@@ -92,7 +95,7 @@ function build(config: BackendConfig): Backends {
     deadlineMs: KEY_STORE_DEADLINE_MS,
     onFallback: (error) => keyIncidents.note('key verified from the Redis mirror', error),
   });
-  return { stores: publishingStores(stores, publish, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey };
+  return { stores: publishingStores(stores, publish, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, firestore: db };
 }
 
 /** What the evaluate function reads through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */
