@@ -11,8 +11,7 @@ import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 import { admit, sourcesOf, type EvaluateDeps } from './request-context.ts';
 import { observerFor, type EvaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';
-import type { BehaviorWant } from '../../shared/cache/behavior-counters.ts';
-import { wantsOf, withBehavior } from './behavior.ts';
+import { dedupe, snapshotWants, wantsOf, withBehavior } from './behavior.ts';
 
 export const BATCH_LIMITS = { contexts: 1000, flags: 1000, bodyBytes: 8 * 1024 * 1024 } as const;
 
@@ -71,13 +70,6 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
   return { prepare, answer };
 }
 
-/** Every behavioural counter the evaluated flags (and their prerequisites) read. */
-function wantsOfKeys(keys: readonly string[], snapshot: CompiledSnapshot): readonly BehaviorWant[] {
-  const byId = new Map<string, BehaviorWant>();
-  for (const key of keys) for (const want of wantsOf(snapshot.flags.get(key))) byId.set(`${want.event}/${want.days}`, want);
-  return [...byId.values()];
-}
-
 export function batchRoute(deps: EvaluateDeps): Route {
   return jsonRoute({
     path: '/v1/evaluate/batch',
@@ -103,7 +95,7 @@ export function batchRoute(deps: EvaluateDeps): Route {
       const { prepare, answer } = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
       // Flags that read `behavior.*` fetch each user's counters (one call per user, the slice's
       // users at once, cached briefly per user); batches of flags that read none never touch Redis.
-      const wants = wantsOfKeys(keys, snapshot);
+      const wants = flags ? dedupe(flags.flatMap((key) => wantsOf(snapshot.flags.get(key)))) : snapshotWants(snapshot);
       // Slices of contexts, each written before the next is computed and with the event loop let
       // through between them: the client reads while the rest is evaluated, and other requests on
       // the instance are not held up by one large batch.

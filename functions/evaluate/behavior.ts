@@ -30,7 +30,7 @@ export function snapshotWants(snapshot: CompiledSnapshot): readonly BehaviorWant
   return wants;
 }
 
-function dedupe(wants: readonly BehaviorWant[]): readonly BehaviorWant[] {
+export function dedupe(wants: readonly BehaviorWant[]): readonly BehaviorWant[] {
   const byId = new Map(wants.map((w) => [`${w.event}/${w.days}`, w]));
   return byId.size === 0 ? NONE : [...byId.values()];
 }
