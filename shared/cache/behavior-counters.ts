@@ -59,27 +59,31 @@ export function createRedisBehaviorCounters(redis: Redis, options: { readonly pr
 }
 
 export function createMemoryBehaviorCounters(): BehaviorCounters {
-  const buckets = new LRUCache<string, number>({ max: 100_000 });
+  // Made on first use: an LRU allocates its 100,000 slots up front, which cold start would pay for nothing.
+  let held: LRUCache<string, number> | undefined;
+  const buckets = () => (held ??= new LRUCache<string, number>({ max: 100_000 }));
   return {
     record: async (environment, targetingKey, event, count, now) => {
       const k = `${userId(environment, targetingKey)}:${dayOf(now)}:${event}`;
-      buckets.set(k, (buckets.get(k) ?? 0) + count);
+      buckets().set(k, (buckets().get(k) ?? 0) + count);
     },
-    counts: async (environment, targetingKey, wants, now) => sum(wants, dayOf(now), (day, event) => buckets.get(`${userId(environment, targetingKey)}:${day}:${event}`) ?? 0),
+    counts: async (environment, targetingKey, wants, now) => sum(wants, dayOf(now), (day, event) => buckets().get(`${userId(environment, targetingKey)}:${day}:${event}`) ?? 0),
   };
 }
 
 /** Reads cached per user for `ttlMs`, so a burst of evaluations for one user costs one Redis call. */
 export function cachedCounts(counters: BehaviorCounters, options: { readonly ttlMs: number; readonly max?: number }): BehaviorCounters['counts'] {
-  const cache = new LRUCache<string, Promise<BehaviorCounts>>({ max: options.max ?? 10_000, ttl: options.ttlMs });
+  // Made on first use, as above.
+  let cache: LRUCache<string, Promise<BehaviorCounts>> | undefined;
   return (environment, targetingKey, wants, now) => {
+    const live = (cache ??= new LRUCache<string, Promise<BehaviorCounts>>({ max: options.max ?? 10_000, ttl: options.ttlMs }));
     const id = `${environment}\u0000${targetingKey}\u0000${wants.map((w) => `${w.event}/${w.days}`).join(',')}`;
-    let held = cache.get(id);
+    let held = live.get(id);
     if (!held) {
       held = counters.counts(environment, targetingKey, wants, now);
-      cache.set(id, held);
+      live.set(id, held);
       // A failed read is not cached: the next evaluation asks again (through the breaker).
-      held.catch(() => cache.delete(id));
+      held.catch(() => live.delete(id));
     }
     return held;
   };
