@@ -2,7 +2,7 @@
 // the handler, within the store deadline. A store that throws or does not answer in time
 // (Firestore unreachable) answers 503: nothing was acknowledged.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { readJsonBody } from '../../shared/http/body.ts';
 import type { Route, RouteContext } from '../../shared/http/router.ts';
 import { withinDeadline } from '../../shared/http/deadline.ts';

@@ -2,7 +2,7 @@
 // environment) many flags, each its own versioned write against the version read just before it,
 // with a status per item. The answer is 200 whatever the items' statuses (a 207-style body).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';

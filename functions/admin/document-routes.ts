@@ -1,7 +1,7 @@
 // Flags, segments and attributes of an environment: list (tag, enabled, q), get (ETag = version),
 // PUT to create (`If-Match: 0`) or update (`If-Match: <version>`), DELETE with `If-Match`.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
 import { queryParam } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';

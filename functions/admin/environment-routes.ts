@@ -1,6 +1,6 @@
 // Environments: list (any role) and create (admin role). An existing key answers 409.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';

@@ -1,7 +1,7 @@
 // The history of a flag, segment or attribute: versions (newest first, paged), one version, a
 // readable diff between any two, and rollback (a NEW version equal to an old document).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
 import { queryParam } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';

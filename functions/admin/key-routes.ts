@@ -2,7 +2,7 @@
 // admin key with a role (the secret is in the 201 answer and never again), revoke, and rotate
 // with an overlap window during which the old secret keeps working.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
 import { queryParam } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';

@@ -3,7 +3,7 @@
 // listed at `/flags/3/...`, golden tests run), then written in one store transaction or not at
 // all, with `If-Match: <environment version>`.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem, type FieldError } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';

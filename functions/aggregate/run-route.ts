@@ -2,7 +2,7 @@
 // a by-hand run may lower the limits. 200 with the run's report; 503 with a problem (and the
 // report) when a write failed and the messages were left for redelivery; 409 while a run is going.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { runAggregation, type AggregatorDeps, type RunLimits } from '../../shared/aggregate/aggregate-run.ts';
 import { readJsonBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';

@@ -1,7 +1,7 @@
 // The console function's configuration, read once at cold start: where the browser finds the
 // APIs it talks to. Locally every function shares one origin, so the defaults are same-origin paths.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An absolute http(s) URL or a same-origin path, without a trailing slash. */
 const BaseUrl = z

@@ -1,7 +1,7 @@
 // POST /v1/evaluate/batch: up to 1,000 contexts against every flag or a listed few, answered as a
 // stream (JSON by default, NDJSON on request) so no answer is held whole in memory.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem, tooManyItems } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';

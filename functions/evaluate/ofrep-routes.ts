@@ -1,7 +1,7 @@
 // OFREP v0.3: single-flag and bulk evaluation. Bulk answers carry an ETag over the flag-set
 // version and the answers themselves, so an unchanged result is a bodiless 304.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';

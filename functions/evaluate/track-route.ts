@@ -2,7 +2,7 @@
 // for the `behavior.<event>.count_<N>d` attributes. 202 once recorded; 503 when the counter store
 // (Redis) cannot take it, so the SDK may retry.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';

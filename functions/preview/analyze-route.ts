@@ -2,7 +2,7 @@
 // conflicts (shadowed, unreachable, contradictory, overlapping rules; unused variants), each
 // explained.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';

@@ -1,7 +1,7 @@
 // The flag a preview route works on: a draft from the body or a stored flag by key, compiled
 // against the environment's segments and flags with any draft segments and flags laid over them.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { referencesOf, type References } from '../../shared/authoring/references.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import { compileFlag, FlagSchema, LIMITS, SegmentSchema, type CompiledFlag } from '../../shared/rules/index.ts';

@@ -1,7 +1,7 @@
 // POST /v1/rules/performance: a flag's complexity, its estimated cost per evaluation, and the
 // measured one over the request's users or synthetic ones (at most 40 ms of measuring).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';

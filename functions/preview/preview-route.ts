@@ -1,7 +1,7 @@
 // POST /v1/rules/preview: a draft or stored flag against up to 10,000 test users, each with its
 // result and trace, plus the distribution over variants, reasons and rules.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';

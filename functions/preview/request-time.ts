@@ -1,6 +1,6 @@
 // The `now` of a preview request: an RFC 3339 instant with an explicit offset, or the server clock.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const NowSchema = z.iso.datetime({ offset: true });
 

@@ -1,7 +1,7 @@
 // POST /v1/rules/rollout-estimate: expected users per variant for an audience size, with a 95%
 // interval (the method is in rollout-estimate.ts and the README).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';

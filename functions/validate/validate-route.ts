@@ -1,7 +1,7 @@
 // POST /v1/rules/validate: one flag, segment or bare condition checked against the environment's
 // segments, flags and attribute catalogue (or a catalogue the request brings).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';

@@ -1,7 +1,7 @@
 // The aggregator's own settings, read once at cold start from the environment and validated by
 // zod (the shared runtime config holds the project, the stage and the store).
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 const positive = (fallback: number) => z.coerce.number().finite().positive().default(fallback);
 

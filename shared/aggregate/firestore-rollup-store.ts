@@ -7,7 +7,7 @@
 // Everything a commit writes is in one transaction with the ledger reads.
 
 import type { DocumentReference, DocumentSnapshot, Firestore } from '@google-cloud/firestore';
-import { z } from 'zod';
+import * as z from 'zod';
 import { firestoreModule } from '../store/firestore/client-module.ts';
 import { documentId } from '../store/firestore/layout.ts';
 import { experimentId, type CommitState, type ExperimentTotals, type FlagMinute, type OutboxEntry, type RollupStore } from './rollup-store.ts';

@@ -5,7 +5,7 @@
 // store nor mirror answering, the lookup fails (503), never "unknown key" (401).
 
 import type { Redis } from '@upstash/redis';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KeyVerifier, Principal } from '../http/auth.ts';
 import { withinDeadline } from '../http/deadline.ts';
 import type { Breaker } from './breaker.ts';

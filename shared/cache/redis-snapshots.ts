@@ -4,7 +4,7 @@
 // reported and read as missing (the caller then goes to the store).
 
 import type { Redis } from '@upstash/redis';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FlagSchema, SegmentSchema } from '../rules/schema.ts';
 import type { SnapshotTier } from './snapshot-tier.ts';
 

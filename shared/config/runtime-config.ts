@@ -1,7 +1,7 @@
 // Runtime configuration, read once at cold start from the environment and validated by zod: a
 // wrong value stops the function at start with a message, never a request later.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOG_FORMATS, LOG_LEVELS, STAGES } from '../telemetry/logging-config.ts';
 
 const number = (fallback: number) => z.coerce.number().finite().positive().default(fallback);

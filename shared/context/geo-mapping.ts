@@ -1,6 +1,6 @@
 // Which request headers carry the client's location: the default mapping and its config schema.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 // RFC 9110 field-name token.
 const HeaderNameSchema = z.string().min(1).max(64).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'an HTTP header name');

@@ -2,7 +2,7 @@
 // problem. The Functions Framework has already parsed the bytes; its parse errors arrive through
 // framework-errors.ts.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { parseWithSchema } from '../rules/index.ts';
 import { nestsDeeperThan } from './json-depth.ts';
 import { problem, type Problem } from './problem.ts';

@@ -1,7 +1,7 @@
 // A POST route with a JSON body: admit the request (the key, and what the function needs from
 // it), read and check the body, then handle. Each failing step answers its own problem.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { readJsonBody } from './body.ts';
 import { then, type MaybePromise } from './maybe-async.ts';
 import type { Route, RouteContext } from './router.ts';

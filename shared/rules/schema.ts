@@ -1,7 +1,7 @@
 // zod schemas of the rule language; the TypeScript types are inferred from them. Shapes only:
 // operands, references and limits that need more than a shape are checked in validate/.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from './limits.ts';
 import { OPERATORS } from './operators.ts';
 

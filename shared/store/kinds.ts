@@ -1,7 +1,7 @@
 // What differs between the document kinds of an environment: schema, key, where the version goes
 // and how a listing filter applies. Everything else about documents is shared.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AttributeDefinitionSchema, FlagSchema, SegmentSchema, type Flag } from '../rules/index.ts';
 import type { DocumentKind, DocumentOf, ListFilter } from './document-ports.ts';
 

@@ -5,7 +5,7 @@
 // A document's body is kept as JSON text (`json`): any JSON a flag may hold (nested arrays,
 // reserved-looking keys, -0) round-trips exactly, which Firestore maps would not guarantee.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Time = z.string().min(1);
 const Version = z.number().int().min(0);

@@ -1,7 +1,7 @@
 // The message each instance publishes per interval: compact, versioned, and checked by zod on
 // both sides. Only catalogue names and their labels travel; no context values, no targeting keys.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { LATENCY_BUCKETS_MS, METRICS, METRIC_NAMES, type MetricKind, type MetricName } from './metrics.ts';
 import type { Drained } from './recorder.ts';
 

@@ -1,7 +1,7 @@
 // zod issues as coded issues at JSON Pointers. A union (condition forms, serve forms) reports the
 // issues of the branch the input was closest to, so the message names the real mistake.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { issue, type Issue, type IssueCode, type PathSegment } from '../issues.ts';
 
 type ZodIssue = z.core.$ZodIssue;

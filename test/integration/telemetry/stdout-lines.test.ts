@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const SDK_KEY = 'planted-sdk-key-stdout-0001';
 const ADMIN_KEY = 'planted-admin-key-stdout-01';

@@ -1,7 +1,7 @@
 // Starting points for a flag being written: a blank boolean flag, a template under a new key, and
 // fresh rule ids and conditions that the builder adds.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Condition, FlagInput, RuleSchema } from '../../../../shared/rules/schema.ts';
 
 export function blankFlag(key: string): DraftFlag {
