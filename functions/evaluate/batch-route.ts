@@ -24,26 +24,28 @@ const BatchSchema = z.strictObject({
 });
 
 /**
- * Serialises one context's answers. PERFORMANCE NOTE: most evaluations end in a result the
- * compiled flag pre-built once (frozen, shared), and a split's answer differs only by variant, so
- * each distinct answer is serialised once per request and reused: 100,000 answers cost string
- * concatenation, not 100,000 JSON.stringify calls.
+ * Serialises each context's answers as bytes. PERFORMANCE NOTE: most evaluations end in a result
+ * the compiled flag pre-built once (frozen, shared), and a split's answer differs only by variant,
+ * so each distinct answer is encoded once per request, as the whole member `,"key":{...}`, and
+ * reused: a slice of 100,000 answers is one Buffer.concat of shared pieces. Concatenating strings
+ * instead built ropes that took half the batch's time to flatten on the way to the socket.
  */
 function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: number, observe?: EvaluationObserver, stale = false) {
   // No request headers describe a batch's users: only time can be derived, and only if read.
   const sources = { ...sourcesOf(snapshot), geo: false, userAgent: false };
-  const prefixes = keys.map((key) => `${JSON.stringify(key)}:`);
-  const fragments = new Map<unknown, string>();
-  const fragment = (key: string, result: Evaluation): string => {
-    if (result.reason === 'ERROR') return JSON.stringify({ errorCode: result.errorCode, errorDetails: result.errorMessage });
+  const prefixes = keys.map((key) => `,${JSON.stringify(key)}:`);
+  const members = new Map<unknown, Buffer>();
+  const member = (i: number, key: string, result: Evaluation | undefined): Buffer => {
+    if (!result) return Buffer.from(prefixes[i] + JSON.stringify({ errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' }));
+    if (result.reason === 'ERROR') return Buffer.from(prefixes[i] + JSON.stringify({ errorCode: result.errorCode, errorDetails: result.errorMessage }));
     const id = Object.isFrozen(result) ? result : `${key}\u0000${'ruleId' in result ? result.ruleId : ''}\u0000${result.variant}`;
-    let text = fragments.get(id);
-    if (text === undefined) {
+    let bytes = members.get(id);
+    if (bytes === undefined) {
       const reason = stale ? 'STALE' : result.reason;
-      text = JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason });
-      fragments.set(id, text);
+      bytes = Buffer.from(prefixes[i] + JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason }));
+      members.set(id, bytes);
     }
-    return text;
+    return bytes;
   };
   /** A context checked and enriched, or the line that reports why it cannot be evaluated. */
   const prepare = (index: number, raw: unknown): Context | string => {
@@ -53,22 +55,26 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     }
     return enrichContext(raw as Context, { headers: {} }, { now, sources });
   };
-  const answer = (index: number, context: Context): string => {
-    let out = `{"index":${index},"flags":{`;
+  /** Appends the pieces of one context's line to `into`. */
+  const answer = (index: number, context: Context, into: Buffer[]): void => {
+    into.push(Buffer.from(`{"index":${index},"flags":{`));
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const flag = snapshot.flags.get(key);
       const result = flag ? evaluate(flag, context, { now }) : undefined;
       observe?.(key, result);
-      const text = result
-        ? fragment(key, result)
-        : JSON.stringify({ errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' });
-      out += i === 0 ? prefixes[i] + text : `,${prefixes[i]}${text}`;
+      const bytes = member(i, key, result);
+      // Every member starts with a comma; the first one's is left out.
+      into.push(i === 0 ? bytes.subarray(1) : bytes);
     }
-    return `${out}}}`;
+    into.push(CLOSE_LINE);
   };
   return { prepare, answer };
 }
+
+const CLOSE_LINE = Buffer.from('}}');
+const COMMA = Buffer.from(',');
+const NEWLINE = Buffer.from('\n');
 
 export function batchRoute(deps: EvaluateDeps): Route {
   return jsonRoute({
@@ -101,16 +107,18 @@ export function batchRoute(deps: EvaluateDeps): Route {
       // the instance are not held up by one large batch.
       for (let from = 0; from < contexts.length; from += BATCH_SLICE) {
         if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-        let chunk = '';
+        const pieces: Buffer[] = [];
         const to = Math.min(contexts.length, from + BATCH_SLICE);
         const prepared = contexts.slice(from, to).map((raw, i) => prepare(from + i, raw));
         const ready = wants.length === 0 ? prepared : await Promise.all(prepared.map((c) => (typeof c === 'string' ? c : withBehavior(c, wants, snapshot.environment, now, deps))));
         for (let i = from; i < to; i++) {
           const context = ready[i - from]!;
-          const line = typeof context === 'string' ? context : answer(i, context);
-          chunk += ndjson ? `${line}\n` : `${i === 0 ? '' : ','}${line}`;
+          if (!ndjson && i > 0) pieces.push(COMMA);
+          if (typeof context === 'string') pieces.push(Buffer.from(context));
+          else answer(i, context, pieces);
+          if (ndjson) pieces.push(NEWLINE);
         }
-        res.write(chunk);
+        res.write(Buffer.concat(pieces));
       }
       res.end(ndjson ? '' : ']}');
     },

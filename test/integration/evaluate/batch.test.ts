@@ -21,6 +21,21 @@ describe('batch evaluation', () => {
     assert.equal(Object.keys(body.results[0].flags).length, 8);
   });
 
+  it('gives every context the answers the OFREP bulk route gives it, across slices and split variants', async () => {
+    const contexts = Array.from({ length: 250 }, (_, i) => ({ targetingKey: `user-${i}`, plan: i % 3 === 0 ? 'pro' : 'free', seats: i % 20, ...(i % 7 === 0 ? { geo: { country: 'DE' } } : {}) }));
+    const body = await (await post(url(), { contexts })).json();
+    assert.equal(body.results.length, 250);
+    const variants = new Set<string>();
+    for (const [i, context] of contexts.entries()) {
+      const bulk = await (await post(`${fixture.url}/ofrep/v1/evaluate/flags`, { context })).json();
+      const expected = Object.fromEntries(bulk.flags.map((f: { key: string; value: unknown; variant: string; reason: string; metadata?: { ruleId?: string } }) => [f.key, { value: f.value, variant: f.variant, reason: f.reason, ...(f.metadata?.ruleId ? { ruleId: f.metadata.ruleId } : {}) }]));
+      assert.equal(body.results[i].index, i);
+      assert.deepEqual(body.results[i].flags, expected, `context ${i}`);
+      variants.add(body.results[i].flags['split-flag'].variant);
+    }
+    assert.deepEqual([...variants].sort(), ['off', 'on'], 'the split served both variants');
+  });
+
   it('evaluates only the listed flags', async () => {
     const body = await (await post(url(), { contexts: [{ targetingKey: 'a' }], flags: ['string-flag', 'number-flag'] })).json();
     assert.deepEqual(Object.keys(body.results[0].flags), ['string-flag', 'number-flag']);
