@@ -12,6 +12,8 @@ export type HttpRequest = {
   readonly body?: unknown;
   readonly rawBody?: Buffer;
   readonly ip?: string;
+  /** The connection, for the bytes written to it. */
+  readonly socket?: { readonly bytesWritten: number } | null;
 };
 
 export type HttpResponse = ServerResponse;
