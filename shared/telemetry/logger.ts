@@ -167,7 +167,7 @@ function scoped(root: Write, fast: RequestLineWriter | undefined, ready: () => P
     enabled,
     request: (level, message, fields) => {
       if (!enabled(level) || (level === 'debug' && !sampler.allow())) return;
-      if (fast) fast(level, message, { ...fields, ...base });
+      if (fast) fast(level, message, fields, base);
       else write(level, message, fields);
     },
     ready,

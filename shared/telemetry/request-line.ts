@@ -11,23 +11,45 @@ export type RequestLineLevel = 'debug' | 'info' | 'warn' | 'error';
 const SEVERITY: Record<RequestLineLevel, string> = { debug: 'DEBUG', info: 'INFO', warn: 'WARNING', error: 'ERROR' };
 const LABELS_KEY = 'logging.googleapis.com/labels';
 
-export type RequestLineWriter = (level: RequestLineLevel, message: string, fields: Readonly<Record<string, unknown>>) => void;
+/** `scope` is the logger's own fields (request id label, trace); they win over `fields`. */
+export type RequestLineWriter = (level: RequestLineLevel, message: string, fields: Readonly<Record<string, unknown>>, scope?: Readonly<Record<string, unknown>>) => void;
 
+/** Keys the line sets itself; a field of the same name is left out rather than written twice. */
+const OWN_KEYS = new Set(['timestamp', 'severity', LABELS_KEY, 'labels', 'message', 'logName']);
+
+const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * PERFORMANCE NOTE: the line is written as text, member by member, with the constant parts
+ * serialised once: spreading fields into one object after another and stringifying the result
+ * cost the evaluate function a tenth of its throughput.
+ */
 export function requestLineWriter(options: { projectId: string; logName: string; labels: Readonly<Record<string, string>>; sink?: LineSink; now?: () => number }): RequestLineWriter {
   const sink = options.sink ?? batchedStdout();
   const now = options.now ?? Date.now;
-  const logName = `projects/${options.projectId}/logs/${options.logName}`;
-  return (level, message, fields) => {
+  const tail = `,"message":%,"logName":${JSON.stringify(`projects/${options.projectId}/logs/${options.logName}`)}}\n`.split('%') as [string, string];
+  const severities = Object.fromEntries(Object.entries(SEVERITY).map(([level, severity]) => [level, `,"severity":"${severity}","${LABELS_KEY}":`])) as Record<RequestLineLevel, string>;
+  const staticLabels = JSON.stringify(options.labels);
+  const labelsOf = (extra: Readonly<Record<string, string>> | undefined): string => {
+    if (extra === undefined) return staticLabels;
+    let out = '';
+    for (const key in extra) {
+      // A label that replaces a static one keeps its place: the object's own rules decide.
+      if (Object.hasOwn(options.labels, key)) return JSON.stringify({ ...options.labels, ...extra });
+      if (extra[key] !== undefined) out += `,${JSON.stringify(key)}:${JSON.stringify(extra[key])}`;
+    }
+    return out === '' ? staticLabels : staticLabels === '{}' ? `{${out.slice(1)}}` : `${staticLabels.slice(0, -1)}${out}}`;
+  };
+  const member = (key: string, value: unknown): string => {
+    const text = JSON.stringify(value) as string | undefined;
+    return text === undefined ? '' : `,${JSON.stringify(key)}:${text}`;
+  };
+  return (level, message, fields, scope = NONE) => {
     const ms = now();
-    const { [LABELS_KEY]: _ignored, labels, ...rest } = fields as Record<string, unknown>;
-    const line = {
-      timestamp: { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 },
-      severity: SEVERITY[level],
-      [LABELS_KEY]: { ...options.labels, ...(labels as Record<string, string> | undefined) },
-      ...rest,
-      message,
-      logName,
-    };
-    sink.write(`${JSON.stringify(line)}\n`);
+    let line = `{"timestamp":{"seconds":${Math.floor(ms / 1000)},"nanos":${(ms % 1000) * 1e6}}${severities[level]}`;
+    line += labelsOf((scope.labels ?? fields.labels) as Record<string, string> | undefined);
+    for (const key in fields) if (!OWN_KEYS.has(key)) line += member(key, Object.hasOwn(scope, key) ? scope[key] : fields[key]);
+    for (const key in scope) if (!OWN_KEYS.has(key) && !Object.hasOwn(fields, key)) line += member(key, scope[key]);
+    sink.write(line + tail[0] + JSON.stringify(message) + tail[1]);
   };
 }

@@ -121,24 +121,23 @@ function finish(scope: RequestScope, request: HttpRequest, response: HttpRespons
   if (!log.enabled(level)) return;
   const requestSize = Number(header(request, 'content-length') ?? request.rawBody?.byteLength ?? 0);
   const userAgent = header(request, 'user-agent');
-  const fields: Record<string, unknown> = {
-    httpRequest: {
-      requestMethod: request.method,
-      requestUrl: request.path,
-      status,
-      requestSize: String(requestSize),
-      // Headers and body, as Cloud Logging defines responseSize; read off the connection, so
-      // nothing has to wrap the response's write and end.
-      responseSize: String(Math.max(0, (request.socket?.bytesWritten ?? 0) - scope.bytesBefore)),
-      latency: `${(latencyMs / 1000).toFixed(6)}s`,
-      ...(userAgent !== undefined ? { userAgent } : {}),
-      ...(request.ip !== undefined ? { remoteIp: request.ip } : {}),
-    },
-    route,
-    latencyMs: Math.round(latencyMs * 1000) / 1000,
-    ...(scope.keyId !== undefined ? { keyId: scope.keyId } : {}),
-    ...(scope.errorCode !== undefined ? { errorCode: scope.errorCode } : {}),
+  // Built by assignment, not conditional spreads: this runs once per request.
+  const httpRequest: Record<string, unknown> = {
+    requestMethod: request.method,
+    requestUrl: request.path,
+    status,
+    requestSize: String(requestSize),
+    // Headers and body, as Cloud Logging defines responseSize; read off the connection, so
+    // nothing has to wrap the response's write and end.
+    responseSize: String(Math.max(0, (request.socket?.bytesWritten ?? 0) - scope.bytesBefore)),
+    latency: `${(latencyMs / 1000).toFixed(6)}s`,
   };
+  if (userAgent !== undefined) httpRequest.userAgent = userAgent;
+  const remoteIp = request.ip;
+  if (remoteIp !== undefined) httpRequest.remoteIp = remoteIp;
+  const fields: Record<string, unknown> = { httpRequest, route, latencyMs: Math.round(latencyMs * 1000) / 1000 };
+  if (scope.keyId !== undefined) fields.keyId = scope.keyId;
+  if (scope.errorCode !== undefined) fields.errorCode = scope.errorCode;
   if (log.enabled('debug') && !health) {
     let masker = maskers.get(telemetry);
     if (!masker) maskers.set(telemetry, (masker = bodyMasker(telemetry.settings)));
