@@ -134,7 +134,8 @@ describe('the console in a browser', function () {
       document.addEventListener('input', () => (w.lastInput = performance.now()), true);
       w.errorShown = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-error-path="/rules/0/when/value"]')) (observer.disconnect(), resolve(performance.now()));
+          // Timed from the input that brought the error, at the moment the error first shows.
+          if (document.querySelector('[data-error-path="/rules/0/when/value"]')) (observer.disconnect(), resolve(performance.now() - w.lastInput));
         });
         observer.observe(document.body, { childList: true, subtree: true });
       });
@@ -147,7 +148,7 @@ describe('the console in a browser', function () {
     assert.equal(await p.locator('#node-0-root-value').getAttribute('aria-describedby'), 'issue-rules-0-when-value');
     measured.validationFeedbackMs = Math.round(await p.evaluate(async () => {
       const w = window as unknown as { lastInput: number; errorShown: Promise<number> };
-      return (await w.errorShown) - w.lastInput;
+      return await w.errorShown;
     }));
   });
 
