@@ -74,17 +74,19 @@ export function createHttpFunction(options: HttpFunctionOptions): (request: Http
     const scope = beginRequest(telemetry, request, response, requestId);
     try {
       if (applyCors(options.cors, request, response)) return;
-      if (request.method === 'GET' && request.path === '/healthz') {
+      // Express computes `path` on every read.
+      const path = request.path;
+      if (request.method === 'GET' && path === '/healthz') {
         scope.route = '/healthz';
         return sendJson(response, 200, { status: 'ok', function: options.name });
       }
-      if (request.method === 'GET' && request.path === '/readyz') {
+      if (request.method === 'GET' && path === '/readyz') {
         scope.route = '/readyz';
         return readiness(options.readiness ?? []).then((state) => {
           sendJson(response, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', function: options.name, checks: state.checks });
         });
       }
-      const match = route(request.method, request.path);
+      const match = route(request.method, path);
       if (!match.ok) {
         scope.errorCode = match.problem.code;
         return sendProblem(response, match.problem, match.allow ? { Allow: match.allow } : {});

@@ -10,10 +10,12 @@ export function sendJson(res: HttpResponse, status: number, body: unknown, heade
   sendJsonText(res, status, JSON.stringify(body), headers);
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A body serialised already. */
-export function sendJsonText(res: HttpResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
+export function sendJsonText(res: HttpResponse, status: number, text: string, headers: Readonly<Record<string, string>> = NO_HEADERS): void {
   res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (headers !== NO_HEADERS) for (const name in headers) res.setHeader(name, headers[name]!);
   res.setHeader('Content-Type', JSON_CONTENT_TYPE);
   // One end() with the whole body: Node sets Content-Length itself.
   res.end(text);

@@ -24,8 +24,11 @@ export type Logger = {
   readonly error: (message: string, fields?: LogFields) => void;
   /** Whether a line at `level` would be written (checked before building expensive fields). */
   readonly enabled: (level: WriteLevel) => boolean;
-  /** The per-request access line (shared/telemetry/request-line.ts): the same JSON, on the hot path's own writer. */
-  readonly request: (level: WriteLevel, message: string, fields: LogFields) => void;
+  /**
+   * The per-request access line (shared/telemetry/request-line.ts): the same JSON, on the hot
+   * path's own writer; with `scope`, written as `child(scope)` would write it, without the child.
+   */
+  readonly request: (level: WriteLevel, message: string, fields: LogFields, scope?: LogScope) => void;
   readonly child: (scope: LogScope) => Logger;
   /** Resolves once lines go straight to stdout (the writer has loaded and the queue is written). */
   readonly ready: () => Promise<void>;
@@ -145,10 +148,10 @@ export function createLogger(options: LoggerOptions): Logger {
 }
 
 function scoped(root: Write, fast: RequestLineWriter | undefined, ready: () => Promise<void>, threshold: number, sampler: DebugSampler, projectId: string, base: Record<string, unknown>): Logger {
-  const write = (level: WriteLevel, message: string, fields: LogFields | undefined) => {
+  const write = (level: WriteLevel, message: string, fields: LogFields | undefined, own = base) => {
     const suppressed = sampler.takeReport();
-    if (suppressed > 0) root('info', 'debug lines dropped by sampling', { ...base, suppressedDebugLines: suppressed });
-    root(level, message, fields === undefined ? { ...base } : { ...fields, ...base });
+    if (suppressed > 0) root('info', 'debug lines dropped by sampling', { ...own, suppressedDebugLines: suppressed });
+    root(level, message, fields === undefined ? { ...own } : { ...fields, ...own });
   };
   const enabled = (level: WriteLevel) => RANK[level] >= threshold;
   return {
@@ -165,21 +168,25 @@ function scoped(root: Write, fast: RequestLineWriter | undefined, ready: () => P
       if (threshold <= 3) write('error', message, fields);
     },
     enabled,
-    request: (level, message, fields) => {
+    request: (level, message, fields, scope) => {
       if (!enabled(level) || (level === 'debug' && !sampler.allow())) return;
-      if (fast) fast(level, message, fields, base);
-      else write(level, message, fields);
+      const own = scope === undefined ? base : scopeFields(base, scope, projectId);
+      if (fast) fast(level, message, fields, own);
+      else write(level, message, fields, own);
     },
     ready,
-    child: (scope) => {
-      const next: Record<string, unknown> = { ...base };
-      if (scope.requestId !== undefined) next.labels = { ...(base.labels as object | undefined), requestId: scope.requestId };
-      if (scope.trace !== undefined) {
-        next[TRACE_KEY] = traceName(projectId, scope.trace);
-        if (scope.trace.spanId !== undefined) next[SPAN_KEY] = scope.trace.spanId;
-        next[SAMPLED_KEY] = scope.trace.sampled;
-      }
-      return scoped(root, fast, ready, threshold, sampler, projectId, next);
-    },
+    child: (scope) => scoped(root, fast, ready, threshold, sampler, projectId, scopeFields(base, scope, projectId)),
   };
+}
+
+/** The fields a child logger adds to every line: the request id label and the trace. */
+function scopeFields(base: Record<string, unknown>, scope: LogScope, projectId: string): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...base };
+  if (scope.requestId !== undefined) next.labels = { ...(base.labels as object | undefined), requestId: scope.requestId };
+  if (scope.trace !== undefined) {
+    next[TRACE_KEY] = traceName(projectId, scope.trace);
+    if (scope.trace.spanId !== undefined) next[SPAN_KEY] = scope.trace.spanId;
+    next[SAMPLED_KEY] = scope.trace.sampled;
+  }
+  return next;
 }

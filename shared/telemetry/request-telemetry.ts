@@ -117,7 +117,8 @@ function finish(scope: RequestScope, request: HttpRequest, response: HttpRespons
   telemetry.metrics.observe('http_latency', { function: telemetry.function, route }, latencyMs);
   if (status >= 400) telemetry.metrics.count('errors', { function: telemetry.function, code: scope.errorCode ?? `HTTP_${status}`, kind: status >= 500 ? (status === 503 ? 'dependency' : 'bug') : 'client' });
   const level = health ? 'debug' : status >= 500 ? 'warn' : 'info';
-  const log = scope.log;
+  // The root logger with the scope's fields: no child logger is made for the line alone.
+  const log = telemetry.logger;
   if (!log.enabled(level)) return;
   const requestSize = Number(header(request, 'content-length') ?? request.rawBody?.byteLength ?? 0);
   const userAgent = header(request, 'user-agent');
@@ -145,7 +146,7 @@ function finish(scope: RequestScope, request: HttpRequest, response: HttpRespons
     if (request.body !== undefined && !(request.body instanceof Buffer)) fields.requestBody = masker(request.body);
     if (scope.responseBody !== undefined) fields.responseBody = masker(scope.responseBody);
   }
-  log.request(level, `${request.method} ${route} ${status}`, fields as LogFields);
+  log.request(level, `${request.method} ${route} ${status}`, fields as LogFields, scope);
 }
 
 /** Opens the scope of one request; its line is written when the response closes. */
@@ -156,6 +157,7 @@ export function beginRequest(telemetry: Telemetry, request: HttpRequest, respons
   (request as Scoped)[SCOPE] = scope;
   (response as Scoped)[SCOPE] = scope;
   if (telemetry.logger.enabled('debug')) keepBody(response, scope, telemetry.settings.bodyChars + 1);
-  response.once('close', () => finish(scope, request, response, started));
+  // 'close' comes once per response; `on` spares the wrapper `once` makes.
+  response.on('close', () => finish(scope, request, response, started));
   return scope;
 }
