@@ -26,6 +26,8 @@ function jsonScalarOf(body: unknown): string | undefined {
 }
 
 export function problemForFrameworkError(error: unknown): Problem {
+  // The router decodes path parameters before any handler sees them; broken %-encoding throws.
+  if (error instanceof URIError) return problem('INVALID_PATH', `the path is not valid percent-encoding: ${error.message}`);
   const e = (typeof error === 'object' && error !== null ? error : {}) as BodyParserError;
   switch (e.type) {
     case 'entity.parse.failed': {

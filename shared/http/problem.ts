@@ -2,7 +2,7 @@
 // status it maps to (one table), and the JSON paths of what was wrong.
 
 export const API_ERROR_CODES = [
-  'MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'BODY_TOO_DEEP', 'INVALID_BODY', 'INVALID_QUERY',
+  'MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'BODY_TOO_DEEP', 'INVALID_BODY', 'INVALID_QUERY', 'INVALID_PATH',
   'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'FLAG_NOT_FOUND',
   'INVALID_CONTEXT', 'TARGETING_KEY_MISSING', 'FLAG_PARSE_ERROR', 'TOO_MANY_ITEMS', 'UNKNOWN_FLAGS', 'INVALID_FLAG', 'UNAVAILABLE', 'INTERNAL',
   'INVALID_DOCUMENT', 'GOLDEN_TESTS_FAILED', 'PRECONDITION_REQUIRED', 'PRECONDITION_FAILED', 'CONFLICT', 'CORRUPT_DOCUMENT',
@@ -16,6 +16,7 @@ export const STATUS_OF = {
   BODY_TOO_DEEP: 400,
   INVALID_BODY: 400,
   INVALID_QUERY: 400,
+  INVALID_PATH: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
@@ -45,6 +46,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   BODY_TOO_DEEP: 'The body nests too deeply',
   INVALID_BODY: 'The body does not fit the request schema',
   INVALID_QUERY: 'A query parameter is invalid',
+  INVALID_PATH: 'The URL path is not valid',
   UNAUTHORIZED: 'Authentication required',
   FORBIDDEN: 'This key may not do that',
   RATE_LIMITED: 'Too many requests',

@@ -32,6 +32,10 @@ describe('validate: body errors', () => {
     await expectProblem(await fn.post('/v1/rules/validate', '{"condition":{"attr":"a","op":"exists"}}', { 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('answers 400 INVALID_PATH for a path whose percent-encoding is broken', async () => {
+    await expectProblem(await fn.post('/v1/rules/%E0%A4%A', '{"condition":{"attr":"a","op":"exists"}}'), 400, 'INVALID_PATH');
+  });
+
   it('answers 400 INVALID_BODY for a request without a body', async () => {
     await expectProblem(await fn.post('/v1/rules/validate', ''), 400, 'INVALID_BODY');
   });
