@@ -75,11 +75,12 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
             parts.push(json);
             digests.push(outcome.ok ? outcome.digest : digestOf(json));
           }
-          const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
           if (deps.metrics) deps.metrics.observe('evaluation_latency', { environment: snapshot.environment, route: 'bulk' }, performance.now() - started!);
           const etag = etagOf(snapshot.version, digests);
           const ifNoneMatch = req.headers['if-none-match'];
+          // A client polling an unchanged answer is told so before the answer is assembled.
           if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return sendEmpty(res, 304, { ETag: etag });
+          const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
           res.statusCode = 200;
           res.setHeader('ETag', etag);
           res.setHeader('Cache-Control', 'private, no-cache');
