@@ -22,7 +22,7 @@ export function digestOf(text: string): Digest {
 export function etagOf(version: number, parts: readonly Digest[]): string {
   let a = 0x811c9dc5 ^ version;
   let b = 0x9747b28c ^ parts.length;
-  // Indexed, not destructured: destructuring a pair walks the iterator protocol, and its
+  // Each pair read by index, not destructured: destructuring walks the iterator protocol, and its
   // iterator objects were 11 KB of the 36 KB a bulk answer of 100 flags left as garbage.
   for (const part of parts) {
     a = Math.imul((a ^ part[0]) >>> 0, 0x01000193);

@@ -22,7 +22,6 @@ function sendOutcome(res: Parameters<Route['handler']>[1], outcome: Outcome): vo
   else sendProblem(res, failureBody(outcome));
 }
 
-
 /** Whether an If-None-Match header names this ETag (weak comparison, lists and `*`). */
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
@@ -81,11 +80,7 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
           // A client polling an unchanged answer is told so before the answer is assembled.
           if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return sendEmpty(res, 304, { ETag: etag });
           const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
-          res.statusCode = 200;
-          res.setHeader('ETag', etag);
-          res.setHeader('Cache-Control', 'private, no-cache');
-          res.setHeader('Content-Type', 'application/json; charset=utf-8');
-          res.end(text);
+          sendJsonText(res, 200, text, { ETag: etag, 'Cache-Control': 'private, no-cache' });
         });
       },
     }),
