@@ -6,7 +6,8 @@ import type { Firestore } from '@google-cloud/firestore';
 import { Redis } from '@upstash/redis';
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from './cache/breaker.ts';
-import { publishingStores, snapshotPublisher } from './cache/publishing-stores.ts';
+import { announcer, publishingStores } from './cache/publishing-stores.ts';
+import { createLocalChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
 import { createRedisSnapshotTier } from './cache/redis-snapshots.ts';
 import { createTieredFlagStore } from './cache/tiered-store.ts';
 import { createKeyMirror } from './cache/key-mirror.ts';
@@ -41,7 +42,12 @@ export type Backends = {
   readonly adoptKey?: KeyAdopter;
   /** With Firestore: the process's one client, for the other state kept there (the aggregator's rollups). */
   readonly firestore?: Firestore;
+  /** Notices of accepted writes: in this process always, across instances through Redis when configured. */
+  readonly changes: ChangeFeed;
 };
+
+/** See README "Freshness": the staleness bound while a writer's publish to Redis is lost. */
+export const TIER_TRUST_SECONDS = 5;
 
 /** A cold evaluate instance waits this long for the store to verify a key before asking Redis's mirror. */
 const KEY_STORE_DEADLINE_MS = 2_000;
@@ -72,14 +78,21 @@ export function backendsFor(config: BackendConfig): Backends {
 
 function build(config: BackendConfig): Backends {
   const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS) : undefined;
-  if (config.SWITCHYARD_STORE === 'memory') return { stores: defaultStore(config).store, ...(redis ? { redis } : {}) };
+  const local = createLocalChangeFeed();
+  if (config.SWITCHYARD_STORE === 'memory') {
+    const { store } = defaultStore(config);
+    return { stores: publishingStores(store, announcer(store, local)), changes: local, ...(redis ? { redis } : {}) };
+  }
   const { Firestore } = firestoreModule();
   const db = new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true });
   const stores = createFirestoreStores(db);
   const adoptKey = keyAdopter(async (hash) => (await layout(db).apiKey(hash).get()).exists, (random) => createFirestoreStores(db, { random }).apiKeys);
-  if (!redis) return { stores, adoptKey, firestore: db };
+  if (!redis) return { stores: publishingStores(stores, announcer(stores, local)), changes: local, adoptKey, firestore: db };
   const corrupt = new Set<string>();
   const tier = createRedisSnapshotTier(redis.redis, {
+    // How long a published version is trusted without the store: a publish lost while a writer could
+    // not reach Redis (but the instances could) delays answers by at most this, past the bound.
+    versionTtlSeconds: TIER_TRUST_SECONDS,
     onCorrupt: (environment, problem) => {
       // Logged once per environment and problem; the tier is skipped for the store meanwhile.
       if (corrupt.has(environment + problem)) return;
@@ -87,7 +100,8 @@ function build(config: BackendConfig): Backends {
       warn('corrupt snapshot in Redis; reading the store', { dependency: 'redis', environment, problem });
     },
   });
-  const publish = snapshotPublisher(stores, (snapshot) => redis.breaker.run(() => tier.publish(snapshot)));
+  const changes = local; // joined to the Redis feed once it exists
+  const announce = announcer(stores, changes, { tier: (snapshot) => redis.breaker.run(() => tier.publish(snapshot)) });
   const keyIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
   const mirror = createKeyMirror(stores.keys, {
     redis: redis.redis,
@@ -95,12 +109,12 @@ function build(config: BackendConfig): Backends {
     deadlineMs: KEY_STORE_DEADLINE_MS,
     onFallback: (error) => keyIncidents.note('key verified from the Redis mirror', error),
   });
-  return { stores: publishingStores(stores, publish, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, firestore: db };
+  return { stores: publishingStores(stores, announce, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, firestore: db, changes };
 }
 
 /** What the evaluate function reads through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */
 export function evaluateBackendsFor(config: BackendConfig & Pick<RuntimeConfig, 'SWITCHYARD_RATE_PER_SECOND' | 'SWITCHYARD_RATE_BURST'>) {
-  const { stores, redis, tier, mirroredKeys } = backendsFor(config);
+  const { stores, redis, tier, mirroredKeys, changes } = backendsFor(config);
   const rate = { ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST };
   const local = createMemoryRateLimiter(rate);
   const storeIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
@@ -111,6 +125,7 @@ export function evaluateBackendsFor(config: BackendConfig & Pick<RuntimeConfig, 
     limiter: redis ? createRedisRateLimiter(rate, { redis: redis.redis, breaker: redis.breaker, fallback: local, timeoutMs: config.SWITCHYARD_REDIS_TIMEOUT_MS }) : local,
     behavior: behaviorFor(redis),
     onStoreError: (error: unknown, environment: string) => storeIncidents.note('snapshot check failed', error instanceof Error ? new Error(`${environment}: ${error.message}`) : error),
+    changes,
   };
 }
 

@@ -30,12 +30,17 @@ export function evaluateDepsFor(config: RuntimeConfig) {
   const geo = readGeoHeaders({ SWITCHYARD_GEO_HEADERS: config.SWITCHYARD_GEO_HEADERS });
   if (!geo.ok) throw new Error(geo.message);
   return {
-    // Key revocations reach a warm instance within 30 s; until then a request needs no store read.
-    keys: cachingKeyLookup(backends.keys, { ttlMs: 30_000, metrics: instanceMetrics }),
+    // A remembered key is checked again when its environment's version moves (revocation moves it).
+    keys: cachingKeyLookup(backends.keys, { ttlMs: 600_000, metrics: instanceMetrics }),
     limiter: backends.limiter,
     behavior: backends.behavior,
-    snapshots: createSnapshotCache(backends.flags, { checkEveryMs: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000, onError: backends.onStoreError, metrics: instanceMetrics }),
-    staleAfterMs: config.SWITCHYARD_STALE_AFTER_SECONDS * 1000,
+    snapshots: createSnapshotCache(backends.flags, {
+      maxStalenessMs: config.SWITCHYARD_MAX_STALENESS_MS,
+      confirmDeadlineMs: config.SWITCHYARD_CONFIRM_DEADLINE_MS,
+      onError: backends.onStoreError,
+      metrics: instanceMetrics,
+      changes: backends.changes,
+    }),
     now: Date.now,
     geoHeaders: geo.mapping,
     metrics: instanceMetrics,

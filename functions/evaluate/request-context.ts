@@ -1,7 +1,7 @@
 // What every evaluate route does before evaluating: authenticate the SDK key, apply its rate
 // limit, find its environment's snapshot, and read and enrich the context.
 
-import { authenticate, type KeyLookup, type Principal } from '../../shared/http/auth.ts';
+import { authenticate, UNAUTHORIZED, type KeyLookup, type Principal } from '../../shared/http/auth.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import type { RateLimiter } from '../../shared/http/rate-limit.ts';
 import { then, type MaybePromise } from '../../shared/http/maybe-async.ts';
@@ -10,7 +10,7 @@ import type { CompiledSnapshot, SnapshotCache } from '../../shared/cache/snapsho
 import type { BehaviorCounters } from '../../shared/cache/behavior-counters.ts';
 import { checkContext, type Context } from '../../shared/rules/index.ts';
 import { enrichContext, sourcesFor, type DerivedSources, type GeoHeaderMapping } from '../../shared/context/index.ts';
-import { noteRateLimit } from '../../shared/telemetry/request-telemetry.ts';
+import { noteAuthFailure, noteRateLimit } from '../../shared/telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 
 export type EvaluateDeps = {
@@ -19,8 +19,6 @@ export type EvaluateDeps = {
   readonly snapshots: SnapshotCache;
   readonly now: () => number;
   readonly geoHeaders?: GeoHeaderMapping;
-  /** A snapshot not confirmed against its source for longer than this answers with reason STALE. */
-  readonly staleAfterMs?: number;
   /** Behavioural counters: `/v1/track` records, evaluations of flags that read `behavior.*` fetch. */
   readonly behavior?: {
     readonly record: BehaviorCounters['record'];
@@ -33,8 +31,12 @@ export type EvaluateDeps = {
 
 export type Admitted = { ok: true; principal: Extract<Principal, { kind: 'sdk' }>; snapshot: CompiledSnapshot; now: number; stale: boolean } | { ok: false; problem: Problem; headers?: Record<string, string> };
 
-/** Key, rate limit and snapshot: all from memory on a warm instance, so nothing waits. */
-export function admit(request: HttpRequest, deps: EvaluateDeps): MaybePromise<Admitted> {
+/**
+ * Key, rate limit and snapshot: all from memory on a warm instance, so nothing waits. `atLeast` is
+ * a version the client was told exists (OFREP flagConfigEtag): the answer comes from one at least
+ * as new, loaded first if this instance has not seen it.
+ */
+export function admit(request: HttpRequest, deps: EvaluateDeps, atLeast = 0): MaybePromise<Admitted> {
   return then(authenticate(request, deps.keys, 'sdk'), (auth): MaybePromise<Admitted> => {
     if (!auth.ok) return { ok: false, problem: auth.problem };
     const { principal } = auth;
@@ -43,12 +45,20 @@ export function admit(request: HttpRequest, deps: EvaluateDeps): MaybePromise<Ad
       if (!decision.allowed) {
         return { ok: false, problem: problem('RATE_LIMITED', `this key is over its request rate; retry after ${decision.retryAfterSeconds} s`), headers: { 'Retry-After': String(decision.retryAfterSeconds) } };
       }
-      const held = deps.snapshots.peek(principal.environment);
-      return then(held ?? deps.snapshots.get(principal.environment), (snapshot): Admitted => {
+      const held = atLeast === 0 ? deps.snapshots.peek(principal.environment) : undefined;
+      return then(held ?? deps.snapshots.get(principal.environment, atLeast), (snapshot): MaybePromise<Admitted> => {
         if (!snapshot) return { ok: false, problem: problem('UNAVAILABLE', `the flags of environment "${principal.environment}" cannot be loaded`) };
         const now = deps.now();
-        const stale = deps.staleAfterMs !== undefined && now - snapshot.confirmedAt > deps.staleAfterMs;
-        return { ok: true, principal, snapshot, now, stale };
+        // The cache confirms within its bound unless the store fails or is slow; then the answer says so.
+        const stale = now - snapshot.confirmedAt > deps.snapshots.maxStalenessMs;
+        const admitted: Admitted = { ok: true, principal, snapshot, now, stale };
+        // A key revoked or rotated since it was remembered moved this version: check it again.
+        const valid = deps.keys.stillValid ? deps.keys.stillValid(auth.secret, snapshot.version) : true;
+        return then(valid, (stands): Admitted => {
+          if (stands) return admitted;
+          noteAuthFailure(request, 'invalid');
+          return { ok: false, problem: UNAUTHORIZED };
+        });
       });
     });
   });

@@ -30,7 +30,7 @@ if (mode === 'bare') {
   http('evaluate', createEvaluateFunction({
     keys: cachingKeyLookup(store.keys, { ttlMs: 30_000 }),
     limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }),
-    snapshots: createSnapshotCache(store.flags, { checkEveryMs: 5000 }),
+    snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 5000 }),
     now: Date.now,
   }) as Parameters<typeof http>[1]);
 } else {

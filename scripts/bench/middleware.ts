@@ -96,7 +96,7 @@ const store = createMemoryStore({
   keys: [{ kind: 'sdk', name: 'bench', environment: 'bench', secret: SDK_KEY }],
 });
 const deps = (metrics?: ReturnType<typeof createMetricsRecorder>): EvaluateDeps => ({
-  keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }), snapshots: createSnapshotCache(store.flags, { checkEveryMs: 60_000 }), now: Date.now, ...(metrics ? { metrics } : {}),
+  keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }), now: Date.now, ...(metrics ? { metrics } : {}),
 });
 const base = { ...readRuntimeConfig({}), SWITCHYARD_STAGE: 'production' as const, GOOGLE_CLOUD_PROJECT: 'demo-bench', SWITCHYARD_VERSION: 'bench' };
 configureTelemetry({ ...base, LOG_LEVEL: 'silent' });

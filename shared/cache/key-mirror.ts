@@ -11,8 +11,8 @@ import { withinDeadline } from '../http/deadline.ts';
 import type { Breaker } from './breaker.ts';
 
 const PrincipalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sdk'), keyId: z.string(), name: z.string(), environment: z.string() }),
-  z.strictObject({ kind: z.literal('admin'), keyId: z.string(), name: z.string(), role: z.enum(['viewer', 'editor', 'admin']) }),
+  z.strictObject({ kind: z.literal('sdk'), keyId: z.string(), name: z.string(), environment: z.string(), expiresAt: z.number().optional() }),
+  z.strictObject({ kind: z.literal('admin'), keyId: z.string(), name: z.string(), role: z.enum(['viewer', 'editor', 'admin']), expiresAt: z.number().optional() }),
 ]);
 
 export type KeyMirrorOptions = {
@@ -53,6 +53,8 @@ export function createKeyMirror(store: KeyVerifier, options: KeyMirrorOptions): 
     if (stored === null) return undefined;
     const parsed = PrincipalSchema.safeParse(stored);
     if (!parsed.success) throw storeError;
+    // A rotated key's overlap ends on time even while the store is down.
+    if (parsed.data.expiresAt !== undefined && Date.now() >= parsed.data.expiresAt) return undefined;
     return parsed.data;
   };
 

@@ -1,99 +1,97 @@
-// The evaluate function's compiled snapshot of each environment, held in memory. The store's
-// version is checked at most every `checkEveryMs`; loads are single-flight; only flags whose
-// documents changed are recompiled; a failing store leaves the held snapshot serving.
+// The evaluate function's compiled snapshot of each environment, held in memory, under the
+// freshness contract (README "Freshness"): an answer never comes from a snapshot confirmed longer
+// ago than `maxStalenessMs` without first confirming the environment's version, and a change
+// announced by the change feed (or by a client's flagConfigEtag) is loaded before the next answer.
+//
+// Confirmation happens on the request path, never on a timer: Cloud Run throttles CPU between
+// requests. It is single-flight per environment, and an answer waits for it at most
+// `confirmDeadlineMs` after it began; past that, or while the store is failing, the held snapshot
+// answers (and the caller marks it STALE once it is older than the bound).
 
-import { compileFlag, type CompiledFlag, type Flag, type Segment } from '../rules/index.ts';
-import type { FlagStore, Snapshot } from '../store/ports.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import { compileSnapshot, type CompiledSnapshot } from './compile-snapshot.ts';
+import type { FlagStore } from '../store/ports.ts';
 import type { MetricsRecorder } from '../telemetry/recorder.ts';
 
-export type CompiledSnapshot = {
-  readonly environment: string;
-  readonly version: number;
-  /** When the snapshot was last confirmed current against the store (epoch ms). */
-  readonly confirmedAt: number;
-  readonly flags: ReadonlyMap<string, CompiledFlag>;
-  /** Flags that are stored but do not compile, with the reason: evaluated as PARSE_ERROR. */
-  readonly invalid: ReadonlyMap<string, string>;
-  /** Every flag key, sorted: the order of bulk answers. */
-  readonly keys: readonly string[];
-  /** Every attribute path some flag reads (segments included). */
-  readonly attributes: ReadonlySet<string>;
-  /** JSON of each flag's source, to recompile only what changed. */
-  readonly sources: ReadonlyMap<string, string>;
-  readonly segmentsSource: string;
-};
+export type { CompiledSnapshot } from './compile-snapshot.ts';
 
 export type SnapshotCache = {
-  /** The held snapshot if it was confirmed within the check interval, without waiting. */
+  /** The held snapshot when it may answer without any store call: confirmed within the bound, nothing newer known. */
   readonly peek: (environment: string) => CompiledSnapshot | undefined;
-  readonly get: (environment: string) => Promise<CompiledSnapshot | undefined>;
+  /**
+   * The snapshot to answer from: at least version `atLeast` when the store has it, confirmed within
+   * the bound unless the confirmation missed its deadline or the store is failing.
+   */
+  readonly get: (environment: string, atLeast?: number) => Promise<CompiledSnapshot | undefined>;
+  /** Stops listening to the change feed. */
+  readonly close: () => void;
+  /** The bound it keeps: an answer from a snapshot confirmed longer ago says STALE. */
+  readonly maxStalenessMs: number;
 };
 
 export type SnapshotCacheOptions = {
-  readonly checkEveryMs: number;
+  /** SWITCHYARD_MAX_STALENESS_MS: the oldest confirmation an answer may rest on. */
+  readonly maxStalenessMs: number;
+  /** SWITCHYARD_CONFIRM_DEADLINE_MS: how long after a confirmation began answers wait for it (default 250). */
+  readonly confirmDeadlineMs?: number;
+  /**
+   * Past this age a request starts a confirmation without waiting for it, so a busy instance stays
+   * well inside the bound and rarely makes anyone wait. Default: a quarter of the bound.
+   */
+  readonly refreshAfterMs?: number;
   readonly now?: () => number;
   readonly onError?: (error: unknown, environment: string) => void;
-  /** Where `cache_lookups` (cache "snapshot") and each environment's `snapshot_age` are recorded. */
+  /** Where cache lookups, confirmations, notice delays and each environment's `snapshot_age` are recorded. */
   readonly metrics?: MetricsRecorder;
+  /** Notices of changes: the announced version is loaded before the next answer (and at once in the background). */
+  readonly changes?: Pick<ChangeFeed, 'subscribe'>;
+  /** A confirmation found a version that no notice announced: the feed may have gone deaf. */
+  readonly onUnannounced?: (environment: string) => void;
 };
 
-function compileSnapshot(snapshot: Snapshot, previous: CompiledSnapshot | undefined, now: number): CompiledSnapshot {
-  const segments: Record<string, Segment> = Object.fromEntries(snapshot.segments.map((s) => [s.key, s]));
-  const flagsByKey: Record<string, Flag> = Object.fromEntries(snapshot.flags.map((f) => [f.key, f]));
-  const segmentsSource = JSON.stringify(snapshot.segments);
-  const reuse = previous !== undefined && previous.segmentsSource === segmentsSource;
-  const flags = new Map<string, CompiledFlag>();
-  const invalid = new Map<string, string>(snapshot.corrupt.map((c) => [c.id.replace(/^flags\//, ''), c.problem]));
-  const sources = new Map<string, string>();
-  for (const doc of snapshot.flags) {
-    const source = JSON.stringify(doc);
-    sources.set(doc.key, source);
-    const held = reuse && !doc.prerequisites?.length && previous.sources.get(doc.key) === source ? previous.flags.get(doc.key) : undefined;
-    if (held) {
-      flags.set(doc.key, held);
-      continue;
-    }
-    const compiled = compileFlag(doc, { segments, flags: flagsByKey });
-    if (compiled.ok) flags.set(doc.key, compiled.flag);
-    else invalid.set(doc.key, compiled.errors.map((e) => `${e.path} ${e.message}`).join('; '));
-  }
-  const keys = [...new Set([...flags.keys(), ...invalid.keys()])].sort();
-  const attributes = new Set([...flags.values()].flatMap((flag) => flag.attributes));
-  return { environment: snapshot.environment, version: snapshot.version, confirmedAt: now, flags, invalid, keys, attributes, sources, segmentsSource };
-}
+type Check = { readonly promise: Promise<CompiledSnapshot | undefined>; readonly startedAt: number; readonly atLeast: number };
 
 export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOptions): SnapshotCache {
   const now = options.now ?? Date.now;
+  const { maxStalenessMs, metrics } = options;
+  const confirmDeadlineMs = options.confirmDeadlineMs ?? 250;
+  const refreshAfterMs = options.refreshAfterMs ?? maxStalenessMs / 4;
   const held = new Map<string, CompiledSnapshot>();
-  const pending = new Map<string, Promise<CompiledSnapshot | undefined>>();
-  /** When a check last failed: the next is not tried before `checkEveryMs` (a down store is not hammered). */
+  /** The newest version a notice (or a client) said exists, while the held snapshot is older. */
+  const announced = new Map<string, number>();
+  const checks = new Map<string, Check>();
+  /** When a check last failed: until one succeeds, answers never wait, and checks run at most once per bound. */
   const failedAt = new Map<string, number>();
-  const hit = options.metrics?.counter('cache_lookups', { cache: 'snapshot', result: 'hit' });
-  const miss = options.metrics?.counter('cache_lookups', { cache: 'snapshot', result: 'miss' });
-  // Age since the snapshot was last confirmed against its source: what STALE and its alert watch.
-  options.metrics?.sampleOnDrain(() => {
-    for (const [environment, snapshot] of held) options.metrics!.gauge('snapshot_age', { environment }, Math.max(0, now() - snapshot.confirmedAt) / 1000);
+  const hit = metrics?.counter('cache_lookups', { cache: 'snapshot', result: 'hit' });
+  const miss = metrics?.counter('cache_lookups', { cache: 'snapshot', result: 'miss' });
+  metrics?.sampleOnDrain(() => {
+    for (const [environment, snapshot] of held) metrics.gauge('snapshot_age', { environment }, Math.max(0, now() - snapshot.confirmedAt) / 1000);
   });
 
-  async function refresh(environment: string): Promise<CompiledSnapshot | undefined> {
+  async function confirm(environment: string, atLeast: number): Promise<CompiledSnapshot | undefined> {
+    const startedAt = now();
     const current = held.get(environment);
     try {
-      const version = await store.version(environment);
+      const version = await store.version(environment, atLeast);
+      failedAt.delete(environment);
       if (version === undefined) {
         held.delete(environment);
+        announced.delete(environment);
         return undefined;
       }
-      failedAt.delete(environment);
+      // The source of truth has nothing newer than this: whatever announced more was wrong.
+      if (version < atLeast) announced.delete(environment);
       if (current && current.version === version) {
-        const confirmed = { ...current, confirmedAt: now() };
+        const confirmed = { ...current, confirmedAt: startedAt };
         held.set(environment, confirmed);
         return confirmed;
       }
+      if (current && version > current.version && (announced.get(environment) ?? 0) < version) options.onUnannounced?.(environment);
       const snapshot = await store.snapshot(environment);
       if (!snapshot) return undefined;
-      const compiled = compileSnapshot(snapshot, current, now());
+      const compiled = compileSnapshot(snapshot, current, startedAt);
       held.set(environment, compiled);
-      failedAt.delete(environment);
+      if ((announced.get(environment) ?? 0) <= compiled.version) announced.delete(environment);
       return compiled;
     } catch (error) {
       failedAt.set(environment, now());
@@ -104,42 +102,105 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
     }
   }
 
-  const confirmed = (environment: string) => {
-    const snapshot = held.get(environment);
-    return snapshot && now() - snapshot.confirmedAt < options.checkEveryMs ? snapshot : undefined;
-  };
-
-  function load(environment: string): Promise<CompiledSnapshot | undefined> {
-    const inFlight = pending.get(environment);
-    if (inFlight) return inFlight;
-    const loading = refresh(environment).finally(() => pending.delete(environment));
-    pending.set(environment, loading);
-    return loading;
+  /** Single-flight: a check already under way serves every caller it satisfies; a caller wanting more runs one after it. */
+  function check(environment: string, atLeast: number): Check {
+    const running = checks.get(environment);
+    if (running && running.atLeast >= atLeast) return running;
+    const startedAt = now();
+    // Started at once when nothing runs: its version read then begins at this request's arrival.
+    const started = running
+      ? running.promise.catch(() => undefined).then((previous) => (previous && previous.version >= atLeast ? previous : confirm(environment, atLeast)))
+      : confirm(environment, atLeast);
+    const promise = started
+      .finally(() => {
+        if (checks.get(environment) === next) checks.delete(environment);
+      });
+    const next: Check = { promise, startedAt, atLeast };
+    checks.set(environment, next);
+    return next;
   }
+
+  function inBackground(environment: string, atLeast: number): void {
+    const failed = failedAt.get(environment);
+    if (failed !== undefined && now() - failed < maxStalenessMs) return;
+    if (checks.has(environment) && checks.get(environment)!.atLeast >= atLeast) return;
+    check(environment, atLeast).promise.catch(() => undefined);
+  }
+
+  const needed = (environment: string, atLeast: number) => Math.max(atLeast, announced.get(environment) ?? 0);
+  const answers = (snapshot: CompiledSnapshot | undefined, need: number, at: number): snapshot is CompiledSnapshot =>
+    snapshot !== undefined && snapshot.version >= need && at - snapshot.confirmedAt <= maxStalenessMs;
+
+  /** Waits for the check until `confirmDeadlineMs` after it began, then answers from what is held. */
+  function waitFor(environment: string, running: Check, fallback: CompiledSnapshot): Promise<CompiledSnapshot> {
+    const started = now();
+    const left = running.startedAt + confirmDeadlineMs - started;
+    const outcome = (name: 'fresh' | 'deadline' | 'stale') => {
+      metrics?.count('snapshot_confirmations', { environment, outcome: name });
+      metrics?.observe('snapshot_confirmation_wait', { environment }, now() - started);
+    };
+    if (left <= 0) {
+      outcome('deadline');
+      return Promise.resolve(held.get(environment) ?? fallback);
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      timer = setTimeout(() => resolve('deadline'), left);
+      timer.unref?.();
+    });
+    return Promise.race([running.promise.catch(() => undefined), deadline]).then((result) => {
+      clearTimeout(timer);
+      if (result === 'deadline') {
+        outcome('deadline');
+        return held.get(environment) ?? fallback;
+      }
+      outcome(failedAt.has(environment) ? 'stale' : 'fresh');
+      return result ?? held.get(environment) ?? fallback;
+    });
+  }
+
+  const unsubscribe = options.changes?.subscribe((change) => {
+    metrics?.observe('change_notice_delay', { function: 'evaluate' }, Math.max(0, now() - change.at));
+    const current = held.get(change.environment);
+    if (!current || current.version >= change.version) return;
+    announced.set(change.environment, Math.max(change.version, announced.get(change.environment) ?? 0));
+    // The instance may have CPU now (a busy instance, or a stream open): then the next answer finds it loaded.
+    inBackground(change.environment, change.version);
+  });
 
   return {
     // A miss here is counted by the `get` that follows it.
     peek: (environment) => {
-      const fresh = confirmed(environment);
-      if (fresh) hit?.();
-      return fresh;
+      const snapshot = held.get(environment);
+      const at = now();
+      if (!answers(snapshot, announced.get(environment) ?? 0, at)) return undefined;
+      hit?.();
+      if (at - snapshot.confirmedAt > refreshAfterMs) inBackground(environment, 0);
+      return snapshot;
     },
-    get: (environment) => {
-      const fresh = confirmed(environment);
-      if (fresh) {
+    get: (environment, atLeast = 0) => {
+      const snapshot = held.get(environment);
+      const need = needed(environment, atLeast);
+      const at = now();
+      if (answers(snapshot, need, at)) {
         hit?.();
-        return Promise.resolve(fresh);
+        if (at - snapshot.confirmedAt > refreshAfterMs) inBackground(environment, 0);
+        return Promise.resolve(snapshot);
       }
-      const stale = held.get(environment);
-      if (!stale) {
+      if (!snapshot) {
         miss?.();
-        return load(environment);
+        return check(environment, need).promise;
       }
       hit?.();
-      // Evaluations never wait on the store once a snapshot is held: check in the background.
-      const failed = failedAt.get(environment);
-      if (failed === undefined || now() - failed >= options.checkEveryMs) load(environment).catch(() => undefined);
-      return Promise.resolve(stale);
+      // A failing store is never waited for: answer from what is held, check again once per bound.
+      if (failedAt.has(environment)) {
+        inBackground(environment, need);
+        metrics?.count('snapshot_confirmations', { environment, outcome: 'stale' });
+        return Promise.resolve(snapshot);
+      }
+      return waitFor(environment, check(environment, need), snapshot);
     },
+    close: () => unsubscribe?.(),
+    maxStalenessMs,
   };
 }

@@ -22,18 +22,20 @@ export function createTieredFlagStore(store: FlagStore, options: TieredStoreOpti
   const publish = (snapshot: Snapshot) => void fromTier(() => tier.publish(snapshot));
 
   return {
-    version: async (environment) => {
+    version: async (environment, atLeast = 0) => {
       const published = await fromTier(() => tier.version(environment));
-      if (typeof published === 'number') {
+      // Behind what a notice announced (a publish to the tier was lost): the store decides.
+      if (typeof published === 'number' && published >= atLeast) {
         learned.set(environment, published);
         return published;
       }
       const version = await store.version(environment);
       if (version === undefined) return undefined;
       learned.set(environment, version);
-      // Nothing published (first use, or the version expired after a lost publish): put back what we hold.
+      // Nothing published (first use, or the version expired after a lost publish), or the tier is
+      // behind: put back what we hold when it is the store's version.
       const held = served.get(environment);
-      if (published === undefined && held?.version === version) publish(held);
+      if (published !== 'unavailable' && held?.version === version) publish(held);
       return version;
     },
     snapshot: async (environment) => {

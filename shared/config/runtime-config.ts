@@ -11,8 +11,25 @@ const list = z
 
 export const RuntimeConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  /** Seconds between checks of the store's version by each evaluate instance. */
-  SWITCHYARD_SNAPSHOT_CHECK_SECONDS: number(5),
+  /**
+   * The freshness bound: every answer reflects every write acknowledged this long before the
+   * request arrived (README "Freshness"). Past it without a confirmation, answers say STALE.
+   */
+  SWITCHYARD_MAX_STALENESS_MS: number(1000),
+  /** How long after a version confirmation began answers wait for it before answering from what is held. */
+  SWITCHYARD_CONFIRM_DEADLINE_MS: number(250),
+  /** The streams function's public URL (change streams, OFREP eventStreams); unset, bulk answers offer no stream. */
+  SWITCHYARD_STREAMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** HMAC secret of stream tokens, shared by evaluate (which signs) and streams (which verifies); at least 32 characters. */
+  SWITCHYARD_STREAM_SECRET: z.string().min(32).optional(),
+  /** How long a stream token is valid; tokens are minted per half of this, so each has at least half left. */
+  SWITCHYARD_STREAM_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** A stream is ended after this long (the client reconnects with Last-Event-ID), under the platform's request timeout. */
+  SWITCHYARD_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(3500).default(900),
+  /** Seconds between heartbeat comments on an idle stream, so proxies keep it open. */
+  SWITCHYARD_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Open streams one SDK key may hold on one instance. */
+  SWITCHYARD_STREAMS_PER_KEY: z.coerce.number().int().min(1).default(1000),
   /** Sustained evaluate requests per second per SDK key, and the burst allowed. */
   SWITCHYARD_RATE_PER_SECOND: number(1000),
   SWITCHYARD_RATE_BURST: number(2000),
@@ -44,8 +61,6 @@ export const RuntimeConfigSchema = z.object({
   SWITCHYARD_REDIS_TIMEOUT_MS: number(150),
   /** How long an admin request waits for the store before answering 503. */
   SWITCHYARD_STORE_DEADLINE_MS: number(8000),
-  /** Seconds without confirming a snapshot's version after which answers carry reason STALE. */
-  SWITCHYARD_STALE_AFTER_SECONDS: number(300),
 }).refine((c) => (c.UPSTASH_REDIS_REST_URL === undefined) === (c.UPSTASH_REDIS_REST_TOKEN === undefined), {
   message: 'set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither',
   path: ['UPSTASH_REDIS_REST_URL'],

@@ -9,41 +9,68 @@ import type { HttpRequest } from './types.ts';
 import { noteAuthFailure, noteKey } from '../telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../telemetry/recorder.ts';
 
+/** `expiresAt` (epoch ms): a rotated key's end of overlap, or a key made to expire. */
 export type Principal =
-  | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string }
-  | { readonly kind: 'admin'; readonly keyId: string; readonly name: string; readonly role: 'viewer' | 'editor' | 'admin' };
+  | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string; readonly expiresAt?: number }
+  | { readonly kind: 'admin'; readonly keyId: string; readonly name: string; readonly role: 'viewer' | 'editor' | 'admin'; readonly expiresAt?: number };
 
 /** The port a function authenticates through: a key's hash to its principal. */
 export type KeyVerifier = { readonly findByHash: (hash: string) => MaybePromise<Principal | undefined> };
 
 /** How a function resolves presented keys: straight through the port, or with a memory in front. */
-export type KeyLookup = { readonly find: (secret: string) => MaybePromise<Principal | undefined> };
+export type KeyLookup = {
+  readonly find: (secret: string) => MaybePromise<Principal | undefined>;
+  /**
+   * With a memory in front: whether a key found earlier still stands at its environment's
+   * `version`. Revoking or rotating an SDK key moves its environment's version, which the caller
+   * confirms within the freshness bound, so a revoked key is refused within that bound.
+   */
+  readonly stillValid?: (secret: string, version: number) => MaybePromise<boolean>;
+};
 
 export function keyLookup(verifier: KeyVerifier): KeyLookup {
   return { find: (secret) => verifier.findByHash(hashKey(secret)) };
 }
 
+type KnownKey = { readonly principal: Principal; /** The environment version it was last checked at. */ version: number | undefined };
+
 /**
- * Remembers the keys it has verified for `ttlMs`, keyed by the presented secret, so a warm
- * instance answers from memory without hashing; a revoked key stops working within that time.
- * Unknown keys are not remembered.
+ * Remembers the keys it has verified, keyed by the presented secret, so a warm instance answers
+ * from memory without hashing. A remembered key is checked again whenever its environment's
+ * version moves (`stillValid`) and is dropped at its expiry; `ttlMs` only bounds how long an
+ * unused entry stays. Unknown keys are not remembered.
  */
-export function cachingKeyLookup(verifier: KeyVerifier, options: { ttlMs: number; max?: number; metrics?: MetricsRecorder }): KeyLookup {
-  const known = new LRUCache<string, Principal>({ max: options.max ?? 1000, ttl: options.ttlMs });
+export function cachingKeyLookup(verifier: KeyVerifier, options: { ttlMs: number; max?: number; metrics?: MetricsRecorder; now?: () => number }): KeyLookup {
+  const now = options.now ?? Date.now;
+  const known = new LRUCache<string, KnownKey>({ max: options.max ?? 1000, ttl: options.ttlMs });
   const hits = options.metrics?.counter('cache_lookups', { cache: 'key', result: 'hit' });
   const misses = options.metrics?.counter('cache_lookups', { cache: 'key', result: 'miss' });
+  const verify = (secret: string, version: number | undefined) =>
+    then(verifier.findByHash(hashKey(secret)), (principal) => {
+      if (principal) known.set(secret, { principal, version });
+      else known.delete(secret);
+      return principal;
+    });
   return {
     find: (secret) => {
       const hit = known.get(secret);
-      if (hit) {
+      if (hit && (hit.principal.expiresAt === undefined || now() < hit.principal.expiresAt)) {
         hits?.();
-        return hit;
+        return hit.principal;
       }
       misses?.();
-      return then(verifier.findByHash(hashKey(secret)), (principal) => {
-        if (principal) known.set(secret, principal);
-        return principal;
-      });
+      return verify(secret, undefined);
+    },
+    stillValid: (secret, version) => {
+      const entry = known.peek(secret);
+      if (entry === undefined) return true; // not remembered: it was verified by the store just now
+      if (entry.version === version) return true;
+      // First seen with this version: what the store said a moment ago holds for it.
+      if (entry.version === undefined) {
+        entry.version = version;
+        return true;
+      }
+      return then(verify(secret, version), (principal) => principal !== undefined && principal.keyId === entry.principal.keyId);
     },
   };
 }
@@ -64,7 +91,8 @@ export function presentedKey(request: HttpRequest): string | undefined {
 
 export const UNAUTHORIZED: Problem = problem('UNAUTHORIZED', 'send a valid API key as "Authorization: Bearer <key>" or "X-API-Key: <key>"');
 
-export type AuthResult<P extends Principal> = { ok: true; principal: P } | { ok: false; problem: Problem };
+/** `secret` is the key presented, for `KeyLookup.stillValid`; never log it. */
+export type AuthResult<P extends Principal> = { ok: true; principal: P; secret: string } | { ok: false; problem: Problem };
 
 /** Authenticates a request and checks the key's kind; a key of another kind is forbidden. */
 export function authenticate<K extends Principal['kind']>(request: HttpRequest, keys: KeyLookup, kind: K): MaybePromise<AuthResult<Extract<Principal, { kind: K }>>> {
@@ -83,6 +111,6 @@ export function authenticate<K extends Principal['kind']>(request: HttpRequest, 
       noteAuthFailure(request, 'wrong_kind');
       return { ok: false, problem: problem('FORBIDDEN', `this endpoint needs ${kind === 'sdk' ? 'an SDK' : 'an admin'} key`) };
     }
-    return { ok: true, principal: principal as Extract<Principal, { kind: K }> };
+    return { ok: true, principal: principal as Extract<Principal, { kind: K }>, secret };
   });
 }

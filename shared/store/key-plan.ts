@@ -22,16 +22,25 @@ export function usable(key: StoredKey, now: number): boolean {
 }
 
 export function principalOf(key: StoredKey): Principal {
+  const expiresAt = key.expiresAt === undefined ? {} : { expiresAt: Date.parse(key.expiresAt) };
   return key.kind === 'sdk'
-    ? { kind: 'sdk', keyId: key.id, name: key.name, environment: key.environment }
-    : { kind: 'admin', keyId: key.id, name: key.name, role: key.role };
+    ? { kind: 'sdk', keyId: key.id, name: key.name, environment: key.environment, ...expiresAt }
+    : { kind: 'admin', keyId: key.id, name: key.name, role: key.role, ...expiresAt };
 }
 
 const environmentOf = (key: StoredKey | (KeyScope & { name: string })) => (key.kind === 'sdk' ? key.environment : null);
 
-export function keyAudit(action: StoredAudit['action'], before: StoredKey | undefined, after: StoredKey, meta: WriteMeta, now: number): StoredAudit {
-  return compact({ environment: environmentOf(after), at: iso(now), actor: meta.actor, action, targetKind: 'apiKeys' as const, targetKey: after.id, ...metaOf(meta), diff: JSON.stringify(diffJson(before, after)) });
+/** `environmentVersion`: what the environment moved to, when the change can alter its evaluations (an SDK key revoked or retired). */
+export function keyAudit(action: StoredAudit['action'], before: StoredKey | undefined, after: StoredKey, meta: WriteMeta, now: number, environmentVersion?: number): StoredAudit {
+  return compact({ environment: environmentOf(after), at: iso(now), actor: meta.actor, action, targetKind: 'apiKeys' as const, targetKey: after.id, environmentVersion, ...metaOf(meta), diff: JSON.stringify(diffJson(before, after)) });
 }
+
+/**
+ * The environment whose version a key change moves: revoking or rotating an SDK key changes who
+ * may evaluate there, so it moves the version every instance confirms (a revocation then obeys the
+ * freshness bound, and change streams announce it). Admin keys belong to no environment.
+ */
+export const movedEnvironment = (key: StoredKey): string | undefined => (key.kind === 'sdk' ? key.environment : undefined);
 
 export type Issue = { readonly hash: string; readonly secret: string; readonly stored: StoredKey };
 

@@ -19,8 +19,12 @@ export type Snapshot = {
 };
 
 export type FlagStore = {
-  /** The environment's current version, or undefined when it does not exist: a cheap freshness probe. */
-  readonly version: (environment: string) => Promise<number | undefined>;
+  /**
+   * The environment's current version, or undefined when it does not exist: a cheap freshness probe.
+   * `atLeast` says a notice announced that version: a cache in front of the store that holds less
+   * asks the store itself.
+   */
+  readonly version: (environment: string, atLeast?: number) => Promise<number | undefined>;
   readonly snapshot: (environment: string) => Promise<Snapshot | undefined>;
   /** The attribute catalogue of an environment. */
   readonly attributes: (environment: string) => Promise<readonly AttributeDefinition[]>;

@@ -1,7 +1,7 @@
 // One evaluate instance for the propagation benchmark, in a process of its own as on Cloud Run:
 // the evaluate function exactly as deployed, built by the wiring from this process's environment
-// (SWITCHYARD_STORE, UPSTASH_REDIS_REST_*, SWITCHYARD_SNAPSHOT_CHECK_SECONDS, ...). Tells its
-// parent `{ ready: port, checkSeconds }` over IPC when listening, and answers `{ breaker: true }`
+// (SWITCHYARD_STORE, UPSTASH_REDIS_REST_*, SWITCHYARD_MAX_STALENESS_MS, ...). Tells its
+// parent `{ ready: port, maxStalenessMs }` over IPC when listening, and answers `{ breaker: true }`
 // with the state of its Redis circuit breaker (the outage measurement waits for it to open).
 
 import '../../../shared/http/framework-errors.ts';
@@ -25,4 +25,4 @@ process.on('SIGTERM', () => process.exit(0));
 process.on('disconnect', () => process.exit(0));
 
 const server = getTestServer('evaluate');
-server.listen(0, '127.0.0.1', () => process.send?.({ ready: (server.address() as AddressInfo).port, checkSeconds: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS }));
+server.listen(0, '127.0.0.1', () => process.send?.({ ready: (server.address() as AddressInfo).port, maxStalenessMs: config.SWITCHYARD_MAX_STALENESS_MS }));

@@ -11,7 +11,7 @@ const ENTRY = new URL('./evaluate-instance.ts', import.meta.url).pathname;
 
 export type Instance = {
   readonly url: string;
-  readonly checkSeconds: number;
+  readonly maxStalenessMs: number;
   /** The state of the instance's Redis circuit breaker: closed, open, half-open, or none without Redis. */
   readonly breaker: () => Promise<string>;
   readonly stop: () => Promise<void>;
@@ -25,14 +25,14 @@ export async function startInstance(env: Readonly<Record<string, string>>): Prom
   const child: ChildProcess = spawn(process.execPath, [ENTRY], { stdio: ['ignore', log, log, 'ipc'], env: { ...env, METADATA_SERVER_DETECTION: 'none' } });
   closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<{ ready: number; checkSeconds: number }>((resolve, reject) => {
-    child.once('message', (message: { ready?: number; checkSeconds?: number }) =>
-      message.ready ? resolve(message as { ready: number; checkSeconds: number }) : reject(new Error('evaluate instance: unexpected message')));
+  const ready = await new Promise<{ ready: number; maxStalenessMs: number }>((resolve, reject) => {
+    child.once('message', (message: { ready?: number; maxStalenessMs?: number }) =>
+      message.ready ? resolve(message as { ready: number; maxStalenessMs: number }) : reject(new Error('evaluate instance: unexpected message')));
     child.once('exit', (code) => reject(new Error(`evaluate instance exited with ${code} before listening (log: ${logFile})`)));
   });
   return {
     url: `http://127.0.0.1:${ready.ready}`,
-    checkSeconds: ready.checkSeconds,
+    maxStalenessMs: ready.maxStalenessMs,
     breaker: () => new Promise<string>((resolve) => {
       child.once('message', (message: { breaker?: string }) => resolve(message.breaker ?? 'unknown'));
       child.send({ breaker: true });

@@ -51,7 +51,7 @@ export async function measureRecompile(options: { flags?: number; fullRuns?: num
   let current: Snapshot = before;
   const port: FlagStore = { version: async () => current.version, snapshot: async () => current, attributes: async () => [] };
   let clock = 0;
-  const cacheOver = () => createSnapshotCache(port, { checkEveryMs: CHECK_MS, now: () => clock });
+  const cacheOver = () => createSnapshotCache(port, { maxStalenessMs: CHECK_MS, now: () => clock });
 
   const full: number[] = [];
   for (let run = 0; run < (options.fullRuns ?? 5); run++) {

@@ -48,7 +48,7 @@ export async function measureRedisOutage(product: Product, instance: Instance, s
   const key = 'outage';
   await putFlag(product, onOff(key, 'on'), 0);
   const url = `${instance.url}/ofrep/v1/evaluate/flags/${key}`;
-  const deadline = Date.now() + instance.checkSeconds * 2000 + 10_000;
+  const deadline = Date.now() + instance.maxStalenessMs * 2 + 10_000;
   while ((await evaluateFlag(instance.url, product.sdkKey, key)).variant !== 'on') {
     if (Date.now() > deadline) throw new Error('the outage instance never served the new flag');
     await sleep(20);

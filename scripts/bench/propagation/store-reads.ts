@@ -20,7 +20,7 @@ export type StoreReadsResult = {
   readonly evaluations: number;
   readonly non200: number;
   readonly seconds: number;
-  readonly checkSeconds: number;
+  readonly maxStalenessMs: number;
   /** Calls the snapshot cache made of its store (the Redis tier with Firestore behind). */
   readonly snapshotCache: Counts;
   /** Calls that reached Firestore. */
@@ -37,11 +37,11 @@ export async function measureStoreReads(config: RuntimeConfig, product: Product,
   const firestore = countingFlagStore(backends.stores.flags);
   const tiered = countingFlagStore(createTieredFlagStore(firestore.store, { tier: backends.tier, breaker: backends.redis.breaker }));
   const keys = countingKeys(backends.mirroredKeys);
-  const checkMs = config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS * 1000;
+  const checkMs = config.SWITCHYARD_MAX_STALENESS_MS;
   const deps = {
     ...evaluateDepsFor(config),
     keys: cachingKeyLookup(keys.keys, { ttlMs: 30_000 }),
-    snapshots: createSnapshotCache(tiered.store, { checkEveryMs: checkMs }),
+    snapshots: createSnapshotCache(tiered.store, { maxStalenessMs: checkMs }),
   };
   await putFlag(product, onOff('counted', 'on'), 0);
   const evaluate = await serveFunction('evaluate', createEvaluateFunction(deps));
@@ -63,7 +63,7 @@ export async function measureStoreReads(config: RuntimeConfig, product: Product,
       evaluations: served,
       non200: result.non2xx + result.errors,
       seconds: round(result.duration, 2),
-      checkSeconds: config.SWITCHYARD_SNAPSHOT_CHECK_SECONDS,
+      maxStalenessMs: config.SWITCHYARD_MAX_STALENESS_MS,
       snapshotCache: { ...tiered.counts },
       firestore: { ...firestore.counts },
       keyLookups: keys.counts.findByHash,

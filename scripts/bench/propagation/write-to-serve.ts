@@ -23,7 +23,7 @@ export type PropagationOptions = {
 
 export type PropagationResult = {
   readonly instances: number;
-  readonly checkSeconds: number;
+  readonly maxStalenessMs: number;
   readonly writes: number;
   readonly pollMs: number;
   /** Per write, the slowest instance: when every running instance serves it. */
@@ -53,9 +53,9 @@ export async function measurePropagation(product: Product, instances: readonly I
     versions.set(key, (await putFlag(product, onOff(key, 'off'), 0)).version);
     served.set(key, 'off');
   }
-  const checkSeconds = instances[0]!.checkSeconds;
+  const maxStalenessMs = instances[0]!.maxStalenessMs;
   // Every instance serves every flag before the first write is timed.
-  const warmDeadline = Date.now() + checkSeconds * 2000 + 10_000;
+  const warmDeadline = Date.now() + maxStalenessMs * 2 + 10_000;
   for (const instance of instances) {
     for (const key of [STEADY, ...keys]) {
       while ((await evaluateFlag(instance.url, product.sdkKey, key)).variant !== 'off') {
@@ -108,7 +108,7 @@ export async function measurePropagation(product: Product, instances: readonly I
       for (const p of pending) p.set(key, { write, expected, answeredAt });
       await sleep(random.int(options.gapMs[0], options.gapMs[1]));
     }
-    const deadline = Date.now() + checkSeconds * 3000 + 10_000;
+    const deadline = Date.now() + maxStalenessMs * 3 + 10_000;
     while (pending.some((p) => p.size > 0) && Date.now() < deadline) await sleep(options.pollMs);
   } finally {
     polling = false;
@@ -118,7 +118,7 @@ export async function measurePropagation(product: Product, instances: readonly I
   const seen = (values: readonly number[]) => values.filter((v) => !Number.isNaN(v));
   return {
     instances: instances.length,
-    checkSeconds,
+    maxStalenessMs,
     writes: options.writes,
     pollMs: options.pollMs,
     everyInstance: summarise(seen(delays.map((perInstance) => Math.max(...perInstance)))),

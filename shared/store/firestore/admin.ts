@@ -6,7 +6,7 @@ import { parseWithSchema } from '../../rules/index.ts';
 import type { AuditLog, EnvironmentStore, KeyRecord, KeyStore } from '../admin-ports.ts';
 import { decodeEnvironment, decodeKey } from '../codec.ts';
 import { admitEnvironment, planEnvironment } from '../environment-plan.ts';
-import { issueKey, keyAudit, principalOf, rotateKey, usable, type KeyRandomness } from '../key-plan.ts';
+import { issueKey, keyAudit, movedEnvironment, principalOf, rotateKey, usable, type KeyRandomness } from '../key-plan.ts';
 import { auditPageOf } from '../read-model.ts';
 import { iso, KeyInputSchema, RotationSchema, type StoredAudit, type StoredKey } from '../records.ts';
 import { conflict, NOT_FOUND } from '../results.ts';
@@ -56,6 +56,15 @@ export function firestoreKeys(db: Firestore, paths: Layout, now: () => number, r
     const key = found && decodeKey(fromFirestore(found.data()));
     return found && key ? { hash: found.id, key } : undefined;
   };
+  /** Reads the version of the environment an SDK key belongs to (reads come first in a transaction); `move` writes it. */
+  const versionMove = async (tx: Transaction, key: StoredKey) => {
+    const name = movedEnvironment(key);
+    if (name === undefined) return { version: undefined, move: () => {} };
+    const ref = paths.environment(name);
+    const current = decodeEnvironment(dataOf(await tx.get(ref)))?.version;
+    if (current === undefined) return { version: undefined, move: () => {} };
+    return { version: current + 1, move: () => void tx.update(ref, { version: current + 1 }) };
+  };
   return {
     findByHash: async (hash) => {
       const key = decodeKey(dataOf(await paths.apiKey(hash).get()));
@@ -79,10 +88,12 @@ export function firestoreKeys(db: Firestore, paths: Layout, now: () => number, r
       return db.runTransaction(async (tx) => {
         const found = await byId(tx, id);
         if (!found || !usable(found.key, now())) return NOT_FOUND;
+        const environment = await versionMove(tx, found.key);
         const rotation = rotateKey(found.key, parsed.value.overlapUntil, meta, now(), random);
         tx.set(paths.apiKey(found.hash), toFirestore(rotation.old));
         tx.create(paths.apiKey(rotation.issued.hash), toFirestore(rotation.issued.stored));
-        appendAudit(tx, paths, keyAudit('rotate', found.key, rotation.old, meta, now()));
+        environment.move();
+        appendAudit(tx, paths, keyAudit('rotate', found.key, rotation.old, meta, now(), environment.version));
         return { ok: true as const, key: rotation.issued.stored, secret: rotation.issued.secret };
       }, TRANSACTION_OPTIONS);
     },
@@ -101,9 +112,11 @@ export function firestoreKeys(db: Firestore, paths: Layout, now: () => number, r
         const found = await byId(tx, id);
         if (!found) return NOT_FOUND;
         if (found.key.revokedAt !== undefined) return { ok: true as const, key: found.key };
+        const environment = await versionMove(tx, found.key);
         const revoked: StoredKey = { ...found.key, revokedAt: iso(now()) };
         tx.set(paths.apiKey(found.hash), toFirestore(revoked));
-        appendAudit(tx, paths, keyAudit('revoke', found.key, revoked, meta, now()));
+        environment.move();
+        appendAudit(tx, paths, keyAudit('revoke', found.key, revoked, meta, now(), environment.version));
         return { ok: true as const, key: revoked };
       }, TRANSACTION_OPTIONS),
   };

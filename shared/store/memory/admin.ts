@@ -4,7 +4,7 @@ import { parseWithSchema } from '../../rules/index.ts';
 import type { AuditLog, EnvironmentStore, KeyRecord, KeyStore } from '../admin-ports.ts';
 import { decodeEnvironment, decodeKey } from '../codec.ts';
 import { admitEnvironment, planEnvironment } from '../environment-plan.ts';
-import { issueKey, keyAudit, principalOf, rotateKey, usable, type KeyRandomness } from '../key-plan.ts';
+import { issueKey, keyAudit, movedEnvironment, principalOf, rotateKey, usable, type KeyRandomness } from '../key-plan.ts';
 import { auditPageOf } from '../read-model.ts';
 import { iso, KeyInputSchema, RotationSchema, type StoredKey } from '../records.ts';
 import { conflict, NOT_FOUND } from '../results.ts';
@@ -32,6 +32,15 @@ export function memoryAudit(state: MemoryState): AuditLog {
 }
 
 export function memoryKeys(state: MemoryState, now: () => number, random: KeyRandomness): KeyStore {
+  /** Moves the version of the environment an SDK key belongs to; see movedEnvironment. */
+  const move = (key: StoredKey): number | undefined => {
+    const name = movedEnvironment(key);
+    const env = name === undefined ? undefined : state.environments.get(name);
+    const version = env && decodeEnvironment(env.record)?.version;
+    if (!env || version === undefined) return undefined;
+    env.record = { ...(env.record as object), version: version + 1 };
+    return version + 1;
+  };
   const byId = (id: string): { hash: string; key: StoredKey } | undefined => {
     for (const [hash, raw] of state.keys) {
       const key = decodeKey(raw);
@@ -61,7 +70,7 @@ export function memoryKeys(state: MemoryState, now: () => number, random: KeyRan
       const rotation = rotateKey(found.key, parsed.value.overlapUntil, meta, now(), random);
       state.keys.set(found.hash, rotation.old);
       state.keys.set(rotation.issued.hash, rotation.issued.stored);
-      appendAudit(state, keyAudit('rotate', found.key, rotation.old, meta, now()));
+      appendAudit(state, keyAudit('rotate', found.key, rotation.old, meta, now(), move(found.key)));
       return { ok: true, key: rotation.issued.stored, secret: rotation.issued.secret };
     },
     list: async (filter = {}) =>
@@ -75,7 +84,7 @@ export function memoryKeys(state: MemoryState, now: () => number, random: KeyRan
       if (found.key.revokedAt !== undefined) return { ok: true, key: found.key };
       const revoked: StoredKey = { ...found.key, revokedAt: iso(now()) };
       state.keys.set(found.hash, revoked);
-      appendAudit(state, keyAudit('revoke', found.key, revoked, meta, now()));
+      appendAudit(state, keyAudit('revoke', found.key, revoked, meta, now(), move(found.key)));
       return { ok: true, key: revoked };
     },
   };

@@ -53,7 +53,7 @@ export async function startPipeline(options: { instances: number }): Promise<Pip
     const recorder = createMetricsRecorder();
     const sink = pubsubSink({ projectId, topic: name });
     const publisher = startMetricsPublisher({ recorder, sink, function: 'evaluate', intervalMs: 3_600_000, instance: `evaluate-${i}` });
-    const handler = createEvaluateFunction({ keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 10_000, burst: 10_000 }), snapshots: createSnapshotCache(store.flags, { checkEveryMs: 60_000 }), now: Date.now, metrics: recorder });
+    const handler = createEvaluateFunction({ keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 10_000, burst: 10_000 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }), now: Date.now, metrics: recorder });
     const served = await serveFunction(`evaluate-${i}`, handler);
     instances.push({ ...served, publisher, closeSink: sink.close });
   }

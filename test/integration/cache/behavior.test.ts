@@ -61,7 +61,7 @@ describe('POST /v1/track and behavioural rules', () => {
     const running = await serveFunction('evaluate', createEvaluateFunction({
       keys: keyLookup(store.keys),
       limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
-      snapshots: createSnapshotCache(store.flags, { checkEveryMs: 1000 }),
+      snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }),
       now: () => NOW,
       behavior: { record: counters.record, counts: (...a) => (reads++, counters.counts(...a)) },
     }));
@@ -97,7 +97,7 @@ describe('POST /v1/track and behavioural rules', () => {
     const running = await serveFunction('evaluate', createEvaluateFunction({
       keys: keyLookup(store.keys),
       limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
-      snapshots: createSnapshotCache(store.flags, { checkEveryMs: 1000 }),
+      snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }),
       now: () => NOW,
       behavior: { record: down, counts: down },
     }));

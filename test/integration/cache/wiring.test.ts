@@ -185,7 +185,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
         const unconfirmed = await evaluateFlag(alone, 'f');
         assert.deepEqual([unconfirmed.status, unconfirmed.body.value, unconfirmed.body.variant, unconfirmed.body.reason], [200, true, 'on', 'STALE']);
         // A cold instance (a new cache and tiered store) loads the snapshot from Redis alone.
-        const cold = await createSnapshotCache(evaluateBackendsFor(p.config).flags, { checkEveryMs: 1000 }).get(p.env);
+        const cold = await createSnapshotCache(evaluateBackendsFor(p.config).flags, { maxStalenessMs: 1000 }).get(p.env);
         assert.equal(cold?.flags.get('f')?.doc.defaultVariant, 'on');
         // A cold evaluate function (empty key and snapshot caches) verifies the SDK key from Redis's mirror.
         const coldFunction = await serveFunction('evaluate', createEvaluateFunction(evaluateDepsFor(p.config)));

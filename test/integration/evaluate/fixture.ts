@@ -42,7 +42,7 @@ export async function startEvaluate(options: { rate?: RateLimitConfig; flags?: F
     keys: keyLookup(store.keys),
     limiter: createMemoryRateLimiter(options.rate ?? { ratePerSecond: 10_000, burst: 10_000 }),
     // Checked on every request, so a write is visible to the next one.
-    snapshots: createSnapshotCache(store.flags, { checkEveryMs: 0 }),
+    snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 0 }),
     now: () => NOW,
   });
   const running = await serveFunction('evaluate', handler);

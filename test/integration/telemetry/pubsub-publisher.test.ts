@@ -82,7 +82,7 @@ describe('metrics publisher on Pub/Sub (emulator)', () => {
     const served = await serveFunction('evaluate', createEvaluateFunction({
       keys: keyLookup(store.keys),
       limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
-      snapshots: createSnapshotCache(store.flags, { checkEveryMs: 60_000 }),
+      snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }),
       now: Date.now,
       metrics: recorder,
     }));

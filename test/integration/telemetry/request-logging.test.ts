@@ -46,7 +46,7 @@ describe('request middleware (through the Functions Framework)', () => {
     const handler = createEvaluateFunction({
       keys: keyLookup(store.keys),
       limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
-      snapshots: createSnapshotCache(store.flags, { checkEveryMs: 0 }),
+      snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 0 }),
       now: Date.now,
       metrics,
     });
