@@ -50,6 +50,12 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, red
     subscriber.disconnect();
   };
   res.on('close', close);
+  // Listening before subscribing: ioredis may parse a message in the same read as the SUBSCRIBE reply,
+  // before our `await` resumes; such a message waits here until the subscribe lines are written.
+  let queued: string[] | undefined = [];
+  const send = (data: string) => (queued ? queued.push(data) : res.write(event(data)));
+  subscriber.on('message', (channel: string, message: string) => send(`message,${channel},${message}`));
+  subscriber.on('pmessage', (pattern: string, channel: string, message: string) => send(`pmessage,${pattern},${channel},${message}`));
   try {
     await subscriber.connect();
     const counts: number[] = [];
@@ -60,6 +66,8 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, red
     if (res.destroyed) return close();
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     request.names.forEach((name, i) => res.write(event(`${request.kind},${name},${counts[i]}`)));
+    for (const data of queued) res.write(event(data));
+    queued = undefined;
   } catch (error) {
     close();
     if (res.headersSent || res.destroyed) return void res.destroy();
@@ -67,8 +75,6 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, red
     res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
     return void res.end(body);
   }
-  subscriber.on('message', (channel: string, message: string) => res.write(event(`message,${channel},${message}`)));
-  subscriber.on('pmessage', (pattern: string, channel: string, message: string) => res.write(event(`pmessage,${pattern},${channel},${message}`)));
   // Redis went away (or the proxy closes): end the stream so the client knows it must subscribe again.
   subscriber.once('end', () => {
     open.delete(subscriber);
