@@ -1,7 +1,8 @@
 // The change feed shared by every instance, over Upstash Redis pub/sub on one channel for all
 // environments. Publishing is one PUBLISH through the process's shared (timeout-guarded) client.
 // Listening is one subscription per process, opened with the first listener, shared by all, closed
-// with the last, and healed by the resubscriber (retries with backoff, periodic renewal, `renew()`).
+// with the last, and healed by the resubscriber (retries with backoff, periodic renewal with an
+// overlap, `renew()`).
 // Notices are an accelerator: one may be lost or arrive twice; a listener acts on "environment X is
 // now at version N", which is idempotent, and correctness rests on version confirmation.
 
@@ -30,6 +31,8 @@ export type RedisChangeFeedOptions = {
   readonly incidentIntervalMs?: number;
   /** A new subscription replaces the open one this often (default 4 min): a silently dead stream can't be seen otherwise. */
   readonly renewEveryMs?: number;
+  /** The replaced subscription keeps delivering this long after its successor is confirmed (default 2 s). */
+  readonly overlapMs?: number;
   /** A subscription not confirmed within this time counts as failed (default 5 s). */
   readonly confirmWithinMs?: number;
   /** Retry delays after a failure: doubling from `initialMs` up to `maxMs` (default 250 ms to 30 s). */
@@ -106,6 +109,7 @@ export function createRedisChangeFeed(options: RedisChangeFeedOptions): RedisCha
     open: (events) => openUpstashSubscription({ url: options.url, token: options.token, channel, confirmWithinMs: options.confirmWithinMs ?? 5_000 }, events),
     onMessage: received,
     renewEveryMs: options.renewEveryMs ?? 4 * 60_000,
+    overlapMs: options.overlapMs ?? 2_000,
     backoff: options.backoff ?? { initialMs: 250, maxMs: 30_000 },
     minRenewGapMs: options.minRenewGapMs ?? 1_000,
     onIncident: (kind, error) => incidents.note(kind, error),

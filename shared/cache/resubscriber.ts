@@ -1,7 +1,7 @@
 // Keeps one confirmed subscription open for as long as it is started, and heals it:
 // - a subscription that fails or ends is replaced after a capped, jittered backoff;
-// - it is renewed every `renewEveryMs` (the new one first, the old closed once the new is confirmed,
-//   so no message falls in a gap), because a stream that died silently (a half-open TCP connection,
+// - it is renewed every `renewEveryMs` (the new one first; the old one keeps delivering for
+//   `overlapMs` after the new one is confirmed, so no message falls in a gap), because a stream that died silently (a half-open TCP connection,
 //   a proxy that stopped forwarding) can't be told from a quiet one;
 // - `renew()` lets a caller force that renewal when it has other evidence that notices were lost.
 // Its timers are unref'd: they never keep the process alive.
@@ -14,6 +14,12 @@ export type ResubscriberOptions = {
   /** Messages of the subscription in use (or of the one replacing it, once confirmed). */
   readonly onMessage: (payload: string) => void;
   readonly renewEveryMs: number;
+  /**
+   * How long the replaced subscription keeps delivering once its successor is confirmed: a message
+   * published just before the new SUBSCRIBE reached Redis travels only on the old stream, and may
+   * arrive after the new one's confirmation. A message seen on both meanwhile is delivered once.
+   */
+  readonly overlapMs: number;
   readonly backoff: { readonly initialMs: number; readonly maxMs: number };
   /** A forced renewal is ignored within this time of the last attempt (a caller may ask on every request). */
   readonly minRenewGapMs: number;
@@ -50,6 +56,10 @@ export function createResubscriber(options: ResubscriberOptions): Resubscriber {
   let connectedSince: number | undefined;
   /** A subscription opening: a first one, a retry or a renewal. */
   let pending: Subscription | undefined;
+  /** The subscription just replaced, still delivering for `overlapMs`, and the payloads delivered meanwhile. */
+  let retiring: Subscription | undefined;
+  let retireTimer: NodeJS.Timeout | undefined;
+  let overlapSeen = new Set<string>();
   let retryTimer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
   let failures = 0;
@@ -69,6 +79,24 @@ export function createResubscriber(options: ResubscriberOptions): Resubscriber {
     retryTimer.unref();
   }
 
+  function retire(previous: Subscription | undefined): void {
+    clearTimeout(retireTimer);
+    retiring?.close();
+    retiring = previous;
+    overlapSeen = new Set();
+    if (!previous) return;
+    retireTimer = setTimeout(() => retire(undefined), options.overlapMs);
+    retireTimer.unref();
+  }
+
+  function deliver(payload: string): void {
+    if (retiring) {
+      if (overlapSeen.has(payload)) return;
+      overlapSeen.add(payload);
+    }
+    options.onMessage(payload);
+  }
+
   function open(): void {
     if (!running || pending) return;
     lastAttempt = now();
@@ -80,17 +108,19 @@ export function createResubscriber(options: ResubscriberOptions): Resubscriber {
         const previous = active;
         active = subscription;
         connectedSince = now();
-        previous?.close();
+        retire(previous);
         if (failures > 0) options.onIncident('resubscribed');
         failures = 0;
       },
       onMessage: (payload) => {
-        if (subscription === active) options.onMessage(payload);
+        if (subscription === active || subscription === retiring) deliver(payload);
       },
       onEnd: (error) => {
         if (subscription === pending) {
           pending = undefined;
           options.onIncident('subscribe failed', error);
+        } else if (subscription === retiring) {
+          return retire(undefined);
         } else if (subscription === active) {
           active = undefined;
           connectedSince = undefined;
@@ -121,6 +151,7 @@ export function createResubscriber(options: ResubscriberOptions): Resubscriber {
       clearTimeout(retryTimer);
       clearInterval(renewTimer);
       retryTimer = renewTimer = undefined;
+      retire(undefined);
       active?.close();
       pending?.close();
       active = pending = connectedSince = undefined;
