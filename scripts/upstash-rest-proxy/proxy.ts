@@ -1,11 +1,13 @@
 // A small server speaking the Upstash REST protocol (the one @upstash/redis uses) in front of a real
-// Redis, for tests and local runs: `POST /`, `/pipeline`, `/multi-exec`, Bearer token, base64 replies.
+// Redis, for tests and local runs: `POST /`, `/pipeline`, `/multi-exec`, Bearer token, base64 replies,
+// and pub/sub streams (`/subscribe/...`, `/psubscribe/...`, see pubsub.ts).
 
 import { Redis } from 'ioredis';
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandError, parseCommand, type Command } from './commands.ts';
+import { parseStreamPath, serveStream, type StreamRequest } from './pubsub.ts';
 import { encodeEntry, encodeReply, errorMessage, type Encoding } from './replies.ts';
 import { ScriptShas } from './scripts.ts';
 
@@ -28,7 +30,11 @@ export async function startUpstashProxy(options: ProxyOptions): Promise<RunningP
   redis.on('error', () => {}); // reconnects on its own; each request reports its own failure
   await redis.connect();
   const shas = new ScriptShas();
+  const streams = new Set<Redis>();
   const server = createServer((req, res) => {
+    const stream = streamRequest(req, options.token);
+    if ('kind' in stream) return void serveStream(req, res, options.redisUrl, stream, streams);
+    if (stream.answer) return send(res, stream.answer);
     void handle(req, redis, shas, options.token).then((answer) => send(res, answer));
   });
   await new Promise<void>((resolve, reject) => {
@@ -42,9 +48,24 @@ export async function startUpstashProxy(options: ProxyOptions): Promise<RunningP
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const subscriber of streams) subscriber.disconnect();
       redis.disconnect();
     },
   };
+}
+
+/** A pub/sub stream to serve, an answer refusing one, or neither (a plain command request). */
+function streamRequest(req: IncomingMessage, token: string): StreamRequest | { readonly answer?: Answer } {
+  let stream: StreamRequest | undefined;
+  try {
+    stream = parseStreamPath((req.url ?? '/').split('?')[0]!);
+  } catch (error) {
+    return { answer: { status: 400, body: { error: errorMessage(error) } } };
+  }
+  if (!stream) return {};
+  if (!authorized(req.headers.authorization, token)) return { answer: { status: 401, body: { error: 'Unauthorized' } } };
+  if (req.method !== 'POST') return { answer: { status: 405, body: { error: `ERR ${req.method} is not supported; POST to subscribe` } } };
+  return stream;
 }
 
 async function handle(req: IncomingMessage, redis: Redis, shas: ScriptShas, token: string): Promise<Answer> {
