@@ -4,10 +4,12 @@
 
 import type { Firestore } from '@google-cloud/firestore';
 import { Redis } from '@upstash/redis';
+import { randomBytes } from 'node:crypto';
 import type { RuntimeConfig } from './config/runtime-config.ts';
 import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from './cache/breaker.ts';
 import { announcer, publishingStores } from './cache/publishing-stores.ts';
 import { createLocalChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
+import { createRedisChangeFeed } from './cache/redis-change-feed.ts';
 import { createRedisSnapshotTier } from './cache/redis-snapshots.ts';
 import { createTieredFlagStore } from './cache/tiered-store.ts';
 import { createKeyMirror } from './cache/key-mirror.ts';
@@ -42,8 +44,13 @@ export type Backends = {
   readonly adoptKey?: KeyAdopter;
   /** With Firestore: the process's one client, for the other state kept there (the aggregator's rollups). */
   readonly firestore?: Firestore;
+  /**
+   * The secret stream tokens are signed with (SWITCHYARD_STREAM_SECRET); in the local and test
+   * stages one made for this process when unset, shared by its evaluate and streams functions.
+   */
+  readonly streamSecret: string | undefined;
   /** Notices of accepted writes: in this process always, across instances through Redis when configured. */
-  readonly changes: ChangeFeed;
+  readonly changes: ChangeFeed & { readonly renew?: () => void };
 };
 
 /** See README "Freshness": the staleness bound while a writer's publish to Redis is lost. */
@@ -52,7 +59,7 @@ export const TIER_TRUST_SECONDS = 5;
 /** A cold evaluate instance waits this long for the store to verify a key before asking Redis's mirror. */
 const KEY_STORE_DEADLINE_MS = 2_000;
 
-type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STORE' | 'GOOGLE_CLOUD_PROJECT' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN' | 'SWITCHYARD_REDIS_TIMEOUT_MS' | 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
+type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STAGE' | 'SWITCHYARD_STREAM_SECRET' | 'SWITCHYARD_STORE' | 'GOOGLE_CLOUD_PROJECT' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN' | 'SWITCHYARD_REDIS_TIMEOUT_MS' | 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
 
 const warn = (message: string, fields: Record<string, unknown>) => telemetryFor('backends').logger.warn(message, fields);
 
@@ -77,6 +84,10 @@ export function backendsFor(config: BackendConfig): Backends {
 }
 
 function build(config: BackendConfig): Backends {
+  return { ...buildStores(config), streamSecret: config.SWITCHYARD_STREAM_SECRET ?? (config.SWITCHYARD_STAGE === 'local' || config.SWITCHYARD_STAGE === 'test' ? randomBytes(32).toString('base64url') : undefined) };
+}
+
+function buildStores(config: BackendConfig): Omit<Backends, 'streamSecret'> {
   const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS) : undefined;
   const local = createLocalChangeFeed();
   if (config.SWITCHYARD_STORE === 'memory') {
@@ -100,7 +111,13 @@ function build(config: BackendConfig): Backends {
       warn('corrupt snapshot in Redis; reading the store', { dependency: 'redis', environment, problem });
     },
   });
-  const changes = local; // joined to the Redis feed once it exists
+  // Tells this process's listeners synchronously, then every other instance through Redis pub/sub.
+  const changes = createRedisChangeFeed({
+    redis: { publish: (channel, message) => redis.breaker.run(() => redis.redis.publish(channel, message)) },
+    url: config.UPSTASH_REDIS_REST_URL!,
+    token: config.UPSTASH_REDIS_REST_TOKEN!,
+    log: warn,
+  });
   const announce = announcer(stores, changes, { tier: (snapshot) => redis.breaker.run(() => tier.publish(snapshot)) });
   const keyIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
   const mirror = createKeyMirror(stores.keys, {

@@ -12,6 +12,7 @@ import { backendsFor, evaluateBackendsFor } from './backends.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
 import { configureTelemetry, instanceMetrics, startMetrics, telemetryFor } from './telemetry/telemetry.ts';
 import type { MetricsPublisher } from './telemetry/publisher.ts';
+import { streamTokens } from './streams/token.ts';
 
 let publisher: MetricsPublisher | undefined;
 
@@ -22,6 +23,13 @@ let publisher: MetricsPublisher | undefined;
 export function startTelemetry(config: RuntimeConfig, functionName: string): MetricsPublisher {
   configureTelemetry(config);
   return (publisher ??= startMetrics(config, functionName));
+}
+
+/** Stream tokens need a secret the evaluate and streams functions share; a deployed stage never invents one. */
+export function streamTokensFor(config: RuntimeConfig, purpose: string) {
+  const secret = backendsFor(config).streamSecret;
+  if (secret === undefined) throw new Error(`${purpose} needs SWITCHYARD_STREAM_SECRET (at least 32 characters, the same for evaluate and streams)`);
+  return streamTokens(secret, config.SWITCHYARD_STREAM_TOKEN_SECONDS);
 }
 
 export function evaluateDepsFor(config: RuntimeConfig) {
@@ -40,6 +48,8 @@ export function evaluateDepsFor(config: RuntimeConfig) {
       onError: backends.onStoreError,
       metrics: instanceMetrics,
       changes: backends.changes,
+      // A change no notice announced: the subscription may be dead without knowing it.
+      ...(backends.changes.renew ? { onUnannounced: backends.changes.renew } : {}),
     }),
     now: Date.now,
     geoHeaders: geo.mapping,

@@ -2,7 +2,7 @@
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { evaluateDepsFor } from '../../shared/wiring.ts';
+import { evaluateDeps } from './deps.ts';
 import { createEvaluateFunction } from './app.ts';
 
-http('evaluate', createEvaluateFunction(evaluateDepsFor(readRuntimeConfig())));
+http('evaluate', createEvaluateFunction(evaluateDeps(readRuntimeConfig())));

@@ -13,6 +13,7 @@ import { admit, prepareContext, sourcesOf, type EvaluateDeps } from './request-c
 import { observerFor } from '../../shared/telemetry/evaluation-metrics.ts';
 import { then } from '../../shared/http/maybe-async.ts';
 import { snapshotWants, wantsOf, withBehavior } from './behavior.ts';
+import { wantedOf } from './wanted-version.ts';
 
 /** OFREP requires `context`; older providers send `{}`, which counts as an empty context. */
 const OfrepRequestSchema = z.object({ context: z.unknown().optional() });
@@ -54,7 +55,10 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
     }),
     jsonRoute({
       path: '/ofrep/v1/evaluate/flags',
-      admit: (req) => admit(req, deps),
+      admit: (req) => {
+        const wanted = wantedOf(req, deps.now());
+        return wanted.ok ? admit(req, deps, wanted.wanted) : { ok: false as const, problem: wanted.problem };
+      },
       schema: OfrepRequestSchema,
       limitBytes: LIMITS.evaluateBodyBytes,
       handle: (req, res, admitted, body) => {
@@ -75,11 +79,13 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
             digests.push(outcome.ok ? outcome.digest : digestOf(json));
           }
           if (deps.metrics) deps.metrics.observe('evaluation_latency', { environment: snapshot.environment, route: 'bulk' }, performance.now() - started!);
+          const offer = deps.streams?.(admitted.secret, snapshot.environment, snapshot.version, now);
+          if (offer) digests.push(offer.digest);
           const etag = etagOf(snapshot.version, digests);
           const ifNoneMatch = req.headers['if-none-match'];
           // A client polling an unchanged answer is told so before the answer is assembled.
           if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return sendEmpty(res, 304, { ETag: etag });
-          const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}}`;
+          const text = `{"flags":[${parts.join(',')}],"metadata":${JSON.stringify({ environment: snapshot.environment, version: snapshot.version })}${offer ? `,${offer.json}` : ''}}`;
           sendJsonText(res, 200, text, { ETag: etag, 'Cache-Control': 'private, no-cache' });
         });
       },

@@ -12,6 +12,7 @@ import { checkContext, type Context } from '../../shared/rules/index.ts';
 import { enrichContext, sourcesFor, type DerivedSources, type GeoHeaderMapping } from '../../shared/context/index.ts';
 import { noteAuthFailure, noteRateLimit } from '../../shared/telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
+import type { StreamOffer } from './stream-offer.ts';
 
 export type EvaluateDeps = {
   readonly keys: KeyLookup;
@@ -27,16 +28,22 @@ export type EvaluateDeps = {
   };
   /** Where evaluation metrics are counted; none are when absent. */
   readonly metrics?: MetricsRecorder;
+  /** The eventStreams of bulk answers; none are offered when absent (SWITCHYARD_STREAMS_URL unset). */
+  readonly streams?: StreamOffer;
 };
 
-export type Admitted = { ok: true; principal: Extract<Principal, { kind: 'sdk' }>; snapshot: CompiledSnapshot; now: number; stale: boolean } | { ok: false; problem: Problem; headers?: Record<string, string> };
+/** `secret` is the key presented (for the stream offer); never log it. */
+export type Admitted = { ok: true; principal: Extract<Principal, { kind: 'sdk' }>; secret: string; snapshot: CompiledSnapshot; now: number; stale: boolean } | { ok: false; problem: Problem; headers?: Record<string, string> };
+
+/** What a client was told exists (OFREP flagConfigEtag / flagConfigLastModified): the answer comes from a snapshot at least that new. */
+export type Wanted = { readonly atLeast?: number; readonly confirmedAfter?: number };
 
 /**
- * Key, rate limit and snapshot: all from memory on a warm instance, so nothing waits. `atLeast` is
- * a version the client was told exists (OFREP flagConfigEtag): the answer comes from one at least
- * as new, loaded first if this instance has not seen it.
+ * Key, rate limit and snapshot: all from memory on a warm instance, so nothing waits. `wanted` is
+ * what a change notice told the client: the answer comes from a snapshot at least that new, loaded
+ * first if this instance has not seen it (the notice and the re-fetch may reach different instances).
  */
-export function admit(request: HttpRequest, deps: EvaluateDeps, atLeast = 0): MaybePromise<Admitted> {
+export function admit(request: HttpRequest, deps: EvaluateDeps, wanted?: Wanted): MaybePromise<Admitted> {
   return then(authenticate(request, deps.keys, 'sdk'), (auth): MaybePromise<Admitted> => {
     if (!auth.ok) return { ok: false, problem: auth.problem };
     const { principal } = auth;
@@ -45,13 +52,13 @@ export function admit(request: HttpRequest, deps: EvaluateDeps, atLeast = 0): Ma
       if (!decision.allowed) {
         return { ok: false, problem: problem('RATE_LIMITED', `this key is over its request rate; retry after ${decision.retryAfterSeconds} s`), headers: { 'Retry-After': String(decision.retryAfterSeconds) } };
       }
-      const held = atLeast === 0 ? deps.snapshots.peek(principal.environment) : undefined;
-      return then(held ?? deps.snapshots.get(principal.environment, atLeast), (snapshot): MaybePromise<Admitted> => {
+      const held = wanted === undefined ? deps.snapshots.peek(principal.environment) : undefined;
+      return then(held ?? deps.snapshots.get(principal.environment, wanted?.atLeast, wanted?.confirmedAfter), (snapshot): MaybePromise<Admitted> => {
         if (!snapshot) return { ok: false, problem: problem('UNAVAILABLE', `the flags of environment "${principal.environment}" cannot be loaded`) };
         const now = deps.now();
         // The cache confirms within its bound unless the store fails or is slow; then the answer says so.
         const stale = now - snapshot.confirmedAt > deps.snapshots.maxStalenessMs;
-        const admitted: Admitted = { ok: true, principal, snapshot, now, stale };
+        const admitted: Admitted = { ok: true, principal, secret: auth.secret, snapshot, now, stale };
         // A key revoked or rotated since it was remembered moved this version: check it again.
         const valid = deps.keys.stillValid ? deps.keys.stillValid(auth.secret, snapshot.version) : true;
         return then(valid, (stands): Admitted => {

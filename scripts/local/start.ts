@@ -9,7 +9,10 @@ import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { defaultStore, DEMO_ENVIRONMENT, localKeys, type LocalKeys } from '../../shared/store/default-stores.ts';
 import { seedDemoEnvironment } from '../../shared/store/seed-demo.ts';
 import { backendsFor } from '../../shared/backends.ts';
-import { adminDepsFor, evaluateDepsFor, previewDepsFor, startTelemetry, validateDepsFor } from '../../shared/wiring.ts';
+import { adminDepsFor, previewDepsFor, startTelemetry, validateDepsFor } from '../../shared/wiring.ts';
+import { evaluateDeps } from '../../functions/evaluate/deps.ts';
+import { streamsDepsFor } from '../../functions/streams/deps.ts';
+import { createStreamsFunction } from '../../functions/streams/app.ts';
 import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
@@ -25,6 +28,8 @@ import { createLocalRouter } from './router.ts';
 process.env.METADATA_SERVER_DETECTION ??= 'none';
 // Readable lines by default; `LOG_FORMAT=json npm start` prints exactly what Cloud Logging ingests.
 process.env.SWITCHYARD_STAGE ??= 'local';
+// The streams function answers under /streams on the same port: bulk answers point browsers there.
+process.env.SWITCHYARD_STREAMS_URL ??= `http://localhost:${process.env.PORT ?? 8080}/streams`;
 const config = readRuntimeConfig();
 startTelemetry(config, 'local');
 const keys = config.SWITCHYARD_STORE === 'firestore' ? await prepareFirestore() : defaultStore(config).keys;
@@ -45,7 +50,8 @@ async function prepareFirestore(): Promise<LocalKeys> {
 }
 
 const handlers = {
-  evaluate: createEvaluateFunction(evaluateDepsFor(config)),
+  evaluate: createEvaluateFunction(evaluateDeps(config)),
+  streams: createStreamsFunction(streamsDepsFor(config)),
   validate: createValidateFunction(validateDepsFor(config)),
   preview: createPreviewFunction(previewDepsFor(config)),
   admin: createAdminFunction(adminDepsFor(config)),

@@ -32,20 +32,3 @@ export function createLocalChangeFeed(): ChangeFeed {
   };
 }
 
-/**
- * This process's feed joined to a shared one: a publish reaches local listeners synchronously
- * first (read-your-writes in one process), then every other instance. Listeners hear a change
- * twice when the shared feed echoes it back; a notice is idempotent (versions only grow).
- */
-export function joinFeeds(local: ChangeFeed, shared: ChangeFeed): ChangeFeed {
-  return {
-    publish: async (change) => {
-      await local.publish(change);
-      await shared.publish(change);
-    },
-    subscribe: (listener) => {
-      const stops = [local.subscribe(listener), shared.subscribe(listener)];
-      return () => stops.forEach((stop) => stop());
-    },
-  };
-}

@@ -20,9 +20,10 @@ export type SnapshotCache = {
   readonly peek: (environment: string) => CompiledSnapshot | undefined;
   /**
    * The snapshot to answer from: at least version `atLeast` when the store has it, confirmed within
-   * the bound unless the confirmation missed its deadline or the store is failing.
+   * the bound (and after `confirmedAfter`, epoch ms, when given) unless the confirmation missed its
+   * deadline or the store is failing.
    */
-  readonly get: (environment: string, atLeast?: number) => Promise<CompiledSnapshot | undefined>;
+  readonly get: (environment: string, atLeast?: number, confirmedAfter?: number) => Promise<CompiledSnapshot | undefined>;
   /** Stops listening to the change feed. */
   readonly close: () => void;
   /** The bound it keeps: an answer from a snapshot confirmed longer ago says STALE. */
@@ -120,6 +121,19 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
     return next;
   }
 
+  /** A check that begins now, after any running one. */
+  function startNew(environment: string, atLeast: number): Check {
+    const running = checks.get(environment);
+    if (!running) return check(environment, atLeast);
+    const startedAt = now();
+    const promise = running.promise.catch(() => undefined).then(() => confirm(environment, atLeast)).finally(() => {
+      if (checks.get(environment) === next) checks.delete(environment);
+    });
+    const next: Check = { promise, startedAt, atLeast };
+    checks.set(environment, next);
+    return next;
+  }
+
   function inBackground(environment: string, atLeast: number): void {
     const failed = failedAt.get(environment);
     if (failed !== undefined && now() - failed < maxStalenessMs) return;
@@ -178,11 +192,11 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
       if (at - snapshot.confirmedAt > refreshAfterMs) inBackground(environment, 0);
       return snapshot;
     },
-    get: (environment, atLeast = 0) => {
+    get: (environment, atLeast = 0, confirmedAfter = -Infinity) => {
       const snapshot = held.get(environment);
       const need = needed(environment, atLeast);
       const at = now();
-      if (answers(snapshot, need, at)) {
+      if (answers(snapshot, need, at) && snapshot.confirmedAt >= confirmedAfter) {
         hit?.();
         if (at - snapshot.confirmedAt > refreshAfterMs) inBackground(environment, 0);
         return Promise.resolve(snapshot);
@@ -198,7 +212,10 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
         metrics?.count('snapshot_confirmations', { environment, outcome: 'stale' });
         return Promise.resolve(snapshot);
       }
-      return waitFor(environment, check(environment, need), snapshot);
+      // A check begun before `confirmedAfter` cannot vouch for it: one that begins now can.
+      const running = checks.get(environment);
+      const usable = running && running.startedAt >= confirmedAfter ? check(environment, need) : startNew(environment, need);
+      return waitFor(environment, usable, snapshot);
     },
     close: () => unsubscribe?.(),
     maxStalenessMs,

@@ -5,7 +5,7 @@ import type { HttpRequest, HttpResponse } from './types.ts';
 
 export type CorsPolicy = { readonly origins: '*' | readonly string[] };
 
-const ALLOWED_HEADERS = 'Authorization, X-API-Key, Content-Type, If-None-Match, If-Match, X-Change-Comment, X-Request-Id, traceparent';
+const ALLOWED_HEADERS = 'Authorization, X-API-Key, Content-Type, If-None-Match, If-Match, X-Change-Comment, X-Request-Id, traceparent, Last-Event-ID';
 const EXPOSED_HEADERS = 'ETag, X-Request-Id, Retry-After, Location';
 
 /** Sets the CORS headers of an answer; true when the request was a preflight, now answered. */

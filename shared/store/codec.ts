@@ -37,7 +37,10 @@ export function decodeDocument<K extends DocumentKind>(kind: K, raw: unknown): D
   if (!body.ok) return { state: 'corrupt', version, problem: body.problem };
   const document = KINDS[kind].schema.safeParse(body.value);
   if (!document.success) return { state: 'corrupt', version, problem: firstProblem(document.error) };
-  return { state: 'live', version, value: { key, version, document: document.data as DocumentOf[K], updatedAt, updatedBy } };
+  // The record's version is the document's, whether it was seeded, imported or written: every read
+  // (evaluation metadata, export, history) shows one shape.
+  const stamped = KINDS[kind].stamp(document.data as DocumentOf[K], version);
+  return { state: 'live', version, value: { key, version, document: stamped, updatedAt, updatedBy } };
 }
 
 export function decodeHistory<K extends DocumentKind>(kind: K, raw: unknown): { ok: true; entry: HistoryEntry<DocumentOf[K]> } | { ok: false; problem: string } {

@@ -1,0 +1,17 @@
+// The streams function: OFREP 0.3 change streams for browsers (eventStreams of bulk answers). A
+// function of its own so that thousands of idle connections never share an instance, its
+// concurrency or its memory with the evaluate hot path (terraform/functions.tf says how it is sized).
+
+import { createHttpFunction } from '../../shared/http/http-function.ts';
+import { streamRoute, type StreamRouteDeps } from './stream-route.ts';
+
+export type StreamsDeps = StreamRouteDeps;
+
+export function createStreamsFunction(deps: StreamsDeps) {
+  return createHttpFunction({
+    name: 'streams',
+    // EventSource in any page holding a client-side key connects cross-origin.
+    cors: { origins: '*' },
+    routes: [streamRoute(deps)],
+  });
+}

@@ -1,0 +1,97 @@
+// GET /v1/streams/changes?token=...[&since=N]: an OFREP 0.3 change stream (SSE). The token comes
+// from a bulk evaluation's eventStreams URL; `since` is the version that answer came from, and a
+// reconnecting EventSource's Last-Event-ID the last version it was told of: a client behind either
+// is told at once.
+
+import { noteAuthFailure, noteKey } from '../../shared/telemetry/request-telemetry.ts';
+import { problem, type Problem } from '../../shared/http/problem.ts';
+import { queryParam } from '../../shared/http/query.ts';
+import type { Route, RouteContext } from '../../shared/http/router.ts';
+import { sendProblem } from '../../shared/http/send.ts';
+import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
+import type { RateLimiter } from '../../shared/http/rate-limit.ts';
+import type { StreamTokens, TokenRefusal } from '../../shared/streams/token.ts';
+import { retryHint } from '../../shared/streams/events.ts';
+import type { Principal } from '../../shared/http/auth.ts';
+import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
+import type { Hub } from './hub.ts';
+
+export type StreamRouteDeps = {
+  readonly tokens: StreamTokens;
+  readonly hub: Hub;
+  /** The key a token names, by its hash, while it may still evaluate. */
+  readonly keyOf: (keyHash: string) => Promise<Principal | undefined>;
+  readonly limiter: RateLimiter;
+  readonly retryMs: number;
+  readonly now: () => number;
+  readonly metrics?: MetricsRecorder;
+};
+
+const TOKEN_DETAIL: Record<TokenRefusal, string> = {
+  missing: 'the stream URL has no token; open the URL of a bulk evaluation\'s eventStreams as given',
+  malformed: 'the stream token is not one this service issued; open the URL of a bulk evaluation\'s eventStreams as given',
+  forged: 'the stream token\'s signature does not match; open the URL of a bulk evaluation\'s eventStreams as given',
+  expired: 'the stream token has expired; evaluate the flags in bulk again for a fresh stream URL',
+};
+
+/** A canonical non-negative integer (a version), or undefined when absent; anything else is refused. */
+function versionParam(raw: string | undefined, path: string): { ok: true; value: number | undefined } | { ok: false; problem: Problem } {
+  if (raw === undefined || raw === '') return { ok: true, value: undefined };
+  if (/^(0|[1-9]\d{0,14})$/.test(raw)) return { ok: true, value: Number(raw) };
+  return { ok: false, problem: problem('INVALID_QUERY', `${path} must be a version: a whole number written plainly`, [{ path, code: 'INVALID_VALUE', message: 'a whole number such as 12' }]) };
+}
+
+export function streamRoute(deps: StreamRouteDeps): Route {
+  const refuse = (response: HttpResponse, request: HttpRequest, reason: 'token' | 'revoked' | 'limit', answer: Problem, headers?: Record<string, string>) => {
+    deps.metrics?.count('stream_refusals', { reason });
+    if (reason !== 'limit') noteAuthFailure(request, 'invalid');
+    sendProblem(response, answer, headers);
+  };
+  return {
+    method: 'GET',
+    path: '/v1/streams/changes',
+    handler: async (request: HttpRequest, response: HttpResponse, context: RouteContext) => {
+      const token = queryParam(request, 'token');
+      if (!token.ok) return sendProblem(response, token.problem);
+      const verified = deps.tokens.verify(token.value, deps.now());
+      if (!verified.ok) return refuse(response, request, 'token', problem('UNAUTHORIZED', TOKEN_DETAIL[verified.reason]));
+      const since = queryParam(request, 'since');
+      if (!since.ok) return sendProblem(response, since.problem);
+      const lastEventHeader = request.headers['last-event-id'];
+      const lastEventQuery = queryParam(request, 'lastEventId');
+      if (!lastEventQuery.ok) return sendProblem(response, lastEventQuery.problem);
+      const sinceVersion = versionParam(since.value, '?since');
+      if (!sinceVersion.ok) return sendProblem(response, sinceVersion.problem);
+      const resumed = versionParam(typeof lastEventHeader === 'string' ? lastEventHeader : lastEventQuery.value, 'Last-Event-ID');
+      if (!resumed.ok) return sendProblem(response, resumed.problem);
+
+      const { grant } = verified;
+      const key = await deps.keyOf(grant.keyHash);
+      if (!key || key.kind !== 'sdk' || key.environment !== grant.environment) {
+        return refuse(response, request, 'revoked', problem('UNAUTHORIZED', 'the key this stream was issued to has been revoked or has expired'));
+      }
+      noteKey(request, key.keyId);
+      const decision = await deps.limiter.take(key.keyId);
+      if (!decision.allowed) {
+        return sendProblem(response, problem('RATE_LIMITED', `this key is over its request rate; retry after ${decision.retryAfterSeconds} s`), { 'Retry-After': String(decision.retryAfterSeconds) });
+      }
+      const seen = resumed.value ?? sinceVersion.value;
+      const opened = await deps.hub.open(response, grant, seen, () => {
+        response.writeHead(200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-cache, no-transform',
+          // Proxies that buffer (nginx and kin) would hold the notices back.
+          'X-Accel-Buffering': 'no',
+        });
+        response.write(retryHint(deps.retryMs));
+      });
+      if (!opened.ok) {
+        if (opened.reason === 'unknown-environment') return sendProblem(response, problem('NOT_FOUND', `environment "${grant.environment}" does not exist`));
+        return refuse(response, request, 'limit', problem('TOO_MANY_STREAMS', 'this key holds as many open streams on this instance as it may; close unused ones, or retry later'), { 'Retry-After': '30' });
+      }
+      const opening = deps.now();
+      context.telemetry.log.info('stream opened', { environment: grant.environment, keyId: key.keyId, resumedFrom: seen ?? null, streamsOpen: deps.hub.count() });
+      response.once('close', () => context.telemetry.log.info('stream closed', { environment: grant.environment, keyId: key.keyId, openForMs: deps.now() - opening, streamsOpen: deps.hub.count() }));
+    },
+  };
+}
