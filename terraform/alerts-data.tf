@@ -83,19 +83,45 @@ resource "google_monitoring_alert_policy" "stale_snapshot" {
   combiner     = "OR"
   severity     = "ERROR"
 
+  # Answers marked STALE: an instance could not confirm its snapshot within the freshness bound
+  # (its store and Redis failing or slow). Idle instances age without serving anyone, so the
+  # snapshot_age gauge alone would alert on quiet environments.
   conditions {
-    display_name = "snapshot age over ${var.stale_after_seconds} s in an environment for 10 min"
+    display_name = "answers with reason STALE in an environment for 5 min"
     condition_threshold {
-      filter          = "metric.type=\"${local.metric_prefix}/snapshot_age\""
+      filter          = "metric.type=\"${local.metric_prefix}/evaluations\" AND metric.label.reason=\"STALE\""
       comparison      = "COMPARISON_GT"
-      threshold_value = var.stale_after_seconds
+      threshold_value = 0
+      duration        = "300s"
+
+      aggregations {
+        alignment_period     = "60s"
+        per_series_aligner   = "ALIGN_DELTA"
+        cross_series_reducer = "REDUCE_SUM"
+        group_by_fields      = ["metric.label.environment"]
+      }
+
+      trigger {
+        count = 1
+      }
+    }
+  }
+
+  # Change notices reaching instances later than the bound: the Redis change feed is down or slow,
+  # and freshness rests on version confirmation alone (still within the bound, at a read per request).
+  conditions {
+    display_name = "change notices later than ${var.max_staleness_ms} ms (p99) for 10 min"
+    condition_threshold {
+      filter          = "metric.type=\"${local.metric_prefix}/change_notice_delay\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = var.max_staleness_ms
       duration        = "600s"
 
       aggregations {
         alignment_period     = "60s"
-        per_series_aligner   = "ALIGN_MAX"
+        per_series_aligner   = "ALIGN_PERCENTILE_99"
         cross_series_reducer = "REDUCE_MAX"
-        group_by_fields      = ["metric.label.environment"]
+        group_by_fields      = ["metric.label.function"]
       }
 
       trigger {

@@ -20,6 +20,7 @@ locals {
     preview   = ["roles/datastore.viewer"]                                # reads flags to preview
     admin     = ["roles/datastore.user"]                                  # writes documents, history, audit, keys
     aggregate = ["roles/datastore.user", "roles/monitoring.metricWriter"] # rollups and ledger; time series
+    streams   = ["roles/datastore.viewer"]                                # reads environment versions and keys
     console   = []                                                        # static files and /config.json only
   }
 
@@ -34,7 +35,7 @@ locals {
   # Who may call each function (roles/run.invoker). The public APIs authenticate every request
   # themselves (SDK or admin key); aggregate is private to the scheduler. Keys are static strings:
   # for_each keys must be known before the service accounts exist.
-  public_functions = ["evaluate", "validate", "preview", "admin"]
+  public_functions = ["evaluate", "streams", "validate", "preview", "admin"]
   invoker_grants = merge(
     { for name in local.public_functions : "${name} allUsers" => { function = name, member = "allUsers" } },
     { for m in var.console_invoker_members : "console ${m}" => { function = "console", member = m } },

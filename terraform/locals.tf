@@ -56,6 +56,17 @@ locals {
       max_instances = 1
       timeout       = 120
     }
+    streams = {
+      description = "OFREP 0.3 change streams (SSE) for browsers: GET /v1/streams/changes"
+      # Idle open streams cost memory, not CPU: a small instance holds up to 1,000 (Cloud Run's
+      # most), each stream one request in flight for up to an hour (README, Freshness).
+      memory        = "256Mi"
+      cpu           = "1"
+      concurrency   = 1000
+      min_instances = var.streams_min_instances
+      max_instances = var.streams_max_instances
+      timeout       = 3600
+    }
     console = {
       description   = "The web console"
       memory        = "256Mi"
@@ -92,11 +103,20 @@ locals {
   # Per function, only what its code reads.
   function_env = {
     evaluate = merge(local.common_env, {
-      SWITCHYARD_RATE_PER_SECOND     = tostring(var.rate_per_second)
-      SWITCHYARD_RATE_BURST          = tostring(var.rate_burst)
-      SWITCHYARD_STALE_AFTER_SECONDS = tostring(var.stale_after_seconds)
+      SWITCHYARD_RATE_PER_SECOND  = tostring(var.rate_per_second)
+      SWITCHYARD_RATE_BURST       = tostring(var.rate_burst)
+      SWITCHYARD_MAX_STALENESS_MS = tostring(var.max_staleness_ms)
+      SWITCHYARD_STREAMS_URL      = local.predicted_urls.streams
       }, var.geo_headers == "" ? {} : {
       SWITCHYARD_GEO_HEADERS = var.geo_headers
+    })
+    streams = merge(local.common_env, {
+      SWITCHYARD_MAX_STALENESS_MS = tostring(var.max_staleness_ms)
+      SWITCHYARD_RATE_PER_SECOND  = tostring(var.rate_per_second)
+      SWITCHYARD_RATE_BURST       = tostring(var.rate_burst)
+      # Ended (and reconnected by EventSource with Last-Event-ID) well before the 3,600 s timeout.
+      SWITCHYARD_STREAM_MAX_SECONDS = tostring(var.stream_max_seconds)
+      SWITCHYARD_STREAMS_PER_KEY    = "1000"
     })
     validate = merge(local.common_env, { SWITCHYARD_CONSOLE_ORIGINS = local.console_origins })
     preview  = merge(local.common_env, { SWITCHYARD_CONSOLE_ORIGINS = local.console_origins })
@@ -115,13 +135,17 @@ locals {
     { key = "UPSTASH_REDIS_REST_URL", secret = google_secret_manager_secret.upstash_url.secret_id },
     { key = "UPSTASH_REDIS_REST_TOKEN", secret = google_secret_manager_secret.upstash_token.secret_id },
   ]
+  stream_secrets = [
+    { key = "SWITCHYARD_STREAM_SECRET", secret = google_secret_manager_secret.stream_secret.secret_id },
+  ]
   admin_key_secrets = [
     { key = "SWITCHYARD_ADMIN_KEY", secret = google_secret_manager_secret.admin_key.secret_id },
   ]
 
   # Secrets as environment variables, only on the functions whose code reads them.
   function_secrets = {
-    evaluate  = var.upstash_enabled ? local.upstash_secrets : []
+    evaluate  = concat(var.upstash_enabled ? local.upstash_secrets : [], local.stream_secrets)
+    streams   = concat(var.upstash_enabled ? local.upstash_secrets : [], local.stream_secrets)
     validate  = []
     preview   = []
     admin     = concat(var.upstash_enabled ? local.upstash_secrets : [], var.admin_key_secret_enabled ? local.admin_key_secrets : [])

@@ -42,3 +42,20 @@ resource "google_secret_manager_secret" "admin_key" {
 
   depends_on = [google_project_service.apis]
 }
+
+# Signs the stream tokens evaluate puts in bulk answers and streams verifies: at least 32
+# characters (e.g. `openssl rand -base64 48`); a new version invalidates open tokens within their
+# lifetime, and browsers fetch fresh ones on reconnect.
+resource "google_secret_manager_secret" "stream_secret" {
+  secret_id = "switchyard-stream-secret"
+
+  replication {
+    auto {}
+  }
+
+  labels = {
+    used_by = "evaluate-streams"
+  }
+
+  depends_on = [google_project_service.apis]
+}

@@ -127,14 +127,47 @@ variable "rate_burst" {
   }
 }
 
-variable "stale_after_seconds" {
-  description = "Seconds without confirming a snapshot's version after which evaluate answers carry reason STALE (SWITCHYARD_STALE_AFTER_SECONDS); the stale-snapshot alert uses the same limit."
+variable "max_staleness_ms" {
+  description = "The freshness bound (SWITCHYARD_MAX_STALENESS_MS): every evaluation reflects every write acknowledged this long before it; an instance confirms its snapshot's version when its last confirmation is older, and answers STALE when it cannot."
   type        = number
-  default     = 300
+  default     = 1000
 
   validation {
-    condition     = var.stale_after_seconds >= 30 && var.stale_after_seconds <= 86400
-    error_message = "stale_after_seconds must be between 30 and 86400."
+    condition     = var.max_staleness_ms >= 100 && var.max_staleness_ms <= 60000
+    error_message = "max_staleness_ms must be between 100 and 60000."
+  }
+}
+
+variable "streams_min_instances" {
+  description = "Instances of the streams function kept warm. 0 (default): the first browser after an idle period waits for a cold start; an open tab keeps its instance alive anyway."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.streams_min_instances >= 0 && var.streams_min_instances <= 100 && floor(var.streams_min_instances) == var.streams_min_instances
+    error_message = "streams_min_instances must be a whole number from 0 to 100."
+  }
+}
+
+variable "streams_max_instances" {
+  description = "Upper bound of streams instances, each holding up to 1,000 open streams: the ceiling of concurrently open browser tabs (and of their cost)."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.streams_max_instances >= 1 && var.streams_max_instances <= 1000 && floor(var.streams_max_instances) == var.streams_max_instances
+    error_message = "streams_max_instances must be a whole number from 1 to 1000."
+  }
+}
+
+variable "stream_max_seconds" {
+  description = "A change stream is ended after this long (SWITCHYARD_STREAM_MAX_SECONDS) and EventSource reconnects with Last-Event-ID; under the function's 3,600 s timeout, and short enough to spread streams over new instances."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.stream_max_seconds >= 60 && var.stream_max_seconds <= 3300
+    error_message = "stream_max_seconds must be between 60 and 3300."
   }
 }
 
