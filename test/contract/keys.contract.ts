@@ -49,6 +49,27 @@ export function describeKeyStore(name: string, make: MakeHarness): void {
       assert.deepEqual(actions, ['revoke', 'create']);
     });
 
+    it('moves the environment\'s version when an SDK key is revoked or rotated (instances confirm it: revocation obeys the freshness bound)', async () => {
+      const version = async () => (await h.stores.flags.version(ENV))!;
+      const sdk = expectOk(await keys().create({ kind: 'sdk', environment: ENV, name: 'web' }, admin));
+      const adm = expectOk(await keys().create({ kind: 'admin', role: 'editor', name: 'ci' }, admin));
+      const before = await version();
+      expectOk(await keys().rotate(sdk.key.id, { overlapUntil: '2026-03-10T13:00:00Z' }, admin));
+      assert.equal(await version(), before + 1, 'rotation moved it');
+      expectOk(await keys().revoke(sdk.key.id, admin));
+      assert.equal(await version(), before + 2, 'revocation moved it');
+      expectOk(await keys().revoke(adm.key.id, admin));
+      assert.equal(await version(), before + 2, 'an admin key belongs to no environment');
+      const revocation = (await h.stores.audit.list({ environment: ENV })).entries.find((e) => e.action === 'revoke');
+      assert.equal(revocation?.environmentVersion, before + 2);
+    });
+
+    it('tells when a rotated key stops working (expiresAt on its principal)', async () => {
+      const old = expectOk(await keys().create({ kind: 'sdk', environment: ENV, name: 'web' }, admin));
+      expectOk(await keys().rotate(old.key.id, { overlapUntil: '2026-03-10T13:00:00Z' }, admin));
+      assert.equal((await h.stores.keys.findByHash(hashKey(old.secret)))?.expiresAt, Date.parse('2026-03-10T13:00:00Z'));
+    });
+
     it('rotates with an overlap window: the old key works until then, the new one from now', async () => {
       const old = expectOk(await keys().create({ kind: 'sdk', environment: ENV, name: 'web' }, admin));
       const rotated = expectOk(await keys().rotate(old.key.id, { overlapUntil: '2026-03-10T13:00:00Z' }, admin));

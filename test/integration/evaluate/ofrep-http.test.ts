@@ -19,7 +19,7 @@ describe('evaluate over HTTP', () => {
       const res = await post(single('bool-flag'), { context: { targetingKey: 'u1', plan: 'pro' } });
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
-      assert.deepEqual(await res.json(), { key: 'bool-flag', value: true, reason: 'TARGETING_MATCH', variant: 'on', metadata: { ruleId: 'pros' } });
+      assert.deepEqual(await res.json(), { key: 'bool-flag', value: true, reason: 'TARGETING_MATCH', variant: 'on', metadata: { flagVersion: 1, ruleId: 'pros' } });
     });
 
     it('answers 404 with an OFREP body and a problem for a missing flag', async () => {
@@ -35,7 +35,7 @@ describe('evaluate over HTTP', () => {
 
     it('treats a missing context as an empty one', async () => {
       const res = await post(single('string-flag'), {});
-      assert.deepEqual(await res.json(), { key: 'string-flag', value: 'beta', reason: 'STATIC', variant: 'b', metadata: {} });
+      assert.deepEqual(await res.json(), { key: 'string-flag', value: 'beta', reason: 'STATIC', variant: 'b', metadata: { flagVersion: 1 } }, 'a seeded flag carries its version like a written one');
     });
 
     it('answers 400 INVALID_CONTEXT for a context that is not an object', async () => {

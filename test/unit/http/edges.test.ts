@@ -133,6 +133,32 @@ describe('key cache', () => {
     assert.deepEqual(lookups, { 'key/miss': 2, 'key/hit': 1 });
   });
 
+  it('checks a remembered key again when its environment\'s version moves, and refuses it once revoked', async () => {
+    let revoked = false;
+    let reads = 0;
+    const keys = cachingKeyLookup({ findByHash: async () => (reads++, revoked ? undefined : principal) }, { ttlMs: 60_000 });
+    await keys.find('secret');
+    assert.equal(keys.stillValid!('secret', 7), true, 'first seen at version 7: the store said so a moment ago');
+    assert.equal(keys.stillValid!('secret', 7), true);
+    assert.equal(reads, 1, 'the same version needs no read');
+    revoked = true;
+    assert.equal(await keys.stillValid!('secret', 8), false, 'the version moved: the store is asked, and the key is gone');
+    assert.equal(await keys.find('secret'), undefined, 'and it is forgotten');
+  });
+
+  it('stops answering a remembered key at its expiry (a rotated key\'s overlap)', async () => {
+    let now = 1000;
+    let reads = 0;
+    const expiring = { ...principal, expiresAt: 2000 };
+    const keys = cachingKeyLookup({ findByHash: async () => (reads++, now < 2000 ? expiring : undefined) }, { ttlMs: 60_000, now: () => now });
+    assert.deepEqual(await keys.find('secret'), expiring);
+    now = 1999;
+    assert.deepEqual(keys.find('secret'), expiring);
+    now = 2000;
+    assert.equal(await keys.find('secret'), undefined);
+    assert.equal(reads, 2);
+  });
+
   it('does not remember unknown keys', async () => {
     let reads = 0;
     const keys = cachingKeyLookup({ findByHash: () => (reads++, undefined) }, { ttlMs: 60_000 });
