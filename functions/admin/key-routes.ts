@@ -15,7 +15,7 @@ import { commentOf } from './http-bits.ts';
 export const MAX_OVERLAP_SECONDS = 30 * 24 * 3600;
 
 const CreateKey = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sdk'), environment: z.string(), name: z.string(), comment: z.string().max(2000).optional() }),
+  z.strictObject({ kind: z.literal('sdk'), access: z.enum(['client', 'server']).optional(), environment: z.string(), name: z.string(), allowedOrigins: z.array(z.string()).max(50).optional(), comment: z.string().max(2000).optional() }),
   z.strictObject({ kind: z.literal('admin'), role: z.enum(['viewer', 'editor', 'admin']), name: z.string(), comment: z.string().max(2000).optional() }),
 ]);
 const Rotate = z.strictObject({ overlapSeconds: z.number().int().min(0).max(MAX_OVERLAP_SECONDS), comment: z.string().max(2000).optional() });

@@ -9,7 +9,7 @@ import { sendProblem } from '../../shared/http/send.ts';
 import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
-import { admit, sourcesOf, type EvaluateDeps } from './request-context.ts';
+import { admitServer, sourcesOf, type EvaluateDeps } from './request-context.ts';
 import { observerFor, type EvaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';
 import { dedupe, snapshotWants, wantsOf, withBehavior } from './behavior.ts';
 
@@ -79,7 +79,7 @@ const NEWLINE = Buffer.from('\n');
 export function batchRoute(deps: EvaluateDeps): Route {
   return jsonRoute({
     path: '/v1/evaluate/batch',
-    admit: (req) => admit(req, deps),
+    admit: (req) => admitServer(req, deps, 'batch evaluation'),
     schema: BatchSchema,
     limitBytes: BATCH_LIMITS.bodyBytes,
     handle: async (req, res, admitted, body) => {

@@ -14,6 +14,7 @@ import { observerFor } from '../../shared/telemetry/evaluation-metrics.ts';
 import { then } from '../../shared/http/maybe-async.ts';
 import { snapshotWants, wantsOf, withBehavior } from './behavior.ts';
 import { wantedOf } from './wanted-version.ts';
+import { keysFor, visibleTo } from './key-access.ts';
 
 /** OFREP requires `context`; older providers send `{}`, which counts as an empty context. */
 const OfrepRequestSchema = z.object({ context: z.unknown().optional() });
@@ -44,6 +45,8 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
         const context = prepareContext(body.context, req, admitted.now, deps, sourcesOf(admitted.snapshot));
         if (!context.ok) return sendOutcome(res, failure(key, 'INVALID_CONTEXT', context.details));
         const { snapshot } = admitted;
+        // A flag a client key may not see does not exist for it.
+        if (!visibleTo(admitted.principal, snapshot, key)) return sendOutcome(res, failure(key, 'FLAG_NOT_FOUND', `no flag "${key}"`));
         const flag = snapshot.flags.get(key);
         return then(withBehavior(context.context, wantsOf(flag), snapshot.environment, admitted.now, deps), (enriched) => {
           const observe = deps.metrics && observerFor(deps.metrics, snapshot.environment);
@@ -72,7 +75,7 @@ export function ofrepRoutes(deps: EvaluateDeps): Route[] {
           const started = deps.metrics && performance.now();
           const parts: string[] = [];
           const digests: Digest[] = [];
-          for (const key of snapshot.keys) {
+          for (const key of keysFor(admitted.principal, snapshot)) {
             const outcome = evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, enriched, now, observe, admitted.stale);
             const json = outcome.ok ? outcome.json : JSON.stringify(outcome.body);
             parts.push(json);

@@ -1,7 +1,7 @@
 // What every evaluate route does before evaluating: authenticate the SDK key, apply its rate
 // limit, find its environment's snapshot, and read and enrich the context.
 
-import { authenticate, UNAUTHORIZED, type KeyLookup, type Principal } from '../../shared/http/auth.ts';
+import { authenticate, originRefusal, UNAUTHORIZED, type KeyLookup, type Principal } from '../../shared/http/auth.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import type { RateLimiter } from '../../shared/http/rate-limit.ts';
 import { then, type MaybePromise } from '../../shared/http/maybe-async.ts';
@@ -13,6 +13,7 @@ import { enrichContext, sourcesFor, type DerivedSources, type GeoHeaderMapping }
 import { noteAuthFailure, noteRateLimit } from '../../shared/telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import type { StreamOffer } from './stream-offer.ts';
+import { needsServerKey } from './key-access.ts';
 
 export type EvaluateDeps = {
   readonly keys: KeyLookup;
@@ -47,6 +48,11 @@ export function admit(request: HttpRequest, deps: EvaluateDeps, wanted?: Wanted)
   return then(authenticate(request, deps.keys, 'sdk'), (auth): MaybePromise<Admitted> => {
     if (!auth.ok) return { ok: false, problem: auth.problem };
     const { principal } = auth;
+    const refused = originRefusal(principal, request);
+    if (refused) {
+      noteAuthFailure(request, 'forbidden');
+      return { ok: false, problem: refused };
+    }
     return then(deps.limiter.take(principal.keyId), (decision): MaybePromise<Admitted> => {
       noteRateLimit(request, principal.keyId, decision.allowed);
       if (!decision.allowed) {
@@ -68,6 +74,17 @@ export function admit(request: HttpRequest, deps: EvaluateDeps, wanted?: Wanted)
         });
       });
     });
+  });
+}
+
+/** `admit` for routes only server keys may use (batch, track): a client key is refused before its body is read. */
+export function admitServer(request: HttpRequest, deps: EvaluateDeps, what: string): MaybePromise<Admitted> {
+  return then(admit(request, deps), (admitted): Admitted => {
+    if (!admitted.ok) return admitted;
+    const refused = needsServerKey(admitted.principal, what);
+    if (!refused) return admitted;
+    noteAuthFailure(request, 'forbidden');
+    return { ok: false, problem: refused };
   });
 }
 

@@ -7,7 +7,7 @@ import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
-import { admit, type EvaluateDeps } from './request-context.ts';
+import { admitServer, type EvaluateDeps } from './request-context.ts';
 
 const TrackSchema = z.strictObject({
   targetingKey: z.string().min(1).max(256),
@@ -18,7 +18,7 @@ const TrackSchema = z.strictObject({
 export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable<EvaluateDeps['behavior']> }): Route {
   return jsonRoute({
     path: '/v1/track',
-    admit: (req) => admit(req, deps),
+    admit: (req) => admitServer(req, deps, 'tracking events'),
     schema: TrackSchema,
     limitBytes: 4096,
     handle: async (_req, res, admitted, body) => {

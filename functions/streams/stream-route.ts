@@ -12,7 +12,7 @@ import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 import type { RateLimiter } from '../../shared/http/rate-limit.ts';
 import type { StreamTokens, TokenRefusal } from '../../shared/streams/token.ts';
 import { retryHint } from '../../shared/streams/events.ts';
-import type { Principal } from '../../shared/http/auth.ts';
+import { originRefusal, type Principal } from '../../shared/http/auth.ts';
 import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import type { Hub } from './hub.ts';
 
@@ -71,6 +71,11 @@ export function streamRoute(deps: StreamRouteDeps): Route {
         return refuse(response, request, 'revoked', problem('UNAUTHORIZED', 'the key this stream was issued to has been revoked or has expired'));
       }
       noteKey(request, key.keyId);
+      const misplaced = originRefusal(key, request);
+      if (misplaced) {
+        noteAuthFailure(request, 'forbidden');
+        return sendProblem(response, misplaced);
+      }
       const decision = await deps.limiter.take(key.keyId);
       if (!decision.allowed) {
         return sendProblem(response, problem('RATE_LIMITED', `this key is over its request rate; retry after ${decision.retryAfterSeconds} s`), { 'Retry-After': String(decision.retryAfterSeconds) });

@@ -59,7 +59,7 @@ function inProcess() {
 
 async function overHttp() {
   const adminKey = 'bench-admin-key-0123456789';
-  const store = createDemoStore({ sdkKey: 'bench-sdk-key-0123456789', adminKey, generated: [] });
+  const store = createDemoStore({ sdkKey: 'bench-sdk-key-0123456789', clientKey: 'bench-client-key-0123456789', adminKey, generated: [] });
   http('preview-bench', createPreviewFunction({ keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: () => NOW }));
   const server = getTestServer('preview-bench').listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -44,6 +44,7 @@ async function prepareFirestore(): Promise<LocalKeys> {
   const actor = 'npm start';
   const seeded = await seedDemoEnvironment(stores, DEMO_ENVIRONMENT, actor);
   await adoptKey!(chosen.sdkKey, { kind: 'sdk', environment: DEMO_ENVIRONMENT, name: 'local SDK key' }, { actor });
+  await adoptKey!(chosen.clientKey, { kind: 'sdk', access: 'client', environment: DEMO_ENVIRONMENT, name: 'local client key' }, { actor });
   await adoptKey!(chosen.adminKey, { kind: 'admin', role: 'admin', name: 'local admin key' }, { actor });
   console.log(`Firestore (${process.env.FIRESTORE_EMULATOR_HOST ?? config.GOOGLE_CLOUD_PROJECT}): environment "${DEMO_ENVIRONMENT}" ${seeded === 'seeded' ? 'seeded with the demo flags' : 'already there, left as it is'}`);
   return chosen;
@@ -74,7 +75,8 @@ router.listen(config.PORT, () => {
     `Switchyard is running locally (environment "${DEMO_ENVIRONMENT}", ${config.SWITCHYARD_STORE === 'firestore' ? 'Firestore' : 'embedded store with demo flags'})`,
     `  console    ${base}/console/   (sign in with the admin key below)`,
     ...[...servers.keys()].filter((name) => name !== 'console').map((name) => `  ${name.padEnd(10)} ${base}/${name}`),
-    `  SDK key    ${keys.sdkKey}${keys.generated.includes('sdk') ? '   (generated; set SWITCHYARD_SDK_KEY to choose one)' : ''}`,
+    `  SDK key    ${keys.sdkKey}   (server key)${keys.generated.includes('sdk') ? '   (generated; set SWITCHYARD_SDK_KEY to choose one)' : ''}`,
+    `  client key ${keys.clientKey}   (for browsers: flags marked clientVisible)${keys.generated.includes('client') ? '   (generated; set SWITCHYARD_CLIENT_KEY to choose one)' : ''}`,
     `  admin key  ${keys.adminKey}${keys.generated.includes('admin') ? '   (generated; set SWITCHYARD_ADMIN_KEY to choose one)' : ''}`,
     `Try: curl -s -X POST ${base}/evaluate/ofrep/v1/evaluate/flags/new-checkout -H "Authorization: Bearer ${keys.sdkKey}" -H 'Content-Type: application/json' -d '{"context":{"targetingKey":"user-42","plan":"pro","geo":{"country":"DE"}}}'`,
   ];

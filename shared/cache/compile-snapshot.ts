@@ -17,6 +17,9 @@ export type CompiledSnapshot = {
   readonly invalid: ReadonlyMap<string, string>;
   /** Every flag key, sorted: the order of bulk answers. */
   readonly keys: readonly string[];
+  /** The keys of flags marked clientVisible, sorted: all that client SDK keys may evaluate. */
+  readonly clientKeys: readonly string[];
+  readonly clientVisible: ReadonlySet<string>;
   /** Every attribute path some flag reads (segments included). */
   readonly attributes: ReadonlySet<string>;
   /** JSON of each flag's source, to recompile only what changed. */
@@ -45,6 +48,8 @@ export function compileSnapshot(snapshot: Snapshot, previous: CompiledSnapshot |
     else invalid.set(doc.key, compiled.errors.map((e) => `${e.path} ${e.message}`).join('; '));
   }
   const keys = [...new Set([...flags.keys(), ...invalid.keys()])].sort();
+  const visible = new Set(snapshot.flags.filter((doc) => doc.clientVisible === true).map((doc) => doc.key));
+  const clientKeys = keys.filter((key) => visible.has(key));
   const attributes = new Set([...flags.values()].flatMap((flag) => flag.attributes));
-  return { environment: snapshot.environment, version: snapshot.version, confirmedAt, flags, invalid, keys, attributes, sources, segmentsSource };
+  return { environment: snapshot.environment, version: snapshot.version, confirmedAt, flags, invalid, keys, clientKeys, clientVisible: visible, attributes, sources, segmentsSource };
 }

@@ -11,7 +11,7 @@ import { withinDeadline } from '../http/deadline.ts';
 import type { Breaker } from './breaker.ts';
 
 const PrincipalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sdk'), keyId: z.string(), name: z.string(), environment: z.string(), expiresAt: z.number().optional() }),
+  z.strictObject({ kind: z.literal('sdk'), keyId: z.string(), name: z.string(), environment: z.string(), access: z.enum(['client', 'server']).default('server'), allowedOrigins: z.array(z.string()).optional(), expiresAt: z.number().optional() }),
   z.strictObject({ kind: z.literal('admin'), keyId: z.string(), name: z.string(), role: z.enum(['viewer', 'editor', 'admin']), expiresAt: z.number().optional() }),
 ]);
 

@@ -38,6 +38,8 @@ export const RuntimeConfigSchema = z.object({
   /** JSON mapping of geo attributes to request headers, see shared/context/README.md. */
   SWITCHYARD_GEO_HEADERS: z.string().optional(),
   SWITCHYARD_SDK_KEY: z.string().min(16).optional(),
+  /** The local product's client SDK key (for browsers: clientVisible flags only). */
+  SWITCHYARD_CLIENT_KEY: z.string().min(16).optional(),
   SWITCHYARD_ADMIN_KEY: z.string().min(16).optional(),
   /** Deployment stage: picks the logging defaults (shared/telemetry/logging-config.ts) and labels every line. */
   SWITCHYARD_STAGE: z.enum(STAGES).default('production'),

@@ -11,7 +11,7 @@ import type { MetricsRecorder } from '../telemetry/recorder.ts';
 
 /** `expiresAt` (epoch ms): a rotated key's end of overlap, or a key made to expire. */
 export type Principal =
-  | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string; readonly expiresAt?: number }
+  | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string; readonly access: 'client' | 'server'; readonly allowedOrigins?: readonly string[]; readonly expiresAt?: number }
   | { readonly kind: 'admin'; readonly keyId: string; readonly name: string; readonly role: 'viewer' | 'editor' | 'admin'; readonly expiresAt?: number };
 
 /** The port a function authenticates through: a key's hash to its principal. */
@@ -113,4 +113,24 @@ export function authenticate<K extends Principal['kind']>(request: HttpRequest, 
     }
     return { ok: true, principal: principal as Extract<Principal, { kind: K }>, secret };
   });
+}
+
+const SERVER_KEY_IN_BROWSER: Problem = problem(
+  'FORBIDDEN',
+  'this is a server SDK key, and the request comes from a browser (it has an Origin header): a server key must never ship in a page. Create a client key (POST /v1/keys with "access": "client") and mark the flags browsers may see with "clientVisible": true',
+);
+
+/**
+ * Where an SDK key may be used from. Client keys ship in browsers, optionally only from their
+ * allowed origins; server keys are refused from browsers (a request with an Origin header), where
+ * anyone could read them. Undefined when the request may go on.
+ */
+export function originRefusal(principal: Extract<Principal, { kind: 'sdk' }>, request: HttpRequest): Problem | undefined {
+  const origin = request.headers.origin;
+  if (origin === undefined) return undefined;
+  if (principal.access === 'server') return SERVER_KEY_IN_BROWSER;
+  if (principal.allowedOrigins && !principal.allowedOrigins.includes(origin)) {
+    return problem('FORBIDDEN', `origin ${origin} is not among this client key's allowed origins`);
+  }
+  return undefined;
 }

@@ -138,6 +138,8 @@ export const FlagSchema = z.strictObject({
   /** Attributes whose values traces and previews redact. */
   privateAttributes: z.array(AttributePathSchema).max(LIMITS.listValues).optional(),
   metadata: z.record(z.string(), JsonValueSchema).optional(),
+  /** Client SDK keys (browsers) may evaluate the flag; default false: they get FLAG_NOT_FOUND and never see it in bulk. */
+  clientVisible: z.boolean().optional(),
   /** Golden tests (admin function); never read by evaluation. */
   tests: z.array(GoldenTestSchema).max(100).optional(),
   version: z.number().int().min(0).optional(),

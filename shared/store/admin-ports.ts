@@ -25,7 +25,7 @@ export type EnvironmentStore = {
 };
 
 export type KeyScope =
-  | { readonly kind: 'sdk'; readonly environment: string }
+  | { readonly kind: 'sdk'; readonly environment: string; readonly access?: 'client' | 'server'; readonly allowedOrigins?: readonly string[] }
   | { readonly kind: 'admin'; readonly role: 'viewer' | 'editor' | 'admin' };
 
 export type KeyRecord = KeyScope & {

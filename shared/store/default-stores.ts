@@ -10,15 +10,18 @@ import { createMemoryStore, type MemoryStore } from './memory-store.ts';
 
 export const DEMO_ENVIRONMENT = 'development';
 
-export type LocalKeys = { readonly sdkKey: string; readonly adminKey: string; readonly generated: readonly ('sdk' | 'admin')[] };
+/** The local product's keys: a server SDK key, a client SDK key (for browsers) and an admin key. */
+export type LocalKeys = { readonly sdkKey: string; readonly clientKey: string; readonly adminKey: string; readonly generated: readonly ('sdk' | 'client' | 'admin')[] };
 
-export function localKeys(config: Pick<RuntimeConfig, 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>): LocalKeys {
-  const generated: ('sdk' | 'admin')[] = [];
-  const make = (kind: 'sdk' | 'admin') => {
+type KeyConfig = Pick<RuntimeConfig, 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_CLIENT_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
+
+export function localKeys(config: KeyConfig): LocalKeys {
+  const generated: ('sdk' | 'client' | 'admin')[] = [];
+  const make = (kind: 'sdk' | 'client' | 'admin') => {
     generated.push(kind);
     return `sy_${kind}_${randomBytes(18).toString('base64url')}`;
   };
-  return { sdkKey: config.SWITCHYARD_SDK_KEY ?? make('sdk'), adminKey: config.SWITCHYARD_ADMIN_KEY ?? make('admin'), generated };
+  return { sdkKey: config.SWITCHYARD_SDK_KEY ?? make('sdk'), clientKey: config.SWITCHYARD_CLIENT_KEY ?? make('client'), adminKey: config.SWITCHYARD_ADMIN_KEY ?? make('admin'), generated };
 }
 
 export function createDemoStore(keys: LocalKeys): MemoryStore {
@@ -26,6 +29,7 @@ export function createDemoStore(keys: LocalKeys): MemoryStore {
     environments: { [DEMO_ENVIRONMENT]: { flags: DEMO_FLAGS, segments: DEMO_SEGMENTS, attributes: DEMO_ATTRIBUTES } },
     keys: [
       { kind: 'sdk', name: 'local SDK key', environment: DEMO_ENVIRONMENT, secret: keys.sdkKey },
+      { kind: 'sdk', access: 'client', name: 'local client key', environment: DEMO_ENVIRONMENT, secret: keys.clientKey },
       { kind: 'admin', name: 'local admin key', role: 'admin', secret: keys.adminKey },
     ],
   });
@@ -34,7 +38,7 @@ export function createDemoStore(keys: LocalKeys): MemoryStore {
 let processStore: { store: MemoryStore; keys: LocalKeys } | undefined;
 
 /** The process's embedded store, created on first use. */
-export function defaultStore(config: Pick<RuntimeConfig, 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>): { store: MemoryStore; keys: LocalKeys } {
+export function defaultStore(config: KeyConfig): { store: MemoryStore; keys: LocalKeys } {
   if (!processStore) {
     const keys = localKeys(config);
     processStore = { store: createDemoStore(keys), keys };

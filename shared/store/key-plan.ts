@@ -23,8 +23,9 @@ export function usable(key: StoredKey, now: number): boolean {
 
 export function principalOf(key: StoredKey): Principal {
   const expiresAt = key.expiresAt === undefined ? {} : { expiresAt: Date.parse(key.expiresAt) };
+  const origins = key.kind === 'sdk' && key.allowedOrigins ? { allowedOrigins: key.allowedOrigins } : {};
   return key.kind === 'sdk'
-    ? { kind: 'sdk', keyId: key.id, name: key.name, environment: key.environment, ...expiresAt }
+    ? { kind: 'sdk', keyId: key.id, name: key.name, environment: key.environment, access: key.access, ...origins, ...expiresAt }
     : { kind: 'admin', keyId: key.id, name: key.name, role: key.role, ...expiresAt };
 }
 
@@ -40,14 +41,17 @@ export function keyAudit(action: StoredAudit['action'], before: StoredKey | unde
  * may evaluate there, so it moves the version every instance confirms (a revocation then obeys the
  * freshness bound, and change streams announce it). Admin keys belong to no environment.
  */
-export const movedEnvironment = (key: StoredKey): string | undefined => (key.kind === 'sdk' ? key.environment : undefined);
+export const movedEnvironment = (key: KeyScope): string | undefined => (key.kind === 'sdk' ? key.environment : undefined);
 
 export type Issue = { readonly hash: string; readonly secret: string; readonly stored: StoredKey };
 
 export function issueKey(input: KeyScope & { readonly name: string }, meta: WriteMeta, now: number, random: KeyRandomness): Issue {
   const secret = random.secret(input.kind);
   const common = { id: random.id(), name: input.name, hint: `${secret.slice(0, 7)}…${secret.slice(-4)}`, createdAt: iso(now), createdBy: meta.actor };
-  const stored: StoredKey = input.kind === 'sdk' ? { kind: 'sdk', environment: input.environment, ...common } : { kind: 'admin', role: input.role, ...common };
+  const stored: StoredKey =
+    input.kind === 'sdk'
+      ? { kind: 'sdk', environment: input.environment, access: input.access ?? 'server', ...(input.allowedOrigins ? { allowedOrigins: [...input.allowedOrigins] } : {}), ...common }
+      : { kind: 'admin', role: input.role, ...common };
   return { hash: hashKey(secret), secret, stored };
 }
 

@@ -22,7 +22,7 @@ export type EnvironmentSeed = {
 };
 
 export type KeySeed = { readonly secret: string } & (
-  | { readonly kind: 'sdk'; readonly name: string; readonly environment: string }
+  | { readonly kind: 'sdk'; readonly name: string; readonly environment: string; readonly access?: 'client' | 'server' }
   | { readonly kind: 'admin'; readonly name: string; readonly role: 'viewer' | 'editor' | 'admin' }
 );
 
@@ -65,7 +65,7 @@ function seedEnvironment(key: string, seed: EnvironmentSeed, at: string): Memory
 
 function seedKey(k: KeySeed, i: number, at: string): StoredKey {
   const common = { id: `key-${i + 1}`, name: k.name, hint: `${k.secret.slice(0, 7)}…${k.secret.slice(-4)}`, createdAt: at, createdBy: 'seed' };
-  return k.kind === 'sdk' ? { kind: 'sdk', environment: k.environment, ...common } : { kind: 'admin', role: k.role, ...common };
+  return k.kind === 'sdk' ? { kind: 'sdk', environment: k.environment, access: k.access ?? 'server', ...common } : { kind: 'admin', role: k.role, ...common };
 }
 
 export function createMemoryStore(seed: MemorySeed, options: MemoryStoreOptions = {}): MemoryStore {

@@ -64,14 +64,43 @@ const KeyCommon = {
   expiresAt: Time.optional(),
   replacedBy: z.string().optional(),
 };
+/**
+ * SDK keys come in two kinds, as at every peer: `client` (safe to ship in a browser: evaluates
+ * only the flags marked clientVisible, optionally only from `allowedOrigins`) and `server`
+ * (evaluates everything and tracks; refused from browsers). Keys stored before kinds existed are
+ * server keys.
+ */
+export const KEY_ACCESS = ['client', 'server'] as const;
+export type KeyAccess = (typeof KEY_ACCESS)[number];
+
+/** A browser origin as the Origin header sends it: scheme, host and port, nothing else. */
+const OriginSchema = z
+  .string()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://app.example.com (scheme, host and port; no path or trailing slash)');
+
+const SdkAccess = {
+  access: z.enum(KEY_ACCESS).default('server'),
+  allowedOrigins: z.array(OriginSchema).min(1).max(50).optional(),
+};
+
 export const StoredKeySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sdk'), environment: EnvironmentKeySchema, ...KeyCommon }),
+  z.object({ kind: z.literal('sdk'), environment: EnvironmentKeySchema, ...SdkAccess, ...KeyCommon }),
   z.object({ kind: z.literal('admin'), role: z.enum(['viewer', 'editor', 'admin']), ...KeyCommon }),
 ]);
 export type StoredKey = z.infer<typeof StoredKeySchema>;
 
 export const KeyInputSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sdk'), environment: EnvironmentKeySchema, name: KeyCommon.name }),
+  z
+    .strictObject({ kind: z.literal('sdk'), environment: EnvironmentKeySchema, name: KeyCommon.name, ...SdkAccess })
+    .refine((key) => key.allowedOrigins === undefined || key.access === 'client', { path: ['allowedOrigins'], message: 'only client keys have allowed origins (server keys are refused from browsers)' }),
   z.strictObject({ kind: z.literal('admin'), role: z.enum(['viewer', 'editor', 'admin']), name: KeyCommon.name }),
 ]);
 

@@ -14,7 +14,7 @@ export const CONSOLE_ORIGIN = 'https://console.example';
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
 
 export function demoDeps(): AuthoringDeps {
-  const store = createDemoStore({ sdkKey: SDK_KEY, adminKey: ADMIN_KEY, generated: [] });
+  const store = createDemoStore({ sdkKey: SDK_KEY, clientKey: 'sy_client_framework_test_key', adminKey: ADMIN_KEY, generated: [] });
   return { keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [CONSOLE_ORIGIN], now: () => NOW };
 }
 

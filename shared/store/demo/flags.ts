@@ -27,6 +27,7 @@ export const DEMO_FLAGS: readonly FlagInput[] = [
   },
   {
     key: 'welcome-banner',
+    clientVisible: true,
     name: 'Welcome banner text',
     tags: ['marketing'],
     enabled: true,
@@ -71,6 +72,7 @@ export const DEMO_FLAGS: readonly FlagInput[] = [
   },
   {
     key: 'beta-features',
+    clientVisible: true,
     name: 'Beta features for power users',
     tags: ['beta'],
     enabled: true,
@@ -115,6 +117,7 @@ export const DEMO_FLAGS: readonly FlagInput[] = [
   },
   {
     key: 'holiday-theme',
+    clientVisible: true,
     name: 'Holiday theme',
     tags: ['seasonal'],
     enabled: true,
@@ -125,6 +128,7 @@ export const DEMO_FLAGS: readonly FlagInput[] = [
   },
   {
     key: 'dark-mode',
+    clientVisible: true,
     name: 'Dark mode default',
     tags: ['ui'],
     enabled: true,

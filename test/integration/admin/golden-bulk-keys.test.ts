@@ -99,4 +99,36 @@ describe('admin: golden tests, bulk, environments and keys', () => {
     assert.equal((await server.call('GET', '/v1/environments', { key: 'none', headers: { authorization: `Bearer ${secret}` } })).status, 401);
     assert.equal((await server.call('POST', '/v1/keys/no-such/revoke')).status, 404);
   });
+
+  describe('SDK key kinds', () => {
+    const create = (body: Record<string, unknown>) => server.call('POST', '/v1/keys', { body: { kind: 'sdk', environment: ENV, name: 'web', ...body } });
+
+    it('creates server keys by default and client keys on request, with their allowed origins', async () => {
+      const server1 = await json<{ key: { access: string } }>(await create({}));
+      assert.equal(server1.key.access, 'server');
+      const client = await create({ access: 'client', allowedOrigins: ['https://app.example.com', 'http://localhost:3000'] });
+      assert.equal(client.status, 201);
+      const made = await json<{ key: { id: string; access: string; allowedOrigins: string[] } }>(client);
+      assert.deepEqual([made.key.access, made.key.allowedOrigins], ['client', ['https://app.example.com', 'http://localhost:3000']]);
+      const listed = await json<{ keys: { id: string; access?: string }[] }>(await server.call('GET', '/v1/keys'));
+      assert.equal(listed.keys.find((k) => k.id === made.key.id)?.access, 'client');
+    });
+
+    const refusals: [string, Record<string, unknown>, string][] = [
+      ['allowed origins on a server key', { allowedOrigins: ['https://app.example.com'] }, '/allowedOrigins'],
+      ['an origin with a path', { access: 'client', allowedOrigins: ['https://app.example.com/page'] }, '/allowedOrigins/0'],
+      ['an origin with a trailing slash', { access: 'client', allowedOrigins: ['https://app.example.com/'] }, '/allowedOrigins/0'],
+      ['an origin that is no URL', { access: 'client', allowedOrigins: ['app.example.com'] }, '/allowedOrigins/0'],
+      ['an empty list of origins', { access: 'client', allowedOrigins: [] }, '/allowedOrigins'],
+      ['an unknown access', { access: 'browser' }, '/access'],
+    ];
+    for (const [what, body, path] of refusals) {
+      it(`refuses ${what} at ${path}`, async () => {
+        const res = await create(body);
+        assert.ok(res.status === 400 || res.status === 422, `status ${res.status}`);
+        const problem = await json<{ errors: { path: string }[] }>(res);
+        assert.ok(problem.errors.some((e) => e.path === path), JSON.stringify(problem.errors));
+      });
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { upstash } from '../../helpers/services.ts';
 
 const client = () => new Redis({ ...upstash(), enableTelemetry: false });
 const run = `${process.pid}-${Date.now()}`;
-const sdk: Principal = { kind: 'sdk', keyId: 'k1', name: 'web', environment: 'production' };
+const sdk: Principal = { kind: 'sdk', keyId: 'k1', name: 'web', environment: 'production', access: 'server' };
 
 /** A store that knows `known`, or fails, or never answers, as the test says. */
 function storeThat(state: { mode: 'up' | 'down' | 'hanging'; known: Map<string, Principal> }): KeyVerifier {

@@ -113,7 +113,7 @@ describe('request ids', () => {
 });
 
 describe('key cache', () => {
-  const principal = { kind: 'sdk', keyId: 'k1', name: 'n', environment: 'e' } as const;
+  const principal = { kind: 'sdk', keyId: 'k1', name: 'n', environment: 'e', access: 'server' } as const;
 
   it('answers a verified key from memory until its time runs out', async () => {
     let reads = 0;

@@ -31,6 +31,8 @@ export function FlagSettings({ editor }: { editor: Editor }) {
   return h('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
     h('h2', { id: 'settings-title' }, 'Flag'),
     h('label', { class: 'switch' }, h('input', { type: 'checkbox', role: 'switch', checked: flag.enabled, onChange: (e: Event) => set({ enabled: checkedOf(e) }) }), flag.enabled ? ' Enabled: rules decide' : ' Disabled: everyone gets the off variant'),
+    h('label', { class: 'switch' }, h('input', { type: 'checkbox', role: 'switch', checked: flag.clientVisible === true, onChange: (e: Event) => set({ clientVisible: checkedOf(e) }) }),
+      flag.clientVisible ? ' Visible to client keys: browsers may evaluate it' : ' Server keys only: client (browser) keys never see it'),
     text('flag-name', 'Name', flag.name ?? '', (v) => set({ name: v }, 'name'), '/name'),
     text('flag-description', 'Description', flag.description ?? '', (v) => set({ description: v }, 'description'), '/description'),
     text('flag-tags', 'Tags (comma separated)', (flag.tags ?? []).join(', '), (v) => set({ tags: v.split(',').map((t) => t.trim()).filter((t) => t.length > 0) }, 'tags'), '/tags'),
