@@ -44,7 +44,8 @@ type Watched = {
   checking: boolean;
 };
 
-export type OpenResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'limit' | 'unknown-environment' };
+/** `gone`: the client left while the environment's version was read; nothing was registered. */
+export type OpenResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'limit' | 'unknown-environment' | 'gone' };
 
 export type Hub = {
   /**
@@ -162,6 +163,12 @@ export function createHub(options: HubOptions): Hub {
       if ((perKey.get(grant.keyHash) ?? 0) >= options.perKeyLimit) return { ok: false, reason: 'limit' };
       const state = await watch(grant.environment);
       if (!state) return { ok: false, reason: 'unknown-environment' };
+      // The client may have left during the read: its 'close' has been emitted already and would
+      // never reach a listener added now, so its stream would hold the key's place for good.
+      if (response.destroyed || response.closed) {
+        if (state.streams.size === 0) forgetEnvironment(grant.environment);
+        return { ok: false, reason: 'gone' };
+      }
       // Counted again: other streams of the key may have opened while the version was read.
       if ((perKey.get(grant.keyHash) ?? 0) >= options.perKeyLimit) {
         if (state.streams.size === 0) forgetEnvironment(grant.environment);

@@ -91,6 +91,8 @@ export function streamRoute(deps: StreamRouteDeps): Route {
         response.write(retryHint(deps.retryMs));
       });
       if (!opened.ok) {
+        // Nobody to answer: the request's own line records the client's leaving.
+        if (opened.reason === 'gone') return;
         if (opened.reason === 'unknown-environment') return sendProblem(response, problem('NOT_FOUND', `environment "${grant.environment}" does not exist`));
         return refuse(response, request, 'limit', problem('TOO_MANY_STREAMS', 'this key holds as many open streams on this instance as it may; close unused ones, or retry later'), { 'Retry-After': '30' });
       }

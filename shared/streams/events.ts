@@ -6,11 +6,12 @@ export const configEtag = (version: number): string => `"${version}"`;
 
 /**
  * The version a client's `flagConfigEtag` names: our configuration ETag (`"12"`), or a bulk
- * answer's ETag (`"12-abc"`), weak or not. Undefined when it names none.
+ * answer's ETag (`"12-abc"`), weak or not, or the bare number. Undefined when it names none.
  */
 export function versionOfEtag(etag: string): number | undefined {
-  const m = /^(?:W\/)?"?(\d{1,15})(?:-[0-9a-z]*)?"?$/.exec(etag.trim());
-  return m ? Number(m[1]) : undefined;
+  // Quotes in pairs and a digest after a dash: an etag cut short or padded names no version.
+  const m = /^(?:W\/)?(?:"(\d{1,15})(?:-[0-9a-z]+)?"|(\d{1,15}))$/.exec(etag.trim());
+  return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
 /** One refetchEvaluation notice; its id is the version, so a reconnecting client's Last-Event-ID says what it saw. */

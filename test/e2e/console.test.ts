@@ -24,7 +24,7 @@ describe('the console in a browser', function () {
   after(async () => {
     await browser?.close();
     await product?.stop();
-    console.log(`      console timings: ${JSON.stringify({ ...measured, jsGzipBytes: product?.build.jsGzipBytes, budgetsMs: { firstRender: 500, validationFeedback: 100, preview1000: 200 } })}`);
+    console.log(`      console timings: ${JSON.stringify({ ...measured, jsGzipBytes: product?.build?.jsGzipBytes, budgetsMs: { firstRender: 500, validationFeedback: 100, preview1000: 200 } })}`);
   });
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, bypassCSP: true });
