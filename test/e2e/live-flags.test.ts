@@ -18,6 +18,9 @@ declare const live: Live;
 
 const delays: Record<string, number> = {};
 
+/** The page holds a client key, as a browser app must: its flags are marked visible to client keys. */
+const browserFlag = (...args: Parameters<typeof onOffFlag>) => ({ ...onOffFlag(...args), clientVisible: true });
+
 describe('live flags in a browser (OFREP web provider, default options)', function () {
   this.timeout(60000);
   let product: LocalProduct;
@@ -58,13 +61,13 @@ describe('live flags in a browser (OFREP web provider, default options)', functi
   /** Opens the app watching `flags` and waits until the provider is ready. */
   async function openApp(flags: string[]): Promise<Page> {
     const p = page!;
-    await p.goto(site.url({ baseUrl: `${product.url}/evaluate`, key: product.sdkKey, user: 'user-1', flags: flags.join(',') }));
+    await p.goto(site.url({ baseUrl: `${product.url}/evaluate`, key: product.clientKey, user: 'user-1', flags: flags.join(',') }));
     await p.waitForFunction(() => typeof live !== 'undefined' && live.ready, undefined, { timeout: 15000 });
     return p;
   }
 
   /** Writes the flag, then waits (bounded) for the page to be told of it; the delay from the acknowledgement. */
-  async function changeAndWait(p: Page, flag: ReturnType<typeof onOffFlag>, expected: boolean): Promise<{ seen: Seen; delayMs: number }> {
+  async function changeAndWait(p: Page, flag: ReturnType<typeof browserFlag>, expected: boolean): Promise<{ seen: Seen; delayMs: number }> {
     const before = await p.evaluate(() => live.changes.length);
     const answer = await api.putFlag(flag, 'from the browser test');
     const acknowledged = Date.now();
@@ -80,11 +83,11 @@ describe('live flags in a browser (OFREP web provider, default options)', functi
 
   it('tells the page of a flag changed through the admin API, and the client evaluates the new value', async () => {
     const key = 'live-banner';
-    await api.putFlag(onOffFlag(key, true, 'off'));
+    await api.putFlag(browserFlag(key, true, 'off'));
     const p = await openApp([key]);
     assert.deepEqual(await p.evaluate(() => live.values()), { [key]: false });
 
-    const { seen, delayMs } = await changeAndWait(p, onOffFlag(key, true, 'on'), true);
+    const { seen, delayMs } = await changeAndWait(p, browserFlag(key, true, 'on'), true);
     delays.change = delayMs;
     assert.deepEqual(seen.values, { [key]: true }, 'the value evaluated in the handler');
     assert.ok(seen.flagsChanged.includes(key), `flagsChanged names the flag: ${JSON.stringify(seen.flagsChanged)}`);
@@ -99,18 +102,18 @@ describe('live flags in a browser (OFREP web provider, default options)', functi
 
   it('delivers a kill switch (enabled: false) to the page', async () => {
     const key = 'live-kill';
-    await api.putFlag(onOffFlag(key, true, 'on'));
+    await api.putFlag(browserFlag(key, true, 'on'));
     const p = await openApp([key]);
     assert.deepEqual(await p.evaluate(() => live.values()), { [key]: true });
 
-    const { seen, delayMs } = await changeAndWait(p, onOffFlag(key, false, 'on'), false);
+    const { seen, delayMs } = await changeAndWait(p, browserFlag(key, false, 'on'), false);
     delays.killSwitch = delayMs;
     assert.deepEqual(seen.values, { [key]: false });
     assert.equal(seen.reasons[key], 'DISABLED');
     assert.deepEqual(await p.evaluate(() => live.values()), { [key]: false });
 
     // And a second change on the same open stream: the switch back on.
-    const again = await changeAndWait(p, onOffFlag(key, true, 'on'), true);
+    const again = await changeAndWait(p, browserFlag(key, true, 'on'), true);
     delays.secondChange = again.delayMs;
     assert.deepEqual(await p.evaluate(() => live.errors), []);
     assert.deepEqual(consoleErrors, []);

@@ -12,6 +12,8 @@ export type LocalProduct = {
   readonly consoleUrl: string;
   readonly adminKey: string;
   readonly sdkKey: string;
+  /** A client SDK key (for browsers: flags marked clientVisible only). */
+  readonly clientKey: string;
   readonly build: ConsoleBuild | undefined;
   /** Everything it printed so far (stdout and stderr). */
   readonly output: () => string;
@@ -44,10 +46,11 @@ export async function startLocalProduct(options: LocalProductOptions = {}): Prom
   const port = await freePort();
   const adminKey = 'e2e-admin-key-0123456789';
   const sdkKey = 'e2e-sdk-key-0123456789';
+  const clientKey = 'e2e-client-key-0123456789';
   const child: ChildProcess = spawn(process.execPath, ['scripts/local/start.ts'], {
     cwd: root,
     // Metrics published every second, so a test can see its evaluations aggregated.
-    env: { ...process.env, PORT: String(port), SWITCHYARD_ADMIN_KEY: adminKey, SWITCHYARD_SDK_KEY: sdkKey, SWITCHYARD_METRICS_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn', METADATA_SERVER_DETECTION: 'none', SWITCHYARD_CONSOLE_ORIGINS: `http://127.0.0.1:${port}`, ...options.env },
+    env: { ...process.env, PORT: String(port), SWITCHYARD_ADMIN_KEY: adminKey, SWITCHYARD_SDK_KEY: sdkKey, SWITCHYARD_CLIENT_KEY: clientKey, SWITCHYARD_METRICS_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn', METADATA_SERVER_DETECTION: 'none', SWITCHYARD_CONSOLE_ORIGINS: `http://127.0.0.1:${port}`, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -73,6 +76,7 @@ export async function startLocalProduct(options: LocalProductOptions = {}): Prom
     consoleUrl: `${url}/console/`,
     adminKey,
     sdkKey,
+    clientKey,
     build,
     output: () => output,
     stop: () => new Promise<void>((resolve) => {
