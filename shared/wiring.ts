@@ -13,6 +13,8 @@ import type { AuthoringDeps } from './authoring/deps.ts';
 import { configureTelemetry, instanceMetrics, startMetrics, telemetryFor } from './telemetry/telemetry.ts';
 import type { MetricsPublisher } from './telemetry/publisher.ts';
 import { streamTokens } from './streams/token.ts';
+import { createAuthGuard, type AuthGuard } from './http/auth-guard.ts';
+import { createMemoryRateLimiter } from './http/rate-limit.ts';
 
 let publisher: MetricsPublisher | undefined;
 
@@ -30,6 +32,12 @@ export function streamTokensFor(config: RuntimeConfig, purpose: string) {
   const secret = backendsFor(config).streamSecret;
   if (secret === undefined) throw new Error(`${purpose} needs SWITCHYARD_STREAM_SECRET (at least 32 characters, the same for evaluate and streams)`);
   return streamTokens(secret, config.SWITCHYARD_STREAM_TOKEN_SECONDS);
+}
+
+/** Failed-attempt throttling, and outside evaluate each key's own rate limit (per instance). */
+export function authGuardFor(config: RuntimeConfig, withKeyLimit: boolean): AuthGuard {
+  const limiter = withKeyLimit ? createMemoryRateLimiter({ ratePerSecond: config.SWITCHYARD_ADMIN_RATE_PER_SECOND, burst: config.SWITCHYARD_ADMIN_RATE_PER_SECOND * 2 }) : undefined;
+  return createAuthGuard({ maxFailures: config.SWITCHYARD_AUTH_FAILURES_PER_MINUTE, windowMs: 60_000, ...(limiter ? { limiter } : {}) });
 }
 
 export function evaluateDepsFor(config: RuntimeConfig) {
@@ -54,6 +62,7 @@ export function evaluateDepsFor(config: RuntimeConfig) {
     now: Date.now,
     geoHeaders: geo.mapping,
     metrics: instanceMetrics,
+    guard: authGuardFor(config, false),
   };
 }
 
@@ -61,7 +70,7 @@ export function evaluateDepsFor(config: RuntimeConfig) {
 function authoringDepsFor(config: RuntimeConfig, name: 'validate' | 'preview'): AuthoringDeps {
   startTelemetry(config, name);
   const { stores } = backendsFor(config);
-  return { keys: keyLookup(stores.keys), flags: stores.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now };
+  return { keys: keyLookup(stores.keys), flags: stores.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, guard: authGuardFor(config, true) };
 }
 
 export const validateDepsFor = (config: RuntimeConfig) => authoringDepsFor(config, 'validate');
@@ -72,7 +81,7 @@ export function adminDepsFor(config: RuntimeConfig) {
   startTelemetry(config, 'admin');
   const { stores, adoptKey } = backendsFor(config);
   const rollups = rollupStoreFor(config);
-  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS };
+  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS, guard: authGuardFor(config, true) };
 }
 
 /**

@@ -16,7 +16,7 @@ export type Need = 'read' | 'write' | 'manage';
 const LEAST_ROLE = { read: 'viewer', write: 'editor', manage: 'admin' } as const satisfies Record<Need, Role>;
 
 export type Caller = { readonly principal: Extract<Principal, { kind: 'admin' }>; readonly actor: string };
-export type Access = { ok: true; caller: Caller } | { ok: false; problem: Problem };
+export type Access = { ok: true; caller: Caller } | { ok: false; problem: Problem; headers?: Record<string, string> };
 
 const IAP_HEADER = 'x-goog-authenticated-user-email';
 
@@ -27,7 +27,7 @@ export function actorOf(request: HttpRequest, principal: Caller['principal']): s
 }
 
 export async function admitCaller(request: HttpRequest, deps: AdminDeps, need: Need): Promise<Access> {
-  const auth = await authenticate(request, deps.keys, 'admin');
+  const auth = await authenticate(request, deps.keys, 'admin', deps.guard);
   if (!auth.ok) return auth;
   const least = LEAST_ROLE[need];
   if (ROLES.indexOf(auth.principal.role) < ROLES.indexOf(least)) {

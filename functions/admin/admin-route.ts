@@ -28,7 +28,7 @@ export function adminRoute(deps: AdminDeps, method: string, path: string, need: 
     handler: async (request, response, context) => {
       const work = (async () => {
         const access = await admitCaller(request, deps, need);
-        if (!access.ok) return sendProblem(response, access.problem);
+        if (!access.ok) return sendProblem(response, access.problem, access.headers);
         await handle(request, response, { ...context, caller: access.caller });
       })();
       try {

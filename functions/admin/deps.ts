@@ -2,6 +2,7 @@
 // origins and a clock (golden tests run at its time unless a test fixes its own).
 
 import type { KeyLookup } from '../../shared/http/auth.ts';
+import type { AuthGuard } from '../../shared/http/auth-guard.ts';
 import type { AdminStores } from '../../shared/store/ports.ts';
 import type { FlagMinute } from '../../shared/aggregate/rollup-store.ts';
 
@@ -13,6 +14,8 @@ export type AdminDeps = {
   readonly now: () => number;
   /** How long a request waits for the store before answering 503 (Google's clients retry for a minute). */
   readonly storeDeadlineMs: number;
+  /** Failed-attempt throttling and each key's rate limit. */
+  readonly guard?: AuthGuard;
   /** A flag's usage minutes in [from, to) from the aggregator's rollups; without it, usage is empty. */
   readonly usage?: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
 };

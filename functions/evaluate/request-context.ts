@@ -13,6 +13,7 @@ import { enrichContext, sourcesFor, type DerivedSources, type GeoHeaderMapping }
 import { noteAuthFailure, noteRateLimit } from '../../shared/telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import type { StreamOffer } from './stream-offer.ts';
+import type { AuthGuard } from '../../shared/http/auth-guard.ts';
 import { needsServerKey } from './key-access.ts';
 
 export type EvaluateDeps = {
@@ -29,6 +30,8 @@ export type EvaluateDeps = {
   };
   /** Where evaluation metrics are counted; none are when absent. */
   readonly metrics?: MetricsRecorder;
+  /** Throttles addresses that keep presenting wrong keys (the key's rate limit is `limiter`'s). */
+  readonly guard?: AuthGuard;
   /** The eventStreams of bulk answers; none are offered when absent (SWITCHYARD_STREAMS_URL unset). */
   readonly streams?: StreamOffer;
 };
@@ -45,8 +48,8 @@ export type Wanted = { readonly atLeast?: number; readonly confirmedAfter?: numb
  * first if this instance has not seen it (the notice and the re-fetch may reach different instances).
  */
 export function admit(request: HttpRequest, deps: EvaluateDeps, wanted?: Wanted): MaybePromise<Admitted> {
-  return then(authenticate(request, deps.keys, 'sdk'), (auth): MaybePromise<Admitted> => {
-    if (!auth.ok) return { ok: false, problem: auth.problem };
+  return then(authenticate(request, deps.keys, 'sdk', deps.guard), (auth): MaybePromise<Admitted> => {
+    if (!auth.ok) return auth;
     const { principal } = auth;
     const refused = originRefusal(principal, request);
     if (refused) {

@@ -15,7 +15,7 @@ export function catalogueRoutes(deps: AuthoringDeps): Route[] {
       path: '/v1/attributes',
       handler: async (req, res) => {
         const admitted = await admitAuthor(req, deps);
-        if (!admitted.ok) return sendProblem(res, admitted.problem);
+        if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
         const environment = admitted.snapshot.environment;
         sendJson(res, 200, { environment, attributes: catalogueOf(await deps.flags.attributes(environment)) });
       },
@@ -25,7 +25,7 @@ export function catalogueRoutes(deps: AuthoringDeps): Route[] {
       path: '/v1/rules/templates',
       handler: async (req, res) => {
         const admitted = await admitAuthor(req, deps);
-        if (!admitted.ok) return sendProblem(res, admitted.problem);
+        if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
         sendJson(res, 200, { templates: TEMPLATES });
       },
     },

@@ -4,7 +4,7 @@
 
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { evaluateBackendsFor } from '../../shared/backends.ts';
-import { startTelemetry, streamTokensFor } from '../../shared/wiring.ts';
+import { authGuardFor, startTelemetry, streamTokensFor } from '../../shared/wiring.ts';
 import { instanceMetrics, telemetryFor } from '../../shared/telemetry/telemetry.ts';
 import type { StreamsDeps } from './app.ts';
 import { createHub } from './hub.ts';
@@ -26,5 +26,5 @@ export function streamsDepsFor(config: RuntimeConfig): StreamsDeps {
     metrics: instanceMetrics,
     log: (message, fields) => log.warn(message, fields),
   });
-  return { tokens: streamTokensFor(config, 'the streams function'), hub, keyOf, limiter: backends.limiter, retryMs: 1000, now: Date.now, metrics: instanceMetrics };
+  return { tokens: streamTokensFor(config, 'the streams function'), hub, keyOf, limiter: backends.limiter, retryMs: 1000, now: Date.now, metrics: instanceMetrics, guard: authGuardFor(config, false) };
 }

@@ -15,6 +15,7 @@ import { retryHint } from '../../shared/streams/events.ts';
 import { originRefusal, type Principal } from '../../shared/http/auth.ts';
 import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import type { Hub } from './hub.ts';
+import type { AuthGuard } from '../../shared/http/auth-guard.ts';
 
 export type StreamRouteDeps = {
   readonly tokens: StreamTokens;
@@ -25,6 +26,8 @@ export type StreamRouteDeps = {
   readonly retryMs: number;
   readonly now: () => number;
   readonly metrics?: MetricsRecorder;
+  /** Throttles addresses that keep presenting bad tokens. */
+  readonly guard?: AuthGuard;
 };
 
 const TOKEN_DETAIL: Record<TokenRefusal, string> = {
@@ -51,10 +54,17 @@ export function streamRoute(deps: StreamRouteDeps): Route {
     method: 'GET',
     path: '/v1/streams/changes',
     handler: async (request: HttpRequest, response: HttpResponse, context: RouteContext) => {
+      const wait = deps.guard?.blockedFor(request);
+      if (wait !== undefined) {
+        return sendProblem(response, problem('RATE_LIMITED', `too many failed attempts to open a stream from this address; retry after ${wait} s`), { 'Retry-After': String(wait) });
+      }
       const token = queryParam(request, 'token');
       if (!token.ok) return sendProblem(response, token.problem);
       const verified = deps.tokens.verify(token.value, deps.now());
-      if (!verified.ok) return refuse(response, request, 'token', problem('UNAUTHORIZED', TOKEN_DETAIL[verified.reason]));
+      if (!verified.ok) {
+        deps.guard?.failed(request);
+        return refuse(response, request, 'token', problem('UNAUTHORIZED', TOKEN_DETAIL[verified.reason]));
+      }
       const since = queryParam(request, 'since');
       if (!since.ok) return sendProblem(response, since.problem);
       const lastEventHeader = request.headers['last-event-id'];

@@ -10,10 +10,10 @@ import type { AuthoringDeps } from './deps.ts';
 
 export type Admitted =
   | { ok: true; principal: Extract<Principal, { kind: 'admin' }>; snapshot: Snapshot }
-  | { ok: false; problem: Problem };
+  | { ok: false; problem: Problem; headers?: Record<string, string> };
 
 export async function admitAuthor(request: HttpRequest, deps: AuthoringDeps): Promise<Admitted> {
-  const auth = await authenticate(request, deps.keys, 'admin');
+  const auth = await authenticate(request, deps.keys, 'admin', deps.guard);
   if (!auth.ok) return auth;
   const environment = queryParam(request, 'environment');
   if (!environment.ok) return environment;

@@ -2,6 +2,7 @@
 // environment used when a request names none, the console's origins and a clock.
 
 import type { KeyLookup } from '../http/auth.ts';
+import type { AuthGuard } from '../http/auth-guard.ts';
 import type { FlagStore } from '../store/ports.ts';
 
 export type AuthoringDeps = {
@@ -12,4 +13,6 @@ export type AuthoringDeps = {
   /** Browser origins allowed to call (the console's); nothing else gets CORS headers. */
   readonly consoleOrigins: readonly string[];
   readonly now: () => number;
+  /** Failed-attempt throttling and each key's rate limit. */
+  readonly guard?: AuthGuard;
 };

@@ -33,6 +33,10 @@ export const RuntimeConfigSchema = z.object({
   /** Sustained evaluate requests per second per SDK key, and the burst allowed. */
   SWITCHYARD_RATE_PER_SECOND: number(1000),
   SWITCHYARD_RATE_BURST: number(2000),
+  /** Requests per second per admin key on admin, validate and preview (burst twice that). */
+  SWITCHYARD_ADMIN_RATE_PER_SECOND: number(100),
+  /** Failed authentications one address may make per minute on any function before it gets 429 for the rest of the minute. */
+  SWITCHYARD_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Origins of the console allowed to call validate, preview and admin (comma separated). */
   SWITCHYARD_CONSOLE_ORIGINS: list.default(['http://localhost:8080']),
   /** JSON mapping of geo attributes to request headers, see shared/context/README.md. */

@@ -8,6 +8,7 @@ import { problem, type Problem } from './problem.ts';
 import type { HttpRequest } from './types.ts';
 import { noteAuthFailure, noteKey } from '../telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../telemetry/recorder.ts';
+import type { AuthGuard } from './auth-guard.ts';
 
 /** `expiresAt` (epoch ms): a rotated key's end of overlap, or a key made to expire. */
 export type Principal =
@@ -92,18 +93,35 @@ export function presentedKey(request: HttpRequest): string | undefined {
 export const UNAUTHORIZED: Problem = problem('UNAUTHORIZED', 'send a valid API key as "Authorization: Bearer <key>" or "X-API-Key: <key>"');
 
 /** `secret` is the key presented, for `KeyLookup.stillValid`; never log it. */
-export type AuthResult<P extends Principal> = { ok: true; principal: P; secret: string } | { ok: false; problem: Problem };
+export type AuthResult<P extends Principal> = { ok: true; principal: P; secret: string } | { ok: false; problem: Problem; headers?: Record<string, string> };
 
-/** Authenticates a request and checks the key's kind; a key of another kind is forbidden. */
-export function authenticate<K extends Principal['kind']>(request: HttpRequest, keys: KeyLookup, kind: K): MaybePromise<AuthResult<Extract<Principal, { kind: K }>>> {
+const throttled = (seconds: number, why: string) => ({
+  ok: false as const,
+  problem: problem('RATE_LIMITED', `${why}; retry after ${seconds} s`),
+  headers: { 'Retry-After': String(seconds) },
+});
+
+/**
+ * Authenticates a request and checks the key's kind; a key of another kind is forbidden. With a
+ * guard, an address throttled for failed attempts is refused before any lookup, failures are
+ * counted, and the key's own rate limit applies.
+ */
+export function authenticate<K extends Principal['kind']>(request: HttpRequest, keys: KeyLookup, kind: K, guard?: AuthGuard): MaybePromise<AuthResult<Extract<Principal, { kind: K }>>> {
+  const wait = guard?.blockedFor(request);
+  if (wait !== undefined) {
+    noteAuthFailure(request, 'throttled');
+    return throttled(wait, 'too many failed attempts to authenticate from this address');
+  }
   const secret = presentedKey(request);
   if (secret === undefined) {
     noteAuthFailure(request, 'missing');
+    guard?.failed(request);
     return { ok: false, problem: UNAUTHORIZED };
   }
-  return then(keys.find(secret), (principal): AuthResult<Extract<Principal, { kind: K }>> => {
+  return then(keys.find(secret), (principal): MaybePromise<AuthResult<Extract<Principal, { kind: K }>>> => {
     if (!principal) {
       noteAuthFailure(request, 'invalid');
+      guard?.failed(request);
       return { ok: false, problem: UNAUTHORIZED };
     }
     noteKey(request, principal.keyId);
@@ -111,7 +129,9 @@ export function authenticate<K extends Principal['kind']>(request: HttpRequest, 
       noteAuthFailure(request, 'wrong_kind');
       return { ok: false, problem: problem('FORBIDDEN', `this endpoint needs ${kind === 'sdk' ? 'an SDK' : 'an admin'} key`) };
     }
-    return { ok: true, principal: principal as Extract<Principal, { kind: K }>, secret };
+    const admitted = { ok: true as const, principal: principal as Extract<Principal, { kind: K }>, secret };
+    if (!guard?.limiter) return admitted;
+    return then(guard.limiter.take(principal.keyId), (decision) => (decision.allowed ? admitted : throttled(decision.retryAfterSeconds, 'this key is over its request rate')));
   });
 }
 

@@ -9,7 +9,7 @@ import type { Telemetry } from './telemetry.ts';
 import { traceOf, type TraceContext } from './trace.ts';
 import type { HttpRequest, HttpResponse } from '../http/types.ts';
 
-export type AuthFailureReason = 'missing' | 'invalid' | 'wrong_kind' | 'forbidden';
+export type AuthFailureReason = 'missing' | 'invalid' | 'wrong_kind' | 'forbidden' | 'throttled';
 
 /** What handlers may tell the request line; `log` writes with the request id and trace. */
 export type RequestTelemetry = {
