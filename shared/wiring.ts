@@ -15,6 +15,7 @@ import type { MetricsPublisher } from './telemetry/publisher.ts';
 import { streamTokens } from './streams/token.ts';
 import { createAuthGuard, type AuthGuard } from './http/auth-guard.ts';
 import { createMemoryRateLimiter } from './http/rate-limit.ts';
+import { iapVerifier, remoteIapKeys } from './http/iap.ts';
 
 let publisher: MetricsPublisher | undefined;
 
@@ -81,7 +82,9 @@ export function adminDepsFor(config: RuntimeConfig) {
   startTelemetry(config, 'admin');
   const { stores, adoptKey } = backendsFor(config);
   const rollups = rollupStoreFor(config);
-  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS, guard: authGuardFor(config, true) };
+  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS, guard: authGuardFor(config, true),
+    ...(config.SWITCHYARD_IAP_AUDIENCE ? { iap: iapVerifier({ audience: config.SWITCHYARD_IAP_AUDIENCE, keys: remoteIapKeys(config.SWITCHYARD_IAP_KEYS_URL) }) } : {}),
+  };
 }
 
 /**

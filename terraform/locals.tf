@@ -120,7 +120,9 @@ locals {
     })
     validate = merge(local.common_env, { SWITCHYARD_CONSOLE_ORIGINS = local.console_origins })
     preview  = merge(local.common_env, { SWITCHYARD_CONSOLE_ORIGINS = local.console_origins })
-    admin    = merge(local.common_env, { SWITCHYARD_CONSOLE_ORIGINS = local.console_origins })
+    admin = merge(local.common_env, { SWITCHYARD_CONSOLE_ORIGINS = local.console_origins }, var.iap_audience == "" ? {} : {
+      SWITCHYARD_IAP_AUDIENCE = var.iap_audience
+    })
     aggregate = merge(local.common_env, {
       SWITCHYARD_METRICS_SUBSCRIPTION = google_pubsub_subscription.aggregate.name
     })

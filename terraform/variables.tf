@@ -347,3 +347,9 @@ variable "uptime_check_regions" {
     error_message = "uptime_check_regions needs at least three of USA, EUROPE, SOUTH_AMERICA, ASIA_PACIFIC, USA_OREGON, USA_IOWA, USA_VIRGINIA."
   }
 }
+
+variable "iap_audience" {
+  description = "When Identity-Aware Proxy fronts the admin function: the audience of its signed assertions (/projects/<number>/global/backendServices/<id>). The verified user is then recorded as the actor of every write and requests without a valid assertion are refused; empty, writes are recorded as the admin key's name."
+  type        = string
+  default     = ""
+}

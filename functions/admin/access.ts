@@ -1,6 +1,7 @@
 // Who may do what: an admin key's role against what a route needs. SDK keys never reach an admin
 // route (403); a missing or wrong key gets evaluate's 401. The actor recorded for a write is the
-// Identity-Aware Proxy user when IAP fronts the function, else the key's name.
+// Identity-Aware Proxy user when IAP is configured and its signed assertion verifies, else the
+// key's name; the key's id is recorded beside it either way.
 
 import { authenticate, type Principal } from '../../shared/http/auth.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
@@ -18,13 +19,7 @@ const LEAST_ROLE = { read: 'viewer', write: 'editor', manage: 'admin' } as const
 export type Caller = { readonly principal: Extract<Principal, { kind: 'admin' }>; readonly actor: string };
 export type Access = { ok: true; caller: Caller } | { ok: false; problem: Problem; headers?: Record<string, string> };
 
-const IAP_HEADER = 'x-goog-authenticated-user-email';
-
-export function actorOf(request: HttpRequest, principal: Caller['principal']): string {
-  const iap = request.headers[IAP_HEADER];
-  const email = typeof iap === 'string' ? iap.replace(/^accounts\.google\.com:/, '').trim() : '';
-  return email.length > 0 ? email : principal.name;
-}
+const IAP_ASSERTION = 'x-goog-iap-jwt-assertion';
 
 export async function admitCaller(request: HttpRequest, deps: AdminDeps, need: Need): Promise<Access> {
   const auth = await authenticate(request, deps.keys, 'admin', deps.guard);
@@ -33,5 +28,9 @@ export async function admitCaller(request: HttpRequest, deps: AdminDeps, need: N
   if (ROLES.indexOf(auth.principal.role) < ROLES.indexOf(least)) {
     return { ok: false, problem: problem('FORBIDDEN', `this needs an admin key with role "${least}" or above; this key is "${auth.principal.role}"`) };
   }
-  return { ok: true, caller: { principal: auth.principal, actor: actorOf(request, auth.principal) } };
+  if (!deps.iap) return { ok: true, caller: { principal: auth.principal, actor: auth.principal.name } };
+  const assertion = request.headers[IAP_ASSERTION];
+  const identity = await deps.iap(typeof assertion === 'string' ? assertion : undefined);
+  if (!identity.ok) return { ok: false, problem: problem('UNAUTHORIZED', `this function sits behind Identity-Aware Proxy and ${identity.reason}; call it through IAP`) };
+  return { ok: true, caller: { principal: auth.principal, actor: identity.email } };
 }

@@ -58,6 +58,7 @@ export function bodyOf<T>(request: HttpRequest, response: HttpResponse, schema: 
 /** The write's metadata: actor, comment and request id, recorded in history and the audit log. */
 export const metaOf = (context: AdminContext, comment: string | undefined) => ({
   actor: context.caller.actor,
+  keyId: context.caller.principal.keyId,
   requestId: context.requestId,
   ...(comment === undefined ? {} : { comment }),
 });

@@ -3,6 +3,7 @@
 
 import type { KeyLookup } from '../../shared/http/auth.ts';
 import type { AuthGuard } from '../../shared/http/auth-guard.ts';
+import type { IapVerifier } from '../../shared/http/iap.ts';
 import type { AdminStores } from '../../shared/store/ports.ts';
 import type { FlagMinute } from '../../shared/aggregate/rollup-store.ts';
 
@@ -14,6 +15,8 @@ export type AdminDeps = {
   readonly now: () => number;
   /** How long a request waits for the store before answering 503 (Google's clients retry for a minute). */
   readonly storeDeadlineMs: number;
+  /** With IAP configured (SWITCHYARD_IAP_AUDIENCE): the verified user is the actor of every write. */
+  readonly iap?: IapVerifier;
   /** Failed-attempt throttling and each key's rate limit. */
   readonly guard?: AuthGuard;
   /** A flag's usage minutes in [from, to) from the aggregator's rollups; without it, usage is empty. */

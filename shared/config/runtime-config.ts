@@ -45,6 +45,14 @@ export const RuntimeConfigSchema = z.object({
   /** The local product's client SDK key (for browsers: clientVisible flags only). */
   SWITCHYARD_CLIENT_KEY: z.string().min(16).optional(),
   SWITCHYARD_ADMIN_KEY: z.string().min(16).optional(),
+  /**
+   * The audience of Identity-Aware Proxy's assertions when IAP fronts the admin function: then the
+   * verified user is recorded as the actor of every write, and requests without a valid assertion
+   * are refused. Unset, writes are recorded as the admin key's name.
+   */
+  SWITCHYARD_IAP_AUDIENCE: z.string().min(1).optional(),
+  /** Where IAP's signing keys are published (Google's JWKS). */
+  SWITCHYARD_IAP_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://www.gstatic.com/iap/verify/public_key-jwk'),
   /** Deployment stage: picks the logging defaults (shared/telemetry/logging-config.ts) and labels every line. */
   SWITCHYARD_STAGE: z.enum(STAGES).default('production'),
   /** Overrides of the stage's logging defaults. */

@@ -68,6 +68,8 @@ export type AuditEntry = {
   readonly environment: string | null;
   readonly at: string;
   readonly actor: string;
+  /** The key the write came with. */
+  readonly keyId?: string;
   readonly action: 'create' | 'update' | 'delete' | 'revoke' | 'rotate';
   readonly target: AuditTarget;
   /** The target's version after the write, where it has one. */

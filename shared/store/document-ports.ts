@@ -53,6 +53,8 @@ export type HistoryEntry<T> = {
   /** The whole document at this version; null for a delete. */
   readonly document: T | null;
   readonly actor: string;
+  /** The key the write came with (recorded since IAP identities; older entries have none). */
+  readonly keyId?: string;
   readonly at: string;
   readonly comment?: string;
   readonly requestId?: string;

@@ -10,7 +10,8 @@ export type Conflict = { readonly ok: false; readonly reason: 'conflict'; readon
 export type Invalid = { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly Issue[] };
 
 /** Who writes, and why: recorded in history and in the audit log. */
-export type WriteMeta = { readonly actor: string; readonly comment?: string; readonly requestId?: string };
+/** `keyId`: the key the write came with, always recorded beside the actor (who may be a verified IAP user). */
+export type WriteMeta = { readonly actor: string; readonly keyId?: string; readonly comment?: string; readonly requestId?: string };
 
 /** A write to a versioned document: `ifMatch` is the version the caller read (0: must not exist). */
 export type Precondition = WriteMeta & { readonly ifMatch: number };

@@ -74,8 +74,8 @@ function plan<K extends DocumentKind>(kind: K, environment: string, key: string,
   };
 }
 
-export function metaOf(meta: WriteMeta): { comment?: string; requestId?: string } {
-  return compact({ comment: meta.comment, requestId: meta.requestId });
+export function metaOf(meta: WriteMeta): { keyId?: string; comment?: string; requestId?: string } {
+  return compact({ keyId: meta.keyId, comment: meta.comment, requestId: meta.requestId });
 }
 
 export function planPut<K extends DocumentKind>(kind: K, environment: string, admitted: Admitted<DocumentOf[K]>, precondition: Precondition, read: Read): WritePlan<PutResult<DocumentOf[K]>> | Conflict | NotFound {

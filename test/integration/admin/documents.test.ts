@@ -59,11 +59,12 @@ describe('admin: documents', () => {
     assert.equal((await json<{ errors: { path: string }[] }>(mismatch)).errors[0]?.path, '/flag/key');
   });
 
-  it('records the actor (IAP user or key name), the comment and the request id in history', async () => {
+  it('records the actor (the key\'s name, never a plain identity header anyone can send), the key id, the comment and the request id in history', async () => {
     await server.call('PUT', flagPath('who'), { ifMatch: 0, headers: { 'x-goog-authenticated-user-email': 'accounts.google.com:alice@example.com', 'x-request-id': 'req-7' }, body: { flag: aFlag('who'), comment: 'first' } });
     await server.call('PUT', flagPath('who'), { ifMatch: 1, headers: { 'x-change-comment': 'second' }, body: { flag: aFlag('who', { enabled: false }) } });
     const history = await json<{ versions: { version: number; actor: string; comment?: string; requestId?: string }[] }>(await server.call('GET', `${flagPath('who')}/versions`));
-    assert.deepEqual(history.versions.map((v) => [v.version, v.actor, v.comment]), [[2, 'admin key', 'second'], [1, 'alice@example.com', 'first']]);
+    assert.deepEqual(history.versions.map((v) => [v.version, v.actor, v.comment]), [[2, 'admin key', 'second'], [1, 'admin key', 'first']], 'the forged X-Goog-Authenticated-User-Email is ignored');
+    assert.ok(history.versions.every((v) => (v as { keyId?: string }).keyId === 'key-1'), 'the key id beside the actor');
     assert.equal(history.versions[1]?.requestId, 'req-7');
   });
 

@@ -8,6 +8,7 @@ import { DEMO_ATTRIBUTES, DEMO_SEGMENTS } from '../../../shared/store/demo/segme
 import { DEMO_ENVIRONMENT } from '../../../shared/store/default-stores.ts';
 import { createMemoryStore, type MemoryStore } from '../../../shared/store/memory-store.ts';
 import { createAdminFunction } from '../../../functions/admin/app.ts';
+import type { AdminDeps } from '../../../functions/admin/deps.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
 
 export const ENV = DEMO_ENVIRONMENT;
@@ -49,11 +50,11 @@ export type AdminServer = {
   readonly close: () => Promise<void>;
 };
 
-export async function serveAdmin(now: () => number = () => NOW): Promise<AdminServer> {
+export async function serveAdmin(now: () => number = () => NOW, extra: Partial<AdminDeps> = {}): Promise<AdminServer> {
   let handler: (req: HttpRequest, res: HttpResponse) => unknown;
   const make = () => {
     const store = seededStore(now);
-    handler = createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [CONSOLE_ORIGIN], now, storeDeadlineMs: 5000 });
+    handler = createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [CONSOLE_ORIGIN], now, storeDeadlineMs: 5000, ...extra });
     return store;
   };
   const server: { store: MemoryStore } = { store: make() };
