@@ -99,7 +99,13 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
       options.onError?.(error, environment);
       // Last known good: a failing store leaves the held snapshot serving, unconfirmed.
       if (current) return current;
-      throw error;
+      // Cold and unconfirmable (Firestore down, Redis's trusted version expired): the tier's last
+      // snapshot, stamped with its version, answers, marked as never confirmed (so STALE).
+      const known = await store.snapshot(environment).catch(() => undefined);
+      if (!known) throw error;
+      const compiled = compileSnapshot(known, undefined, Number.NEGATIVE_INFINITY);
+      held.set(environment, compiled);
+      return compiled;
     }
   }
 

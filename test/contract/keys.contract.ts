@@ -17,7 +17,7 @@ export function describeKeyStore(name: string, make: MakeHarness): void {
       const sdk = expectOk(await keys().create({ kind: 'sdk', environment: ENV, name: 'web app' }, admin));
       const adm = expectOk(await keys().create({ kind: 'admin', role: 'editor', name: 'ci' }, admin));
       assert.match(sdk.secret, /^sy_sdk_/);
-      assert.deepEqual(await h.stores.keys.findByHash(hashKey(sdk.secret)), { kind: 'sdk', keyId: sdk.key.id, name: 'web app', environment: ENV });
+      assert.deepEqual(await h.stores.keys.findByHash(hashKey(sdk.secret)), { kind: 'sdk', keyId: sdk.key.id, name: 'web app', environment: ENV, access: 'server' }, 'a server key unless made a client key');
       assert.deepEqual(await h.stores.keys.findByHash(hashKey(adm.secret)), { kind: 'admin', keyId: adm.key.id, name: 'ci', role: 'editor' });
       assert.equal(await h.stores.keys.findByHash(hashKey('sy_sdk_unknown')), undefined);
       const listed = await keys().list();

@@ -164,9 +164,9 @@ describe('wiring: Firestore and Upstash Redis', function () {
     const firestore = ownFirestore();
 
     it('keeps serving the held snapshot (STALE past the limit without Redis), cold-starts from Redis, and answers admin writes 503', async () => {
-      const p = await startProduct({ ...redisVars(), SWITCHYARD_STALE_AFTER_SECONDS: '0.5', SWITCHYARD_STORE_DEADLINE_MS: '1500' }, unique('fs-down'));
+      const p = await startProduct({ ...redisVars(), SWITCHYARD_MAX_STALENESS_MS: '500', SWITCHYARD_STORE_DEADLINE_MS: '1500' }, unique('fs-down'));
       // The same product without Redis: nothing can confirm its snapshot once Firestore is gone.
-      const alone = await startProduct({ SWITCHYARD_STALE_AFTER_SECONDS: '0.5' }, unique('fs-down-alone'));
+      const alone = await startProduct({ SWITCHYARD_MAX_STALENESS_MS: '500' }, unique('fs-down-alone'));
       try {
         for (const product of [p, alone]) {
           assert.equal((await putFlag(product, { key: 'f', enabled: true, ...onOff, defaultVariant: 'on' }, 0)).status, 201);
@@ -184,7 +184,8 @@ describe('wiring: Firestore and Upstash Redis', function () {
         assert.equal((await evaluateFlag(p, 'f')).body.reason, 'STATIC');
         const unconfirmed = await evaluateFlag(alone, 'f');
         assert.deepEqual([unconfirmed.status, unconfirmed.body.value, unconfirmed.body.variant, unconfirmed.body.reason], [200, true, 'on', 'STALE']);
-        // A cold instance (a new cache and tiered store) loads the snapshot from Redis alone.
+        // A cold instance (a new cache and tiered store) loads the snapshot from Redis alone (STALE
+        // once Redis's trusted version has expired: nothing can confirm it).
         const cold = await createSnapshotCache(evaluateBackendsFor(p.config).flags, { maxStalenessMs: 1000 }).get(p.env);
         assert.equal(cold?.flags.get('f')?.doc.defaultVariant, 'on');
         // A cold evaluate function (empty key and snapshot caches) verifies the SDK key from Redis's mirror.
