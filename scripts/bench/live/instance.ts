@@ -6,6 +6,7 @@
 //   { usage: true, gc?: true } -> { usage: { rss, heapUsed, external, cpuUser, cpuSystem, streams? } }
 //     (after a full collection when started with --expose-gc and gc is asked for)
 //   { breaker: true } -> { breaker: 'closed' | 'open' | 'half-open' | 'none' }
+//   { feed: true } -> { feed: the Redis change feed's status (connected, subscriptionsOpened, ...) or null }
 
 import '../../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
@@ -29,9 +30,13 @@ if (kind === 'streams') {
   http(kind, createEvaluateFunction(evaluateDeps(config)) as Parameters<typeof http>[1]);
 }
 
-type Ask = { usage?: boolean; gc?: boolean; breaker?: boolean };
+type Ask = { usage?: boolean; gc?: boolean; breaker?: boolean; feed?: boolean };
 process.on('message', (message: Ask) => {
   if (message.breaker) process.send?.({ breaker: backendsFor(config).redis?.breaker.state() ?? 'none' });
+  if (message.feed) {
+    const changes = backendsFor(config).changes as { status?: () => unknown };
+    process.send?.({ feed: changes.status?.() ?? null });
+  }
   if (message.usage) {
     const collect = (globalThis as { gc?: () => void }).gc;
     if (message.gc && collect) {

@@ -21,6 +21,8 @@ export type LiveInstance = {
   readonly usage: (gc?: boolean) => Promise<Usage>;
   /** The state of its Redis circuit breaker. */
   readonly breaker: () => Promise<string>;
+  /** Its Redis change feed's status (shared/cache/redis-change-feed.ts), null without Redis. */
+  readonly feed: () => Promise<{ readonly connected: boolean; readonly subscriptionsOpened: number; readonly failures: number } | null>;
   readonly stop: () => Promise<void>;
 };
 
@@ -64,6 +66,7 @@ export async function startLiveInstance(kind: 'evaluate' | 'streams', env: Reado
     maxStalenessMs: ready.maxStalenessMs,
     usage: (gc = false) => ask<Usage>(child, { usage: true, gc }, 'usage'),
     breaker: () => ask<string>(child, { breaker: true }, 'breaker'),
+    feed: () => ask(child, { feed: true }, 'feed'),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -36,8 +36,9 @@ export type WriteToAnswerResult = {
    * (allowed within the bound), and the latest such send after its acknowledgement.
    */
   readonly olderAfterAck: { readonly answers: number; readonly latestSentAfterAckMs: number };
-  /** Answers older than the bound (the contract: 0). */
+  /** Answers older than the bound (the contract: 0), and how many of them said STALE (the contract's escape past the confirmation deadline). */
   readonly violations: number;
+  readonly violationsMarkedStale: number;
   readonly violationExamples: readonly unknown[];
   readonly staleMarked: number;
   readonly non200: number;
@@ -140,6 +141,7 @@ export async function measureWriteToAnswer(product: Product, urls: readonly stri
     firstFresh: summarise(perInstance.flat()),
     olderAfterAck: { answers: older, latestSentAfterAckMs: round(latestOlder) },
     violations: found.length,
+    violationsMarkedStale: found.filter((v) => v.answer.stale).length,
     violationExamples: found.slice(0, 5).map((v) => ({ instance: v.answer.instance, route: v.answer.route, version: v.answer.version, owed: v.owed, sentAfterAckMs: round(v.lateByMs) })),
     staleMarked: answers.filter((a) => a.stale).length,
     non200: answers.filter((a) => a.status !== 200).length,
