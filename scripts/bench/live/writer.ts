@@ -1,0 +1,42 @@
+// Writes one flag through the admin API again and again, flipping its default variant, with the
+// If-Match of its last write: the writes every live measurement times.
+
+import { onOff, type Product } from '../propagation/product.ts';
+import type { Ack } from './answers.ts';
+
+export type Writer = {
+  readonly flagKey: string;
+  /** One write; resolves when the 2xx answer has arrived (performance.now()), with the versions it made. */
+  readonly write: () => Promise<Ack & { readonly tookMs: number }>;
+  /** The environment version of the last write. */
+  readonly version: () => number;
+};
+
+async function put(product: Product, flag: Record<string, unknown> & { key: string }, ifMatch: number): Promise<Ack> {
+  const response = await fetch(`${product.admin.url}/v1/environments/${product.environment}/flags/${flag.key}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${product.adminKey}`, 'content-type': 'application/json', 'if-match': String(ifMatch) },
+    body: JSON.stringify({ flag }),
+  });
+  // Acknowledged when the 2xx answer's headers arrive: the earliest moment, so the strictest check.
+  const ackAt = performance.now();
+  const body = await response.text();
+  if (!response.ok) throw new Error(`PUT ${flag.key} answered ${response.status}: ${body}`);
+  const saved = JSON.parse(body) as { version: number; environmentVersion: number };
+  return { version: saved.environmentVersion, flagVersion: saved.version, ackAt };
+}
+
+export async function createWriter(product: Product, flagKey: string): Promise<Writer> {
+  let variant: 'on' | 'off' = 'off';
+  let last = await put(product, onOff(flagKey, variant), 0);
+  return {
+    flagKey,
+    version: () => last.version,
+    write: async () => {
+      variant = variant === 'on' ? 'off' : 'on';
+      const sentAt = performance.now();
+      last = await put(product, onOff(flagKey, variant), last.flagVersion);
+      return { ...last, tookMs: last.ackAt - sentAt };
+    },
+  };
+}
