@@ -62,9 +62,9 @@ function scalar(value: unknown, at: readonly PathSegment[]): Scalar | Refused {
   return fail(at, 'INVALID_OPERAND', 'expected a string, a number or a boolean');
 }
 
+/** An empty list is a valid operand: what each operator makes of it is in validate/conditions.ts (a warning). */
 function list(value: unknown, at: readonly PathSegment[]): unknown[] | Refused {
   if (!Array.isArray(value)) return fail(at, 'INVALID_OPERAND', 'expected a list of values');
-  if (value.length === 0) return fail(at, 'EMPTY_LIST', 'the list is empty, so the clause could never match');
   if (value.length > LIMITS.listValues) return fail(at, 'LIST_TOO_LONG', `the list has ${value.length} values; the limit is ${LIMITS.listValues}`);
   return value;
 }
