@@ -3,7 +3,7 @@
 
 import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
-import { queryParam } from '../../shared/http/query.ts';
+import { queryParam, unknownQuery } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { ListFilter } from '../../shared/store/document-ports.ts';
@@ -17,6 +17,8 @@ import { saveDocument } from './save.ts';
 type Filter = { ok: true; filter: ListFilter } | { ok: false; problem: ReturnType<typeof problem> };
 
 function filterOf(request: Parameters<typeof queryParam>[0]): Filter {
+  const stray = unknownQuery(request, ['tag', 'enabled', 'q']);
+  if (stray) return { ok: false, problem: stray };
   const tag = queryParam(request, 'tag');
   const enabled = queryParam(request, 'enabled');
   const q = queryParam(request, 'q');

@@ -3,7 +3,7 @@
 
 import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
-import { queryParam } from '../../shared/http/query.ts';
+import { canonicalInteger, queryParam, unknownQuery } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { HttpRequest } from '../../shared/http/types.ts';
@@ -21,8 +21,8 @@ function countParam(request: HttpRequest, name: string, min: number): Count {
   const raw = queryParam(request, name);
   if (!raw.ok) return raw;
   if (raw.value === undefined) return { ok: true, value: undefined };
-  const n = Number(raw.value);
-  if (/^\d{1,15}$/.test(raw.value) && n >= min) return { ok: true, value: n };
+  const n = canonicalInteger(raw.value);
+  if (n !== undefined && n >= min) return { ok: true, value: n };
   return { ok: false, problem: problem('INVALID_QUERY', `${name} must be a whole number of at least ${min}`, [{ path: `?${name}`, code: 'INVALID_VALUE', message: `a whole number >= ${min}` }]) };
 }
 
@@ -47,6 +47,8 @@ function kindHistoryRoutes(deps: AdminDeps, kind: DocumentKind): Route[] {
   const repo = deps.stores.documents[kind];
   return [
     adminRoute(deps, 'GET', `${base}/versions`, 'read', async (req, res, { params }) => {
+      const stray = unknownQuery(req, ['limit', 'before']);
+      if (stray) return sendProblem(res, stray);
       const limit = countParam(req, 'limit', 1);
       const before = countParam(req, 'before', 1);
       if (!limit.ok) return sendProblem(res, limit.problem);
@@ -55,13 +57,20 @@ function kindHistoryRoutes(deps: AdminDeps, kind: DocumentKind): Route[] {
       if (!page.ok) return sendNotFound(res, describe(kind, params.env!, params.key!));
       sendJson(res, 200, { key: params.key, versions: page.entries, corrupt: page.corrupt });
     }),
-    adminRoute(deps, 'GET', `${base}/versions/:version`, 'read', async (_req, res, { params }) => {
-      const version = Number(params.version);
-      const entry = Number.isInteger(version) && version > 0 ? await repo.atVersion(params.env!, params.key!, version) : undefined;
+    adminRoute(deps, 'GET', `${base}/versions/:version`, 'read', async (req, res, { params }) => {
+      const stray = unknownQuery(req, []);
+      if (stray) return sendProblem(res, stray);
+      const version = canonicalInteger(params.version);
+      if (version === undefined || version < 1) {
+        return sendProblem(res, problem('INVALID_PATH', `the version must be a whole number from 1, written plainly (not ${JSON.stringify(params.version)})`, [{ path: '/version', code: 'INVALID_VALUE', message: 'a version such as 3' }]));
+      }
+      const entry = await repo.atVersion(params.env!, params.key!, version);
       if (!entry) return sendNotFound(res, `version ${params.version} of ${describe(kind, params.env!, params.key!)}`);
       sendJson(res, 200, entry);
     }),
     adminRoute(deps, 'GET', `${base}/diff`, 'read', async (req, res, { params }) => {
+      const stray = unknownQuery(req, ['from', 'to']);
+      if (stray) return sendProblem(res, stray);
       const from = countParam(req, 'from', 0);
       const to = countParam(req, 'to', 0);
       if (!from.ok) return sendProblem(res, from.problem);
@@ -69,6 +78,7 @@ function kindHistoryRoutes(deps: AdminDeps, kind: DocumentKind): Route[] {
       if (from.value === undefined || to.value === undefined) {
         return sendProblem(res, problem('INVALID_QUERY', 'give ?from=<version>&to=<version> (0 is "before it existed")', [{ path: from.value === undefined ? '?from' : '?to', code: 'REQUIRED', message: 'a version' }]));
       }
+      if ((await deps.stores.flags.version(params.env!)) === undefined) return sendNotFound(res, `environment "${params.env}"`);
       const read = async (v: number) => (v === 0 ? { document: null } : await repo.atVersion(params.env!, params.key!, v));
       const [a, b] = await Promise.all([read(from.value), read(to.value)]);
       if (!a || !b) return sendNotFound(res, `version ${!a ? from.value : to.value} of ${describe(kind, params.env!, params.key!)}`);

@@ -3,6 +3,7 @@
 // store outcomes to problems.
 
 import { problem, type FieldError } from '../../shared/http/problem.ts';
+import { queryParam } from '../../shared/http/query.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 import type { Conflict, Invalid, NotFound } from '../../shared/store/results.ts';
@@ -49,8 +50,8 @@ export function sendRefusal(res: HttpResponse, result: Conflict | NotFound | Inv
 
 /** `?force=true` (or 1): a save that breaks golden tests goes through, if it carries a comment. */
 export function forceOf(request: HttpRequest): boolean {
-  const force = request.query.force;
-  return force === 'true' || force === '1';
+  const force = queryParam(request, 'force');
+  return force.ok && (force.value === 'true' || force.value === '1');
 }
 
 export function sendVersioned(res: HttpResponse, status: number, body: { version: number } & Record<string, unknown>): void {

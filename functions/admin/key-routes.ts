@@ -4,7 +4,7 @@
 
 import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
-import { queryParam } from '../../shared/http/query.ts';
+import { queryParam, unknownQuery } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { adminRoute, bodyOf, metaOf } from './admin-route.ts';
@@ -27,6 +27,8 @@ export function keyRoutes(deps: AdminDeps): Route[] {
   const keys = deps.stores.apiKeys;
   return [
     adminRoute(deps, 'GET', '/v1/keys', 'manage', async (req, res) => {
+      const stray = unknownQuery(req, ['environment', 'kind']);
+      if (stray) return sendProblem(res, stray);
       const environment = queryParam(req, 'environment');
       const kind = queryParam(req, 'kind');
       if (!environment.ok) return sendProblem(res, environment.problem);

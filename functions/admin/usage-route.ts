@@ -3,7 +3,7 @@
 // each rule's match rate, for the console to show next to the rule.
 
 import { problem } from '../../shared/http/problem.ts';
-import { queryParam } from '../../shared/http/query.ts';
+import { canonicalInteger, queryParam, unknownQuery } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { summarizeUsage } from '../../shared/aggregate/usage.ts';
@@ -15,12 +15,15 @@ const MINUTE_MS = 60_000;
 
 export function usageRoute(deps: AdminDeps): Route {
   return adminRoute(deps, 'GET', '/v1/environments/:env/flags/:key/usage', 'read', async (req, res, { params }) => {
+    const stray = unknownQuery(req, ['minutes']);
+    if (stray) return sendProblem(res, stray);
     const raw = queryParam(req, 'minutes');
     if (!raw.ok) return sendProblem(res, raw.problem);
-    const minutes = raw.value === undefined ? 60 : Number(raw.value);
-    if (!/^\d{1,5}$/.test(raw.value ?? '60') || minutes < 1 || minutes > MAX_MINUTES) {
+    const minutes = raw.value === undefined ? 60 : canonicalInteger(raw.value);
+    if (minutes === undefined || minutes < 1 || minutes > MAX_MINUTES) {
       return sendProblem(res, problem('INVALID_QUERY', `minutes must be a whole number from 1 to ${MAX_MINUTES}`, [{ path: '?minutes', code: 'INVALID_VALUE', message: `1 to ${MAX_MINUTES}` }]));
     }
+    if ((await deps.stores.flags.version(params.env!)) === undefined) return sendProblem(res, problem('NOT_FOUND', `no environment "${params.env}"`));
     // Whole minutes, the current one included: the rollups are keyed by each minute's start.
     const to = (Math.floor(deps.now() / MINUTE_MS) + 1) * MINUTE_MS;
     const from = to - minutes * MINUTE_MS;

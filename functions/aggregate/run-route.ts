@@ -4,6 +4,7 @@
 
 import * as z from 'zod';
 import { runAggregation, type AggregatorDeps, type RunLimits } from '../../shared/aggregate/aggregate-run.ts';
+import { authenticate, type KeyLookup } from '../../shared/http/auth.ts';
 import { readJsonBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route, RouteHandler } from '../../shared/http/router.ts';
@@ -14,11 +15,16 @@ const RunBodySchema = z.strictObject({
   budgetSeconds: z.number().positive().optional(),
 });
 
-export function runRoutes(deps: AggregatorDeps): Route[] {
+/** With `keys`, a run needs an admin key of any role (it runs what the schedule would run); SDK keys get 403. */
+export function runRoutes(deps: AggregatorDeps, keys?: KeyLookup): Route[] {
   // One run at a time per instance (Terraform also keeps the function at one instance): two runs
   // would race for the outbox and Monitoring's point order.
   let running = false;
   const handler: RouteHandler = async (request, response) => {
+    if (keys) {
+      const auth = await authenticate(request, keys, 'admin');
+      if (!auth.ok) return sendProblem(response, auth.problem);
+    }
     let limits: RunLimits = deps.limits;
     if ((request.rawBody?.length ?? 0) > 0) {
       const body = readJsonBody(request, RunBodySchema, 1024);

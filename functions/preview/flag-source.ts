@@ -7,6 +7,7 @@ import { problem, type Problem } from '../../shared/http/problem.ts';
 import { compileFlag, FlagSchema, LIMITS, SegmentSchema, type CompiledFlag } from '../../shared/rules/index.ts';
 import type { Snapshot } from '../../shared/store/ports.ts';
 import { PREVIEW_LIMITS } from './limits.ts';
+import { ownValue } from '../../shared/rules/own.ts';
 
 /** Body fields naming the flag: `flag` (a draft) or `flagKey` (stored), plus optional drafts. */
 export const FLAG_SOURCE_FIELDS = {
@@ -33,7 +34,7 @@ export type Resolved = { ok: true; compiled: CompiledFlag; references: Reference
 export function resolveFlag(source: FlagSource, snapshot: Snapshot): Resolved {
   const references = referencesOf(snapshot, { ...(source.segments ? { segments: source.segments } : {}), ...(source.flags ? { flags: source.flags } : {}) });
   if (source.flagKey !== undefined) {
-    const doc = references.flags[source.flagKey];
+    const doc = ownValue(references.flags, source.flagKey);
     if (!doc) return { ok: false, problem: problem('FLAG_NOT_FOUND', `no flag "${source.flagKey}" in environment "${snapshot.environment}"`, [{ path: '/flagKey', code: 'FLAG_NOT_FOUND', message: `no flag "${source.flagKey}"` }]) };
     const compiled = compileFlag(doc, references);
     // A stored flag that no longer compiles (a segment it needs was deleted): paths are the stored document's.

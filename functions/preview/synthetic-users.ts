@@ -2,6 +2,7 @@
 // each value the rules compare it with (or is left out), so every rule gets exercised.
 
 import type { Condition, Flag, Segment } from '../../shared/rules/index.ts';
+import { ownValue, setOwn } from '../../shared/rules/own.ts';
 
 type Candidates = Map<string, unknown[]>;
 
@@ -16,7 +17,7 @@ function collect(condition: Condition, segments: Readonly<Record<string, Segment
   if ('any' in condition) return condition.any.forEach((c) => collect(c, segments, out, seen));
   if ('not' in condition) return collect(condition.not, segments, out, seen);
   if ('segment' in condition) {
-    const segment = segments[condition.segment];
+    const segment = ownValue(segments, condition.segment);
     if (segment && !seen.has(segment.key)) collect(segment.when, segments, out, seen.add(segment.key));
     return;
   }
@@ -35,7 +36,7 @@ export function syntheticUsers(flag: Flag, segments: Readonly<Record<string, Seg
     attributes.forEach(([attr, values], j) => {
       // One slot past the values leaves the attribute out: missing attributes are a path too.
       const pick = (i + j) % (values.length + 1);
-      if (pick < values.length) user[attr] = values[pick];
+      if (pick < values.length) setOwn(user, attr, values[pick]);
     });
     return user;
   });

@@ -8,6 +8,7 @@ export function createLocalRouter(functions: ReadonlyMap<string, Server>): Serve
     const url = req.url ?? '/';
     const name = url.split(/[/?]/)[1] ?? '';
     const target = functions.get(name);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     if (!target) {
       const body = JSON.stringify({
         type: 'https://switchyard.dev/problems/not-found',

@@ -1,11 +1,12 @@
-// `npm start`: every function in one process on PORT (default 8080), under its own path prefix,
-// on the embedded store with the demo environment. Prints the URLs and the local keys.
+// `npm start`: every function in one process on HOST:PORT (default 127.0.0.1:8080), under its own
+// path prefix, on the embedded store with the demo environment. Prints the URLs and the local keys.
+// What stops a start (a bad configuration value, a busy port) is one line on stderr and exit 1.
 
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Server } from 'node:http';
-import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { ConfigError, readRuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { defaultStore, DEMO_ENVIRONMENT, localKeys, type LocalKeys } from '../../shared/store/default-stores.ts';
 import { seedDemoEnvironment } from '../../shared/store/seed-demo.ts';
 import { backendsFor } from '../../shared/backends.ts';
@@ -25,12 +26,26 @@ import { readConsoleConfig } from '../../functions/console/console-config.ts';
 import { loadStaticAssets } from '../../functions/console/static-assets.ts';
 import { createLocalRouter } from './router.ts';
 
+/** Ends the start with one line a person can act on; no stack. */
+function refuseToStart(message: string): never {
+  process.stderr.write(`npm start: ${message}\n`);
+  process.exit(1);
+}
+
 process.env.METADATA_SERVER_DETECTION ??= 'none';
 // Readable lines by default; `LOG_FORMAT=json npm start` prints exactly what Cloud Logging ingests.
 process.env.SWITCHYARD_STAGE ??= 'local';
 // The streams function answers under /streams on the same port: bulk answers point browsers there.
-process.env.SWITCHYARD_STREAMS_URL ??= `http://localhost:${process.env.PORT ?? 8080}/streams`;
-const config = readRuntimeConfig();
+const localHost = process.env.HOST === undefined ? '127.0.0.1' : ['0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
+process.env.SWITCHYARD_STREAMS_URL ??= `http://${localHost}:${process.env.PORT ?? 8080}/streams`;
+const config = (() => {
+  try {
+    return readRuntimeConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) refuseToStart(error.message);
+    throw error;
+  }
+})();
 startTelemetry(config, 'local');
 const keys = config.SWITCHYARD_STORE === 'firestore' ? await prepareFirestore() : defaultStore(config).keys;
 
@@ -50,14 +65,16 @@ async function prepareFirestore(): Promise<LocalKeys> {
   return chosen;
 }
 
+const adminDeps = adminDepsFor(config);
 const handlers = {
   evaluate: createEvaluateFunction(evaluateDeps(config)),
   streams: createStreamsFunction(streamsDepsFor(config)),
   validate: createValidateFunction(validateDepsFor(config)),
   preview: createPreviewFunction(previewDepsFor(config)),
-  admin: createAdminFunction(adminDepsFor(config)),
-  // Runs by hand here (POST /aggregate/run): merges what the other functions recorded on the in-process bus.
-  aggregate: createAggregateFunction(aggregateDepsFor(config, readAggregateConfig())),
+  admin: createAdminFunction(adminDeps),
+  // Runs by hand here (POST /aggregate/run, with the admin key: nothing stands in front of this
+  // port as IAM does deployed): merges what the other functions recorded on the in-process bus.
+  aggregate: createAggregateFunction(aggregateDepsFor(config, readAggregateConfig()), { keys: adminDeps.keys }),
   // The console's browser files are what `npm run build` wrote (scripts/build-console.ts).
   console: createConsoleFunction({ config: readConsoleConfig(process.env), assets: loadStaticAssets(new URL('../../dist/console/static/', import.meta.url).pathname) }),
 } as const;
@@ -69,8 +86,15 @@ for (const [name, handler] of Object.entries(handlers)) {
 }
 
 const router = createLocalRouter(servers);
-router.listen(config.PORT, () => {
-  const base = `http://localhost:${config.PORT}`;
+router.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') refuseToStart(`port ${config.PORT} on ${config.HOST} is in use; stop what holds it or set PORT to another port`);
+  if (error.code === 'EACCES') refuseToStart(`port ${config.PORT} on ${config.HOST} needs privileges this user lacks; set PORT above 1023`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') refuseToStart(`HOST ${config.HOST} is not an address of this machine; use 127.0.0.1 or 0.0.0.0`);
+  refuseToStart(`cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`);
+});
+router.listen(config.PORT, config.HOST, () => {
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const base = `http://${shown}:${config.PORT}`;
   const lines = [
     `Switchyard is running locally (environment "${DEMO_ENVIRONMENT}", ${config.SWITCHYARD_STORE === 'firestore' ? 'Firestore' : 'embedded store with demo flags'})`,
     `  console    ${base}/console/   (sign in with the admin key below)`,

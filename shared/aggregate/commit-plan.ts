@@ -8,6 +8,7 @@ import { experimentId, type CommitPlan, type CommitState, type ExperimentRef, ty
 import { sampleRatioCheck, type SrmResult } from './srm.ts';
 import { planRequests } from './time-series.ts';
 import type { Weights } from './experiment-weights.ts';
+import { addCount } from '../rules/own.ts';
 
 export type BatchPlan = CommitPlan & {
   readonly merged: number;
@@ -40,12 +41,12 @@ export function flagMinutesOf(points: readonly MergedPoint[]): FlagMinute[] {
     if (p.m === 'evaluations') {
       const e = entry(p.l.environment!, p.l.flag!, p.minute);
       e.evaluations += p.v;
-      e.reasons[p.l.reason!] = (e.reasons[p.l.reason!] ?? 0) + p.v;
+      addCount(e.reasons, p.l.reason!, p.v);
       if (p.l.reason === 'ERROR') e.errors += p.v;
-      else e.variants[p.l.variant!] = (e.variants[p.l.variant!] ?? 0) + p.v;
+      else addCount(e.variants, p.l.variant!, p.v);
     } else if (p.m === 'rule_matches') {
       const e = entry(p.l.environment!, p.l.flag!, p.minute);
-      e.rules[p.l.rule!] = (e.rules[p.l.rule!] ?? 0) + p.v;
+      addCount(e.rules, p.l.rule!, p.v);
     }
   }
   return [...byKey.values()];

@@ -6,6 +6,7 @@
 import type { Flag } from '../rules/index.ts';
 import type { FlagStore } from '../store/ports.ts';
 import type { ExperimentRef } from './rollup-store.ts';
+import { addCount } from '../rules/own.ts';
 
 export type Weights = Readonly<Record<string, number>>;
 
@@ -15,7 +16,7 @@ export function weightsIn(flags: readonly Flag[], experiment: string): Weights |
     for (const rule of flag.rules ?? []) {
       if (!('rollout' in rule.serve) || rule.serve.rollout.experiment?.id !== experiment) continue;
       const weights: Record<string, number> = {};
-      for (const { variant, weight } of rule.serve.rollout.split) weights[variant] = (weights[variant] ?? 0) + weight;
+      for (const { variant, weight } of rule.serve.rollout.split) addCount(weights, variant, weight);
       return weights;
     }
   }

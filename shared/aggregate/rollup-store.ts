@@ -4,6 +4,7 @@
 // writes all of them or none, so a crash anywhere after it neither loses nor doubles a count.
 
 import type { TimeSeries } from './time-series.ts';
+import { addCount } from '../rules/own.ts';
 
 /** What one flag did in one minute of one environment (increments on write, totals on read). */
 export type FlagMinute = {
@@ -64,7 +65,7 @@ export function addFlagMinute(into: FlagMinute | undefined, add: FlagMinute): Fl
   if (!into) return { ...add, variants: { ...add.variants }, reasons: { ...add.reasons }, rules: { ...add.rules } };
   const sum = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
     const out = { ...a };
-    for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(b)) addCount(out, k, v);
     return out;
   };
   return { ...into, evaluations: into.evaluations + add.evaluations, errors: into.errors + add.errors, variants: sum(into.variants, add.variants), reasons: sum(into.reasons, add.reasons), rules: sum(into.rules, add.rules) };

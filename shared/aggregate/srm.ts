@@ -2,6 +2,8 @@
 // variant against the split's weights. A p-value under 0.001 means the assignment is broken (a
 // bug, a redirect that loses one arm, bots), not that a variant wins.
 
+import { ownValue } from '../rules/own.ts';
+
 export const SRM_THRESHOLD = 0.001;
 
 export type SrmResult = { readonly chiSquared: number; readonly degreesOfFreedom: number; readonly pValue: number; readonly mismatch: boolean };
@@ -15,12 +17,12 @@ export function sampleRatioCheck(observed: Readonly<Record<string, number>>, wei
   const weighted = Object.entries(weights).filter(([, w]) => w > 0);
   const total = Object.values(observed).reduce((a, n) => a + n, 0);
   if (total === 0 || weighted.length < 2) return undefined;
-  const stray = Object.entries(observed).some(([variant, n]) => n > 0 && !((weights[variant] ?? 0) > 0));
+  const stray = Object.entries(observed).some(([variant, n]) => n > 0 && !((ownValue(weights, variant) ?? 0) > 0));
   const weightSum = weighted.reduce((a, [, w]) => a + w, 0);
   let chiSquared = 0;
   for (const [variant, weight] of weighted) {
     const expected = (total * weight) / weightSum;
-    const diff = (observed[variant] ?? 0) - expected;
+    const diff = (ownValue(observed, variant) ?? 0) - expected;
     chiSquared += (diff * diff) / expected;
   }
   const degreesOfFreedom = weighted.length - 1;

@@ -3,6 +3,7 @@
 // What the admin API answers for the console to show next to each rule.
 
 import type { FlagMinute } from './rollup-store.ts';
+import { addCount } from '../rules/own.ts';
 
 export type FlagUsage = {
   readonly from: number;
@@ -18,7 +19,7 @@ export type FlagUsage = {
 
 export function summarizeUsage(minutes: readonly FlagMinute[], from: number, to: number): FlagUsage {
   const add = (into: Record<string, number>, counts: Readonly<Record<string, number>>) => {
-    for (const [k, v] of Object.entries(counts)) into[k] = (into[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(counts)) addCount(into, k, v);
   };
   const variants: Record<string, number> = {};
   const reasons: Record<string, number> = {};

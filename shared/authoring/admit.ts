@@ -3,7 +3,7 @@
 
 import { authenticate, type Principal } from '../http/auth.ts';
 import { problem, type Problem } from '../http/problem.ts';
-import { queryParam } from '../http/query.ts';
+import { queryParam, unknownQuery } from '../http/query.ts';
 import type { HttpRequest } from '../http/types.ts';
 import type { Snapshot } from '../store/ports.ts';
 import type { AuthoringDeps } from './deps.ts';
@@ -15,6 +15,9 @@ export type Admitted =
 export async function admitAuthor(request: HttpRequest, deps: AuthoringDeps): Promise<Admitted> {
   const auth = await authenticate(request, deps.keys, 'admin', deps.guard);
   if (!auth.ok) return auth;
+  // `environment` is the only parameter an authoring route reads; a misspelt one would read the default environment.
+  const stray = unknownQuery(request, ['environment']);
+  if (stray) return { ok: false, problem: stray };
   const environment = queryParam(request, 'environment');
   if (!environment.ok) return environment;
   const name = environment.value ?? deps.defaultEnvironment;

@@ -3,6 +3,7 @@
 
 import type { Flag, Segment } from '../rules/index.ts';
 import type { Snapshot } from '../store/ports.ts';
+import { setOwn } from '../rules/own.ts';
 
 export type References = {
   readonly segments: Readonly<Record<string, Segment>>;
@@ -11,8 +12,8 @@ export type References = {
 
 export function referencesOf(snapshot: Snapshot, drafts: { readonly segments?: readonly Segment[]; readonly flags?: readonly Flag[] } = {}): References {
   const segments: Record<string, Segment> = {};
-  for (const s of [...snapshot.segments, ...(drafts.segments ?? [])]) segments[s.key] = s;
+  for (const s of [...snapshot.segments, ...(drafts.segments ?? [])]) setOwn(segments, s.key, s);
   const flags: Record<string, Flag> = {};
-  for (const f of [...snapshot.flags, ...(drafts.flags ?? [])]) flags[f.key] = f;
+  for (const f of [...snapshot.flags, ...(drafts.flags ?? [])]) setOwn(flags, f.key, f);
   return { segments, flags };
 }

@@ -11,6 +11,8 @@ const list = z
 
 export const RuntimeConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The interface the local product listens on: loopback unless told otherwise (`0.0.0.0` for every interface). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /**
    * The freshness bound: every answer reflects every write acknowledged this long before the
    * request arrived (README "Freshness"). Past it without a confirmation, answers say STALE.
@@ -82,11 +84,17 @@ export const RuntimeConfigSchema = z.object({
 
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 
+/** A configuration that cannot start: its message is one line meant for a person. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
 export function readRuntimeConfig(env: Readonly<Record<string, string | undefined>> = process.env): RuntimeConfig {
   const parsed = RuntimeConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
+    // One line, naming each variable: what a newcomer sees when `npm start` refuses to start.
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/^Too small: expected string to have >=(\d+) characters$/, 'must be at least $1 characters')}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

@@ -58,6 +58,8 @@ const application = express.application as unknown as { handle: Handle; __switch
 if (!application.__switchyardProblems) {
   const original = application.handle;
   application.handle = function handle(req, res, callback) {
+    // Set where every request begins, so the framework's own answers (parse errors) carry it too.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_REQUEST_BYTES) {
       sendProblem(res, problem('BODY_TOO_LARGE', `the body is ${length} bytes; the largest accepted is ${MAX_REQUEST_BYTES}`), { Connection: 'close' });

@@ -71,6 +71,8 @@ export function createHttpFunction(options: HttpFunctionOptions): (request: Http
   return (request, response) => {
     const requestId = requestIdOf(request.headers['x-request-id']);
     response.setHeader('X-Request-Id', requestId);
+    // Every answer of every status (problems, 204, 304, health): no browser sniffs a JSON body into HTML.
+    response.setHeader('X-Content-Type-Options', 'nosniff');
     const scope = beginRequest(telemetry, request, response, requestId);
     try {
       if (applyCors(options.cors, request, response)) return;

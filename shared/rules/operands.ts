@@ -30,35 +30,51 @@ export type ParsedOperand =
 
 export type OperandResult = { ok: true; operand: ParsedOperand } | { ok: false; issues: Issue[] };
 
-type Parse = (value: unknown, at: readonly PathSegment[], caseInsensitive: boolean) => ParsedOperand | Issue[];
+/**
+ * Why an operand was refused. A class of its own, made only here, so a refusal is told from a
+ * parsed value by what it is, never by its shape: a list value that looks like an issue
+ * (`[{ "code": …, "path": …, "message": … }]`) stays a value.
+ */
+class Refused {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    this.issues = issues;
+  }
+}
 
-const fail = (at: readonly PathSegment[], code: Issue['code'], message: string): Issue[] => [issue(at, code, message)];
+type Parse = (value: unknown, at: readonly PathSegment[], caseInsensitive: boolean) => ParsedOperand | Refused;
 
-function number(value: unknown, at: readonly PathSegment[]): number | Issue[] {
+const fail = (at: readonly PathSegment[], code: Issue['code'], message: string): Refused => new Refused([issue(at, code, message)]);
+const refused = (issues: Issue[]) => new Refused(issues);
+const isIssues = (x: unknown): x is Refused => x instanceof Refused;
+/** The issues of whichever of `results` were refused. */
+const issuesOf = (...results: unknown[]): Issue[] => results.flatMap((r) => (r instanceof Refused ? r.issues : []));
+
+function number(value: unknown, at: readonly PathSegment[]): number | Refused {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fail(at, 'INVALID_OPERAND', 'expected a number');
   if (Math.abs(value) > LIMITS.maxSafeNumber) return fail(at, 'NUMBER_OUT_OF_RANGE', 'numbers must lie within ±(2^53 - 1)');
   return value;
 }
 
-function scalar(value: unknown, at: readonly PathSegment[]): Scalar | Issue[] {
+function scalar(value: unknown, at: readonly PathSegment[]): Scalar | Refused {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return number(value, at);
   return fail(at, 'INVALID_OPERAND', 'expected a string, a number or a boolean');
 }
 
-function list(value: unknown, at: readonly PathSegment[]): unknown[] | Issue[] {
+/** An empty list is a valid operand: what each operator makes of it is in validate/conditions.ts (a warning). */
+function list(value: unknown, at: readonly PathSegment[]): unknown[] | Refused {
   if (!Array.isArray(value)) return fail(at, 'INVALID_OPERAND', 'expected a list of values');
-  if (value.length === 0) return fail(at, 'EMPTY_LIST', 'the list is empty, so the clause could never match');
   if (value.length > LIMITS.listValues) return fail(at, 'LIST_TOO_LONG', `the list has ${value.length} values; the limit is ${LIMITS.listValues}`);
   return value;
 }
 
-function pair(value: unknown, at: readonly PathSegment[], what: string): [unknown, unknown] | Issue[] {
+function pair(value: unknown, at: readonly PathSegment[], what: string): [unknown, unknown] | Refused {
   if (!Array.isArray(value) || value.length !== 2) return fail(at, 'INVALID_OPERAND', `expected [${what}]`);
   return [value[0], value[1]];
 }
 
-function instant(value: unknown, at: readonly PathSegment[]): DateOperand | Issue[] {
+function instant(value: unknown, at: readonly PathSegment[]): DateOperand | Refused {
   if (typeof value === 'number') {
     const ms = number(value, at);
     return typeof ms === 'number' ? { relative: false, ms } : ms;
@@ -71,19 +87,17 @@ function instant(value: unknown, at: readonly PathSegment[]): DateOperand | Issu
   return fail(at, 'INVALID_DATE', `"${value}" is not an RFC 3339 timestamp with an explicit offset (such as 2026-03-29T02:30:00+02:00), epoch milliseconds or a relative date such as "now-30d"`);
 }
 
-function semver(value: unknown, at: readonly PathSegment[]): SemVer | Issue[] {
+function semver(value: unknown, at: readonly PathSegment[]): SemVer | Refused {
   return parseSemver(value) ?? fail(at, 'INVALID_SEMVER', `${JSON.stringify(value)} is not a SemVer 2.0.0 version such as "2.3.0" (a leading "v" is allowed)`);
 }
-
-const isIssues = (x: unknown): x is Issue[] => Array.isArray(x) && x.length > 0 && typeof x[0] === 'object' && x[0] !== null && 'code' in x[0];
 
 function thousandths(percent: number): number | undefined {
   const t = Math.round(percent * 1000);
   return Math.abs(t - percent * 1000) < 1e-6 ? t : undefined;
 }
 
-function ordered<T>(low: T, high: T, at: readonly PathSegment[], greater: (a: T, b: T) => boolean): Issue[] {
-  return greater(low, high) ? fail(at, 'INVALID_RANGE', 'the first bound is greater than the second') : [];
+function ordered<T>(low: T, high: T, at: readonly PathSegment[], greater: (a: T, b: T) => boolean): Refused | undefined {
+  return greater(low, high) ? fail(at, 'INVALID_RANGE', 'the first bound is greater than the second') : undefined;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -96,7 +110,7 @@ function unknownKeys(value: Record<string, unknown>, allowed: readonly string[],
     .map((k) => issue([...at, k], 'UNKNOWN_FIELD', `"${k}" is not a field here; expected ${allowed.join(', ')}`));
 }
 
-function timeWindow(value: unknown, at: readonly PathSegment[]): ParsedOperand | Issue[] {
+function timeWindow(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refused {
   const v = record(value);
   if (!v) return fail(at, 'INVALID_OPERAND', 'expected { days?, from, to, tz }');
   const issues = unknownKeys(v, ['days', 'from', 'to', 'tz'], at);
@@ -121,11 +135,11 @@ function timeWindow(value: unknown, at: readonly PathSegment[]): ParsedOperand |
       });
     }
   }
-  if (issues.length > 0) return issues;
+  if (issues.length > 0) return refused(issues);
   return { kind: 'timeWindow', window: { days, from: from!, to: to! }, tz: v.tz as string };
 }
 
-function geo(value: unknown, at: readonly PathSegment[]): ParsedOperand | Issue[] {
+function geo(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refused {
   const v = record(value);
   if (!v) return fail(at, 'INVALID_OPERAND', 'expected { lat, lon, km }');
   const issues = unknownKeys(v, ['lat', 'lon', 'km'], at);
@@ -138,10 +152,10 @@ function geo(value: unknown, at: readonly PathSegment[]): ParsedOperand | Issue[
   bound('lat', 90, false);
   bound('lon', 180, false);
   bound('km', 20_100, true);
-  return issues.length > 0 ? issues : { kind: 'geo', lat: v.lat as number, lon: v.lon as number, km: v.km as number };
+  return issues.length > 0 ? refused(issues) : { kind: 'geo', lat: v.lat as number, lon: v.lon as number, km: v.km as number };
 }
 
-function rollout(value: unknown, at: readonly PathSegment[]): ParsedOperand | Issue[] {
+function rollout(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refused {
   const v = record(value);
   if (!v) return fail(at, 'INVALID_OPERAND', 'expected { salt, percent }');
   const issues = unknownKeys(v, ['salt', 'percent'], at);
@@ -151,7 +165,7 @@ function rollout(value: unknown, at: readonly PathSegment[]): ParsedOperand | Is
   const percent = v.percent;
   const threshold = typeof percent === 'number' && percent >= 0 && percent <= 100 ? thousandths(percent) : undefined;
   if (threshold === undefined) issues.push(issue([...at, 'percent'], 'INVALID_PERCENT', '"percent" must be a number from 0 to 100 with at most three decimals'));
-  return issues.length > 0 ? issues : { kind: 'rollout', salt: v.salt as string, percent: percent as number, threshold: threshold! };
+  return issues.length > 0 ? refused(issues) : { kind: 'rollout', salt: v.salt as string, percent: percent as number, threshold: threshold! };
 }
 
 const PARSERS: Record<ParsedOperand['kind'], Parse> = {
@@ -165,10 +179,10 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     const issues: Issue[] = [];
     const values = items.map((item, i) => {
       const s = scalar(item, [...at, i]);
-      if (isIssues(s)) issues.push(...s);
+      if (isIssues(s)) issues.push(...s.issues);
       return s as Scalar;
     });
-    return issues.length > 0 ? issues : { kind: 'scalarList', values };
+    return issues.length > 0 ? refused(issues) : { kind: 'scalarList', values };
   },
   string: (value, at) => (typeof value === 'string' ? { kind: 'string', value } : fail(at, 'INVALID_OPERAND', 'expected a string')),
   regex: (value, at, caseInsensitive) => {
@@ -185,10 +199,9 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     if (isIssues(p)) return p;
     const min = number(p[0], [...at, 0]);
     const max = number(p[1], [...at, 1]);
-    const issues = [...(isIssues(min) ? min : []), ...(isIssues(max) ? max : [])];
-    if (issues.length > 0) return issues;
-    const order = ordered(min as number, max as number, at, (a, b) => a > b);
-    return order.length > 0 ? order : { kind: 'numberRange', min: min as number, max: max as number };
+    const issues = issuesOf(min, max);
+    if (issues.length > 0) return refused(issues);
+    return ordered(min as number, max as number, at, (a, b) => a > b) ?? { kind: 'numberRange', min: min as number, max: max as number };
   },
   date: (value, at) => {
     const d = instant(value, at);
@@ -199,13 +212,13 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     if (isIssues(p)) return p;
     const start = instant(p[0], [...at, 0]);
     const end = instant(p[1], [...at, 1]);
-    const issues = [...(isIssues(start) ? start : []), ...(isIssues(end) ? end : [])];
-    if (issues.length > 0) return issues;
+    const issues = issuesOf(start, end);
+    if (issues.length > 0) return refused(issues);
     const s = start as DateOperand;
     const e = end as DateOperand;
     if (s.relative === e.relative) {
       const order = ordered(s, e, at, (a, b) => (a.relative ? a.offset : a.ms) > (b.relative ? (b as { offset: number }).offset : (b as { ms: number }).ms));
-      if (order.length > 0) return order;
+      if (order) return order;
     }
     return { kind: 'dateRange', start: s, end: e };
   },
@@ -219,10 +232,9 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     if (isIssues(p)) return p;
     const low = semver(p[0], [...at, 0]);
     const high = semver(p[1], [...at, 1]);
-    const issues = [...(isIssues(low) ? low : []), ...(isIssues(high) ? high : [])];
-    if (issues.length > 0) return issues;
-    const order = ordered(low as SemVer, high as SemVer, at, (a, b) => a.compare(b) > 0);
-    return order.length > 0 ? order : { kind: 'semverRange', low: low as SemVer, high: high as SemVer };
+    const issues = issuesOf(low, high);
+    if (issues.length > 0) return refused(issues);
+    return ordered(low as SemVer, high as SemVer, at, (a, b) => a.compare(b) > 0) ?? { kind: 'semverRange', low: low as SemVer, high: high as SemVer };
   },
   size: (value, at) =>
     Number.isInteger(value) && (value as number) >= 0 && (value as number) <= LIMITS.maxSafeNumber
@@ -237,11 +249,11 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
 export function parseOperand(op: Operator, value: unknown, caseInsensitive: boolean, at: readonly PathSegment[]): OperandResult {
   const kind = specOf(op).operand;
   if (kind === 'none') {
-    return value === undefined ? { ok: true, operand: { kind: 'none' } } : { ok: false, issues: fail(at, 'UNEXPECTED_VALUE', `"${op}" takes no value`) };
+    return value === undefined ? { ok: true, operand: { kind: 'none' } } : { ok: false, issues: fail(at, 'UNEXPECTED_VALUE', `"${op}" takes no value`).issues };
   }
-  if (value === undefined) return { ok: false, issues: fail(at, 'MISSING_VALUE', `"${op}" needs a value`) };
+  if (value === undefined) return { ok: false, issues: fail(at, 'MISSING_VALUE', `"${op}" needs a value`).issues };
   const parsed = PARSERS[kind](value, at, caseInsensitive);
-  return Array.isArray(parsed) ? { ok: false, issues: parsed } : { ok: true, operand: parsed };
+  return parsed instanceof Refused ? { ok: false, issues: parsed.issues } : { ok: true, operand: parsed };
 }
 
 /** The instant a date operand stands for at `now`. */

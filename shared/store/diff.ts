@@ -1,6 +1,8 @@
 // The before/after difference of two JSON documents, as changes at JSON Pointers: what history
 // and the audit log show for every write.
 
+import { ownValue } from '../rules/own.ts';
+
 export type Change = { readonly path: string; readonly before?: unknown; readonly after?: unknown };
 
 const escape = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -10,7 +12,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function diffJson(before: unknown, after: unknown, path = ''): Change[] {
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((k) => diffJson(before[k], after[k], `${path}/${escape(k)}`));
+    return keys.flatMap((k) => diffJson(ownValue(before, k), ownValue(after, k), `${path}/${escape(k)}`));
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const length = Math.max(before.length, after.length);

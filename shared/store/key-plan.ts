@@ -43,11 +43,25 @@ export function keyAudit(action: StoredAudit['action'], before: StoredKey | unde
  */
 export const movedEnvironment = (key: KeyScope): string | undefined => (key.kind === 'sdk' ? key.environment : undefined);
 
+const KIND_PREFIX = /^sy_(?:sdk|client|admin)_/;
+
+/**
+ * What a key list shows of a secret: its kind prefix (`sy_sdk_`), when it has one, and at most
+ * the last 4 characters of the rest, never more than a quarter of it (a 12-character key shows 3,
+ * a 7-character one none). Enough to tell keys apart, never enough to shorten a guess much.
+ */
+export function hintOf(secret: string): string {
+  const prefix = KIND_PREFIX.exec(secret)?.[0] ?? '';
+  const rest = secret.slice(prefix.length);
+  const shown = Math.min(4, Math.floor(rest.length / 4));
+  return `${prefix}…${shown === 0 ? '' : rest.slice(-shown)}`;
+}
+
 export type Issue = { readonly hash: string; readonly secret: string; readonly stored: StoredKey };
 
 export function issueKey(input: KeyScope & { readonly name: string }, meta: WriteMeta, now: number, random: KeyRandomness): Issue {
   const secret = random.secret(input.kind);
-  const common = { id: random.id(), name: input.name, hint: `${secret.slice(0, 7)}…${secret.slice(-4)}`, createdAt: iso(now), createdBy: meta.actor };
+  const common = { id: random.id(), name: input.name, hint: hintOf(secret), createdAt: iso(now), createdBy: meta.actor };
   const stored: StoredKey =
     input.kind === 'sdk'
       ? { kind: 'sdk', environment: input.environment, access: input.access ?? 'server', ...(input.allowedOrigins ? { allowedOrigins: [...input.allowedOrigins] } : {}), ...common }

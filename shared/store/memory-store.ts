@@ -6,7 +6,7 @@ import type { AttributeDefinition, FlagInput, Segment } from '../rules/index.ts'
 import { hashKey } from '../http/auth.ts';
 import { decodeEnvironment } from './codec.ts';
 import type { DocumentKind } from './document-ports.ts';
-import { cryptoRandomness, type KeyRandomness } from './key-plan.ts';
+import { cryptoRandomness, hintOf, type KeyRandomness } from './key-plan.ts';
 import { memoryAudit, memoryEnvironments, memoryKeys } from './memory/admin.ts';
 import { memoryRepository } from './memory/documents.ts';
 import { memoryImporter } from './memory/import.ts';
@@ -64,7 +64,7 @@ function seedEnvironment(key: string, seed: EnvironmentSeed, at: string): Memory
 }
 
 function seedKey(k: KeySeed, i: number, at: string): StoredKey {
-  const common = { id: `key-${i + 1}`, name: k.name, hint: `${k.secret.slice(0, 7)}…${k.secret.slice(-4)}`, createdAt: at, createdBy: 'seed' };
+  const common = { id: `key-${i + 1}`, name: k.name, hint: hintOf(k.secret), createdAt: at, createdBy: 'seed' };
   return k.kind === 'sdk' ? { kind: 'sdk', environment: k.environment, access: k.access ?? 'server', ...common } : { kind: 'admin', role: k.role, ...common };
 }
 

@@ -3,6 +3,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LoggingSettings } from './logging-config.ts';
+import { setOwn } from '../rules/own.ts';
 
 export const MASK = '[masked]';
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie', 'x-goog-iap-jwt-assertion']);
@@ -32,7 +33,7 @@ export function bodyMasker(settings: Pick<LoggingSettings, 'maskedFields' | 'all
     if (depth >= MAX_DEPTH) return '[deep]';
     if (Array.isArray(value)) return value.map((item) => visit(item, field, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = visit(v, k, depth + 1);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, visit(v, k, depth + 1));
     return out;
   };
   return (body) => {

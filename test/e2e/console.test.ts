@@ -207,7 +207,7 @@ describe('the console in a browser', function () {
     // Instances publish every second here; the aggregator runs until the rollups hold all four.
     for (let tries = 0; tries < 20; tries++) {
       await new Promise((r) => setTimeout(r, 500));
-      assert.equal((await fetch(`${product.url}/aggregate/run`, { method: 'POST' })).status, 200);
+      assert.equal((await fetch(`${product.url}/aggregate/run`, { method: 'POST', headers: { Authorization: `Bearer ${product.adminKey}` } })).status, 200);
       if (((await api('/flags/new-checkout/usage')).body.evaluations as number) >= 4) break;
     }
     const p = page!;

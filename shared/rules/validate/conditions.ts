@@ -4,7 +4,7 @@
 import { LIMITS } from '../limits.ts';
 import { issue, type Issue, type PathSegment } from '../issues.ts';
 import { parseOperand } from '../operands.ts';
-import { specOf } from '../operators.ts';
+import { specOf, type Operator, type OPERATOR_SPECS } from '../operators.ts';
 import type { AttributeDefinition, Clause, Condition, Segment } from '../schema.ts';
 import { checkAgainstCatalogue } from './catalogue.ts';
 
@@ -26,6 +26,20 @@ export function parseBehaviorAttribute(path: string): { event: string; days: num
   return { event: m[1]!, days: Number(m[2]) };
 }
 
+type ListOperator = { [K in Operator]: (typeof OPERATOR_SPECS)[K]['operand'] extends 'scalarList' ? K : never }[Operator];
+
+/**
+ * What a clause with an empty list does, decided once per list operator (the semantics table in
+ * shared/rules/README.md): a warning, since the clause is constant or nearly so, never an error.
+ */
+const EMPTY_LIST_MEANING = {
+  in: 'never matches: no value is in an empty list',
+  not_in: 'is always true: no value is in an empty list (a missing attribute satisfies it too)',
+  contains_any: 'never matches: no array holds an element of an empty list',
+  contains_none: 'is always true: no array holds an element of an empty list (a missing attribute satisfies it too)',
+  contains_all: 'matches whenever the attribute is an array, whatever it holds (every array holds all of nothing)',
+} as const satisfies Record<ListOperator, string>;
+
 function checkClause(clause: Clause, at: readonly PathSegment[], scope: ConditionScope, out: Findings): void {
   const spec = specOf(clause.op);
   if (spec.needsAttr && clause.attr === undefined) {
@@ -42,6 +56,9 @@ function checkClause(clause: Clause, at: readonly PathSegment[], scope: Conditio
   }
   const operand = parseOperand(clause.op, clause.value, clause.caseInsensitive ?? false, [...at, 'value']);
   if (!operand.ok) out.errors.push(...operand.issues);
+  else if (operand.operand.kind === 'scalarList' && operand.operand.values.length === 0) {
+    out.warnings.push(issue([...at, 'value'], 'EMPTY_LIST', `"${clause.op}" with an empty list ${EMPTY_LIST_MEANING[clause.op as ListOperator]}`));
+  }
   if (scope.catalogue && clause.attr !== undefined) checkAgainstCatalogue(clause, at, scope.catalogue, out);
 }
 

@@ -2,7 +2,7 @@
 // stable code. compileFlag refuses what has errors; warnings (analysis, catalogue) never block.
 
 import { LIMITS } from '../limits.ts';
-import { issue, type Issue } from '../issues.ts';
+import { issue, type Issue, type PathSegment } from '../issues.ts';
 import { ConditionSchema, FlagSchema, SegmentSchema, type AttributeDefinition, type Flag, type Segment } from '../schema.ts';
 import { checkTopCondition, type Findings } from './conditions.ts';
 import { checkFlag, checkSegment, type ReferenceScope } from './flag.ts';
@@ -32,7 +32,36 @@ function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** The document as JSON is at most the document limit; a cyclic or non-JSON value is refused. */
+/**
+ * Members named `__proto__`, anywhere in the document (metadata, variant values, operands, golden
+ * contexts). JSON.parse keeps them as own members, but zod's records, object spreads into `{}` and
+ * plain assignment drop them or set a prototype instead, so such a document could not be stored as
+ * sent. It is refused at the member's path rather than acknowledged and changed.
+ */
+function reservedMembers(doc: unknown): Issue[] {
+  const found: Issue[] = [];
+  const stack: { value: unknown; at: PathSegment[] }[] = [{ value: doc, at: [] }];
+  while (stack.length > 0) {
+    const { value, at } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, at: [...at, i] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') found.push(issue([...at, key], 'RESERVED_KEY', '"__proto__" cannot be a member name here; rename it'));
+      stack.push({ value: (value as Record<string, unknown>)[key], at: [...at, key] });
+    }
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The document as JSON is at most the document limit; a cyclic or non-JSON value is refused; no member is named `__proto__`. */
+function checkRaw(doc: unknown): Issue[] {
+  const tooLarge = checkSize(doc);
+  return tooLarge ? [tooLarge] : reservedMembers(doc);
+}
+
 function checkSize(doc: unknown): Issue | undefined {
   let text: string | undefined;
   try {
@@ -59,8 +88,8 @@ export type Checked<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false
 
 /** Shape and semantic checks of a flag: what compileFlag needs to trust the document. */
 export function checkFlagDocument(doc: unknown, options: ValidateOptions = {}): Checked<Flag> {
-  const tooLarge = checkSize(doc);
-  if (tooLarge) return { ok: false, errors: [tooLarge], warnings: [] };
+  const raw = checkRaw(doc);
+  if (raw.length > 0) return { ok: false, errors: raw, warnings: [] };
   const shape = parseShape(FlagSchema, doc);
   if (!shape.ok) return { ok: false, errors: shape.issues, warnings: [] };
   const out: Findings = { errors: [], warnings: [] };
@@ -69,8 +98,8 @@ export function checkFlagDocument(doc: unknown, options: ValidateOptions = {}): 
 }
 
 export function checkSegmentDocument(doc: unknown, options: ValidateOptions = {}): Checked<Segment> {
-  const tooLarge = checkSize(doc);
-  if (tooLarge) return { ok: false, errors: [tooLarge], warnings: [] };
+  const raw = checkRaw(doc);
+  if (raw.length > 0) return { ok: false, errors: raw, warnings: [] };
   const shape = parseShape(SegmentSchema, doc);
   if (!shape.ok) return { ok: false, errors: shape.issues, warnings: [] };
   const out: Findings = { errors: [], warnings: [] };
@@ -79,8 +108,8 @@ export function checkSegmentDocument(doc: unknown, options: ValidateOptions = {}
 }
 
 export function checkConditionDocument(doc: unknown, options: ValidateOptions = {}): ValidationResult {
-  const tooLarge = checkSize(doc);
-  if (tooLarge) return { errors: [tooLarge], warnings: [] };
+  const raw = checkRaw(doc);
+  if (raw.length > 0) return { errors: raw, warnings: [] };
   const shape = parseShape(ConditionSchema, doc);
   if (!shape.ok) return { errors: shape.issues, warnings: [] };
   const out: Findings = { errors: [], warnings: [] };

@@ -10,11 +10,14 @@ import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
 import type { MetricsMessage } from '../../../shared/telemetry/metrics-message.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
 import { createTelemetry } from '../../../shared/telemetry/telemetry.ts';
+import { keyLookup } from '../../../shared/http/auth.ts';
+import { createMemoryStore } from '../../../shared/store/memory-store.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
 import { aMessage, evaluations } from '../../unit/aggregate/messages.ts';
 
 describe('aggregate function over HTTP', () => {
   let served: RunningFunction;
+  let local: RunningFunction;
   const bus: MetricsMessage[] = [];
   const writer = recordingWriter();
   let sourceDown = false;
@@ -26,9 +29,25 @@ describe('aggregate function over HTTP', () => {
       store: createMemoryRollupStore(), writer, metrics: telemetry.metrics, log: telemetry.logger, projectId: 'demo', now: Date.now,
       limits: { budgetMs: 45_000, maxMessages: 1000, batchSize: 100 },
     };
+    // Deployed: no key asked for (IAM checks Cloud Scheduler's OIDC token before the function runs).
     served = await serveFunction('aggregate', createAggregateFunction(deps));
+    // The local product: nothing stands in front of the port, so a run needs an admin key.
+    const keys = createMemoryStore({ environments: { dev: { flags: [] } }, keys: [{ kind: 'admin', role: 'viewer', name: 'a', secret: 'admin-secret-0123456789' }, { kind: 'sdk', environment: 'dev', name: 's', secret: 'sdk-secret-0123456789' }] }).keys;
+    local = await serveFunction('aggregate-local', createAggregateFunction(deps, { keys: keyLookup(keys) }));
   });
-  after(() => served.close());
+  after(async () => {
+    await served.close();
+    await local.close();
+  });
+
+  it('asks for an admin key on both run routes when given keys (the local product): 401, 403 for an SDK key, 200', async () => {
+    for (const path of ['/', '/run']) {
+      const none = await fetch(`${local.url}${path}`, { method: 'POST' });
+      assert.deepEqual([none.status, ((await none.json()) as { code: string }).code], [401, 'UNAUTHORIZED']);
+      assert.equal((await fetch(`${local.url}${path}`, { method: 'POST', headers: { Authorization: 'Bearer sdk-secret-0123456789' } })).status, 403);
+      assert.equal((await fetch(`${local.url}${path}`, { method: 'POST', headers: { 'X-API-Key': 'admin-secret-0123456789' } })).status, 200);
+    }
+  });
 
   it('runs on POST / (Cloud Scheduler, no body) and on POST /run, answering the report', async () => {
     bus.push(aMessage({ counters: [evaluations('checkout', 'on', 2)] }));

@@ -27,7 +27,6 @@ const rows: Row[] = [
   ['a clause without an attribute', when({ op: 'eq', value: 1 }), 'MISSING_ATTRIBUTE', '/rules/0/when/attr'],
   ['an attribute on time_window', when({ attr: 'now', op: 'time_window', value: { from: '09:00', to: '17:00', tz: 'UTC' } }), 'UNEXPECTED_ATTRIBUTE', '/rules/0/when/attr'],
   ['caseInsensitive on a number operator', when({ attr: 'age', op: 'gt', value: 1, caseInsensitive: true }), 'CASE_INSENSITIVE_NOT_SUPPORTED', '/rules/0/when/caseInsensitive'],
-  ['an empty in list', when({ attr: 'plan', op: 'in', value: [] }), 'EMPTY_LIST', '/rules/0/when/value'],
   ['a between whose bounds are reversed', when({ attr: 'age', op: 'between', value: [65, 18] }), 'INVALID_RANGE', '/rules/0/when/value'],
   ['a bad regex', when({ attr: 'email', op: 'matches', value: '(unclosed' }), 'INVALID_REGEX', '/rules/0/when/value'],
   ['a backreference', when({ attr: 'email', op: 'matches', value: '(a)\\1' }), 'INVALID_REGEX', '/rules/0/when/value'],
@@ -67,6 +66,14 @@ describe('validation codes', () => {
       const { errors } = validate(doc, options);
       assert.deepEqual(errors.map((e) => [e.code, e.path]), [[code, path]], JSON.stringify(errors));
       assert.ok(errors[0]!.message.length > 0);
+    });
+  }
+
+  for (const op of ['in', 'not_in', 'contains_any', 'contains_all', 'contains_none'] as const) {
+    it(`warns EMPTY_LIST at the list for ${op} [], without an error`, () => {
+      const { errors, warnings } = validate(when({ attr: 'tags', op, value: [] }));
+      assert.deepEqual(errors, []);
+      assert.deepEqual(warnings.filter((w) => w.code === 'EMPTY_LIST').map((w) => w.path), ['/rules/0/when/value']);
     });
   }
 

@@ -36,21 +36,32 @@ export function typedCell(cell: string): unknown {
   return text;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+/** Only own members are followed and written, so no header can reach Object.prototype. */
+function setPath(target: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let node = target;
   for (const part of parts.slice(0, -1)) {
-    const next = node[part];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) Object.defineProperty(node, part, { value: {}, writable: true, enumerable: true, configurable: true });
     node = node[part] as Record<string, unknown>;
   }
-  node[parts[parts.length - 1]!] = value;
+  Object.defineProperty(node, parts[parts.length - 1]!, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Why a header cannot name an attribute, or undefined when it can. */
+function headerProblem(column: string): string | undefined {
+  const parts = column.split('.');
+  if (parts.includes('__proto__')) return `column "${column}": "__proto__" cannot be an attribute name; rename the column`;
+  if (parts.some((p) => p.length === 0)) return `column "${column}": an attribute path has no empty parts (write geo.country)`;
+  return undefined;
 }
 
 export function usersFromCsv(text: string): ParsedUsers {
   const [header, ...rows] = parseCsvRows(text);
   if (!header) return { users: [], errors: ['no rows: the first row names the attributes (targetingKey,plan,geo.country)'] };
   const columns = header.map((h) => h.trim());
+  const refused = columns.flatMap((column) => (column.length === 0 ? [] : (headerProblem(column) ?? [])));
+  // A bad header makes every row wrong: the users are refused whole, with the column named.
+  if (refused.length > 0) return { users: [], errors: refused };
   const errors: string[] = [];
   const users = rows.map((cells, r) => {
     if (cells.length > columns.length) errors.push(`row ${r + 2}: ${cells.length} cells for ${columns.length} columns`);
@@ -58,7 +69,7 @@ export function usersFromCsv(text: string): ParsedUsers {
     columns.forEach((column, c) => {
       const cell = cells[c];
       // An empty cell is a missing attribute, not an empty string.
-      if (column.length > 0 && cell !== undefined && cell.trim().length > 0) setPath(user, column, typedCell(cell));
+      if (column.length > 0 && cell !== undefined && cell.trim().length > 0) setPath(user, column.split('.'), typedCell(cell));
     });
     return user;
   });
