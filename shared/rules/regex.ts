@@ -3,7 +3,8 @@
 // evaluation; its dialect is RE2's, which Go, Rust's regex crate and RE2 itself match exactly.
 // Native `re2` would need an install script; a backtracking RegExp is never given a user pattern.
 // re2js validates every pattern; the common subset then runs on our lazy DFA (regex/), which is
-// linear too and several times faster; anything else keeps matching with re2js.
+// linear too and several times faster (and hands over to an NFA simulation past its work cap);
+// anything else keeps matching with re2js.
 
 import { RE2JS } from 're2js';
 import { LIMITS } from './limits.ts';
@@ -24,6 +25,5 @@ export function compilePattern(source: string, caseInsensitive: boolean): Patter
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, code: 'INVALID_REGEX', message: `not a valid RE2 pattern: ${message}` };
   }
-  const slow = (input: string) => re.test(input);
-  return { ok: true, pattern: { source, test: compileFast(source, caseInsensitive, slow) ?? slow } };
+  return { ok: true, pattern: { source, test: compileFast(source, caseInsensitive) ?? ((input) => re.test(input)) } };
 }

@@ -52,7 +52,7 @@ describe('regex engine (property)', () => {
           return; // the generator also writes patterns RE2 refuses (a named group twice, a** ...)
         }
         tally.valid++;
-        const fast = compileFast(source, caseInsensitive, (s) => re.test(s));
+        const fast = compileFast(source, caseInsensitive);
         if (!fast) return;
         tally.fast++;
         for (const text of ['', ...inputs]) {

@@ -1,7 +1,8 @@
 // A DFA built lazily from the NFA while matching: a state is the set of NFA nodes alive at a
 // position, and each (state, class) transition is computed once, then read from a typed array.
 // Every step costs O(1) once cached and O(NFA size) the first time, so a search is linear in the
-// input whatever the pattern. States are capped; past the cap the pattern is left to re2js.
+// input whatever the pattern. States, table cells and the work of building them are capped; past a
+// cap the caller drops the DFA and searches with the NFA simulation (pike.ts), linear too.
 
 import { buildAlphabet, type Alphabet } from './alphabet.ts';
 import { ACCEPT, BEGIN, END, READ, SPLIT, type Nfa } from './nfa.ts';
@@ -13,9 +14,15 @@ export const MATCH = -2;
 export const DEAD = -3;
 export const GIVE_UP = -4;
 
-export const MAX_STATES = 2_000;
-/** About 1 MB of transitions per pattern at most. */
-const MAX_CELLS = 1 << 18;
+export const MAX_STATES = 1_000;
+/** About 256 KB of transitions per pattern at most. */
+const MAX_CELLS = 1 << 16;
+/**
+ * NFA nodes visited while building states, over the DFA's life: a few milliseconds. Inputs crafted
+ * to reach a new state at every character make each one cost a closure, and past this much work
+ * the simulation, which builds nothing, is cheaper.
+ */
+export const MAX_WORK = 1 << 17;
 
 function contains(ranges: Ranges, rune: number): boolean {
   for (let i = 0; i < ranges.length && ranges[i]! <= rune; i += 2) {
@@ -38,6 +45,8 @@ export class LazyDfa {
   private readonly ids = new Map<string, number>();
   private readonly marks: Int32Array;
   private generation = 0;
+  /** Nodes visited building states so far, held to MAX_WORK. */
+  private work = 0;
 
   constructor(nfa: Nfa) {
     this.nfa = nfa;
@@ -52,6 +61,7 @@ export class LazyDfa {
 
   /** The transition from the state at `offset` on class `cls`, computed and cached. */
   step(offset: number, cls: number): number {
+    if (this.work > MAX_WORK) return GIVE_UP;
     const { kinds, next, sets } = this.nfa;
     const rune = this.alphabet.representative(cls);
     const targets: number[] = [];
@@ -75,6 +85,7 @@ export class LazyDfa {
       const node = stack.pop()!;
       if (this.marks[node] === generation) continue;
       this.marks[node] = generation;
+      this.work++;
       const kind = kinds[node];
       if (kind === SPLIT) stack.push(...splits[node]!);
       else if (kind === BEGIN) {

@@ -5,26 +5,31 @@
 import { DEAD, GIVE_UP, LazyDfa, MATCH, UNKNOWN } from './dfa.ts';
 import { buildNfa } from './nfa.ts';
 import { parsePattern } from './parse.ts';
+import { nfaSearcher } from './pike.ts';
 
 export type Test = (input: string) => boolean;
 
 /**
- * A search function for `source`, or null when it is outside the subset. `fallback` (re2js) takes
- * over for good if the DFA outgrows its cap, so matching stays linear either way.
+ * A search function for `source`, or null when it is outside the subset. The NFA simulation takes
+ * over for good if the DFA passes a cap (`onGiveUp` is told, once), so matching stays linear in
+ * the input, at most one step per NFA node per character, either way.
  */
-export function compileFast(source: string, caseInsensitive: boolean, fallback: Test): Test | null {
+export function compileFast(source: string, caseInsensitive: boolean, onGiveUp?: () => void): Test | null {
   const tree = parsePattern(source, caseInsensitive);
   const nfa = tree && buildNfa(tree);
   if (!nfa) return null;
   // Built on the first search, so validating a pattern costs no DFA; null once it gave up.
   let dfa: LazyDfa | null | undefined;
+  let simulate: Test | undefined;
+  const fallback: Test = (input) => (simulate ??= nfaSearcher(nfa))(input);
   return (input) => {
     if (dfa === undefined) dfa = new LazyDfa(nfa);
     if (dfa === null) return fallback(input);
     const found = search(dfa, input);
     if (found !== null) return found;
-    // Dropping the DFA frees its tables; re2js is linear too.
+    // Dropping the DFA frees its tables; the simulation builds nothing, whatever the input.
     dfa = null;
+    onGiveUp?.();
     return fallback(input);
   };
 }
