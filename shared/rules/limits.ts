@@ -19,6 +19,15 @@ export const LIMITS = {
   listValues: 1000,
   /** Characters of a regex pattern. */
   regexLength: 256,
+  /**
+   * Weighted instructions a regex pattern compiles to (regex/size.ts): counted repetitions
+   * expanded, a Unicode class weighing 4. Matching costs up to one step per instruction per input
+   * character, so this bounds a clause's cost where the length cannot (`\pL{1000}` is 10
+   * characters and 4,000 weighted instructions). 300 keeps a 256-character literal pattern.
+   */
+  regexProgramSize: 300,
+  /** Weighted regex instructions of all `matches` clauses of a flag, its segments' included. */
+  regexProgramSizePerFlag: 1_500,
   variantsPerFlag: 100,
   /** Characters of a flag, segment, rule, variant or experiment key. */
   keyLength: 128,
