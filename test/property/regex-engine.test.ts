@@ -1,11 +1,14 @@
 // Differential property: for random patterns from the fast subset's grammar and random inputs
 // (newlines, non-ASCII, surrogate pairs and lone halves, empty and 1,000-character strings), the
-// lazy DFA answers exactly as re2js, its oracle.
+// lazy DFA answers exactly as re2js, its oracle, and so does the NFA simulation it hands over to.
 
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { compileFast } from '../../shared/rules/regex/index.ts';
+import { buildNfa } from '../../shared/rules/regex/nfa.ts';
+import { parsePattern } from '../../shared/rules/regex/parse.ts';
+import { nfaSearcher } from '../../shared/rules/regex/pike.ts';
 import { check, SEED } from '../helpers/arbitraries.ts';
 
 const LITERALS = ['a', 'b', 'c', 'A', 'K', 'k', 's', 'S', 'x', '0', '9', '_', '-', ' ', ',', '}', ']', '{', 'é', '😀'];
@@ -55,9 +58,12 @@ describe('regex engine (property)', () => {
         const fast = compileFast(source, caseInsensitive);
         if (!fast) return;
         tally.fast++;
+        const simulate = nfaSearcher(buildNfa(parsePattern(source, caseInsensitive)!)!);
         for (const text of ['', ...inputs]) {
           const expected = re.test(text);
-          assert.equal(fast(text), expected, `${JSON.stringify(source)}${caseInsensitive ? ' (i)' : ''} on ${JSON.stringify(text)}`);
+          const name = `${JSON.stringify(source)}${caseInsensitive ? ' (i)' : ''} on ${JSON.stringify(text)}`;
+          assert.equal(fast(text), expected, name);
+          assert.equal(simulate(text), expected, `${name} (NFA simulation)`);
           tally.compared++;
           if (expected) tally.matched++;
         }

@@ -22,7 +22,7 @@ const MAX_CELLS = 1 << 16;
  * to reach a new state at every character make each one cost a closure, and past this much work
  * the simulation, which builds nothing, is cheaper.
  */
-export const MAX_WORK = 1 << 17;
+export const MAX_WORK = 1 << 19;
 
 function contains(ranges: Ranges, rune: number): boolean {
   for (let i = 0; i < ranges.length && ranges[i]! <= rune; i += 2) {
@@ -57,6 +57,25 @@ export class LazyDfa {
     this.emptyMatches = this.reachesAccept([nfa.start], true);
     // The first state is well under the caps, so it is never GIVE_UP.
     this.initial = this.stateFor(this.closure([nfa.start], true));
+  }
+
+  /**
+   * Builds every state reachable from the initial one, and every transition, within the caps:
+   * true when done (searches then only read the table; the sets behind the states are dropped),
+   * false when a cap was passed first.
+   */
+  explore(): boolean {
+    if (this.initial < 0) return true;
+    const size = this.alphabet.size;
+    for (let index = 0; index < this.sets.length; index++) {
+      const offset = index * size;
+      for (let cls = 0; cls < size; cls++) {
+        if (this.table[offset + cls] === UNKNOWN && this.step(offset, cls) === GIVE_UP) return false;
+      }
+    }
+    this.sets.length = 0;
+    this.ids.clear();
+    return true;
   }
 
   /** The transition from the state at `offset` on class `cls`, computed and cached. */
@@ -115,7 +134,8 @@ export class LazyDfa {
   private stateFor(set: readonly number[]): number {
     if (set.length === 0) return DEAD;
     if (set.some((node) => this.nfa.kinds[node] === ACCEPT)) return MATCH;
-    const key = set.join(',');
+    // Node indices are below 2,001 (nfa.ts), so one UTF-16 unit each makes a short, exact key.
+    const key = String.fromCharCode(...set);
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const index = this.sets.length;

@@ -6,8 +6,8 @@ import { EMPTY, type Node } from './ast.ts';
 import { readEscape } from './escape.ts';
 import { ANY_BUT_NEWLINE, PERL_GROUPS, POSIX_GROUPS, foldAscii, groupRanges, negate, normalize } from './ranges.ts';
 
-/** Larger counts unroll into large automata; re2js keeps them. */
-const MAX_COUNT = 100;
+/** Larger counts unroll into large automata (validation refuses them long before: regex/size.ts); re2js keeps them. */
+const MAX_COUNT = 1_000;
 
 const code = (ch: string) => ch.codePointAt(0)!;
 const [BAR, LPAREN, RPAREN, LBRACKET, RBRACKET, LBRACE, RBRACE] = ['|', '(', ')', '[', ']', '{', '}'].map(code) as [number, number, number, number, number, number, number];
