@@ -26,6 +26,14 @@ export const LIMITS = {
    * characters and 4,000 weighted instructions). 300 keeps a 256-character literal pattern.
    */
   regexProgramSize: 300,
+  /**
+   * Alternatives a regex pattern may track at once when its DFA cannot be built in full (the
+   * NFA simulation's width: its reading nodes). Such a search costs up to one step per
+   * alternative per input character, ~11 ns on the benchmark machine: 48 keeps 64 KiB under
+   * 35 ms and 1 KiB under 0.6 ms (DESIGN.md 7). A pattern whose DFA is built in full is not held
+   * to it: it costs one table read per character.
+   */
+  regexWidth: 48,
   /** Weighted regex instructions of all `matches` clauses of a flag, its segments' included. */
   regexProgramSizePerFlag: 1_500,
   variantsPerFlag: 100,

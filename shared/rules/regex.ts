@@ -9,7 +9,7 @@
 
 import { RE2JS } from 're2js';
 import { LIMITS } from './limits.ts';
-import { compileFast } from './regex/index.ts';
+import { compileMatcher } from './regex/index.ts';
 import { programSize, UNICODE_CLASS_WEIGHT } from './regex/size.ts';
 
 export type Pattern = {
@@ -37,5 +37,29 @@ export function compilePattern(source: string, caseInsensitive: boolean): Patter
   if (size > LIMITS.regexProgramSize) {
     return { ok: false, code: 'REGEX_TOO_COMPLEX', message: `pattern compiles to ${size} weighted instructions (counted repetitions expanded, a Unicode class counting ${UNICODE_CLASS_WEIGHT}); the limit is ${LIMITS.regexProgramSize}, ${size - LIMITS.regexProgramSize} over` };
   }
-  return { ok: true, pattern: { source, size, test: compileFast(source, caseInsensitive) ?? ((input) => re.test(input)) } };
+  // Its worst case: one table read per character when the DFA is built in full, else up to one
+  // step per alternative tracked (the width) per character. Patterns left to re2js are held to
+  // the program size only (see the README's known gap).
+  const fast = compileMatcher(source, caseInsensitive);
+  const width = fast && !fast.dfa ? fast.width : 0;
+  if (width > LIMITS.regexWidth) {
+    return { ok: false, code: 'REGEX_TOO_COMPLEX', message: widthMessage(source, width) };
+  }
+  return { ok: true, pattern: { source, size, test: fast?.test ?? ((input) => re.test(input)) } };
+}
+
+/** Why a pattern is too costly, in words for whoever wrote it, naming its largest counted repetition. */
+function widthMessage(source: string, width: number): string {
+  let largest: string | undefined;
+  let most = -1;
+  // A fixed, linear scan of the pattern's text (never a RegExp built from it).
+  for (const match of source.matchAll(/\{(\d+)(,(\d*))?\}/g)) {
+    const count = Math.max(Number(match[1]), Number(match[3] || 0));
+    if (count > most) {
+      most = count;
+      largest = match[0];
+    }
+  }
+  const hint = largest ? `simplify the counted repetition ${largest}` : 'simplify the pattern (fewer alternatives or repetitions)';
+  return `this pattern can track up to ${width} alternatives at once while matching, which makes long values slow to check; the limit is ${LIMITS.regexWidth}, ${width - LIMITS.regexWidth} over; ${hint}`;
 }

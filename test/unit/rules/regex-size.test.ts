@@ -67,6 +67,8 @@ describe('regex program size', () => {
         const { weight } = programSize(source);
         const result = compilePattern(source, fold);
         if (weight <= LIMITS.regexProgramSize) {
+          // Under the size limit, only the width limit may still refuse it (regex-width.test.ts).
+          if (!result.ok && result.code === 'REGEX_TOO_COMPLEX' && result.message.includes('alternatives at once')) return;
           assert.ok(result.ok, source);
           assert.equal(result.pattern.size, weight);
           return;
