@@ -57,7 +57,7 @@ function time(f: () => unknown): number {
   return performance.now() - start;
 }
 
-type Row = { pattern: string; caseInsensitive: boolean; weight: number; worst: Record<string, { ms: number; input: string; first: boolean }> };
+type Row = { pattern: string; caseInsensitive: boolean; weight: number; engine: string; compileMs: number[]; worst: Record<string, { ms: number; input: string; first: boolean }> };
 
 // Warm the engines' code (not any pattern's states) so the first timings are not the JIT's.
 for (const p of ['a[ab]{12}$', '\\pL+x', '(?i)abc']) {
@@ -71,17 +71,21 @@ for (const shape of SHAPES) {
   for (const k of SIZES) {
     for (const caseInsensitive of [false, true]) {
       const pattern = shape(k);
+      const compileStart = performance.now();
       const compiled = compilePattern(pattern, caseInsensitive);
+      const compileMs = [performance.now() - compileStart];
       if (!compiled.ok) {
         refused++;
         continue;
       }
-      const row: Row = { pattern, caseInsensitive, weight: programSize(pattern).weight, worst: {} };
+      const row: Row = { pattern, caseInsensitive, weight: programSize(pattern).weight, engine: compiled.pattern.engine, compileMs, worst: {} };
       for (const [size, set] of Object.entries(INPUTS)) {
         let worst = { ms: 0, input: '', first: false };
         for (const [name, text] of Object.entries(set)) {
           // A fresh compile per input: its first search builds whatever states the input reaches.
+          const compileStart = performance.now();
           const fresh = compilePattern(pattern, caseInsensitive);
+          compileMs.push(performance.now() - compileStart);
           if (!fresh.ok) throw new Error(pattern);
           const first = time(() => fresh.pattern.test(text));
           const warm = Math.min(time(() => fresh.pattern.test(text)), time(() => fresh.pattern.test(text)));
@@ -112,10 +116,31 @@ function summary(size: '1KiB' | '64KiB', budget: number) {
   };
 }
 
+/** Compile time per accepted pattern (validation and compileFlag pay it): its median over the fresh compiles, and its slowest. */
+function compileSummary() {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const typical = rows.map((r) => ({ r, ms: median(r.compileMs) })).sort((a, b) => a.ms - b.ms);
+  const slowest = rows.map((r) => Math.max(...r.compileMs)).sort((a, b) => a - b);
+  const top = typical[typical.length - 1]!;
+  return {
+    medianMaxMs: +top.ms.toFixed(3),
+    medianP99Ms: +typical[Math.min(typical.length - 1, Math.floor(typical.length * 0.99))]!.ms.toFixed(3),
+    medianP50Ms: +typical[Math.floor(typical.length / 2)]!.ms.toFixed(3),
+    worstPattern: { pattern: top.r.pattern, caseInsensitive: top.r.caseInsensitive, engine: top.r.engine },
+    slowestMaxMs: +slowest[slowest.length - 1]!.toFixed(3),
+    slowestP99Ms: +slowest[Math.min(slowest.length - 1, Math.floor(slowest.length * 0.99))]!.toFixed(3),
+  };
+}
+
+const engines: Record<string, number> = {};
+for (const r of rows) engines[r.engine] = (engines[r.engine] ?? 0) + 1;
+
 console.log(JSON.stringify({
   limits: { regexWidth: LIMITS.regexWidth, regexProgramSize: LIMITS.regexProgramSize, regexProgramSizePerFlag: LIMITS.regexProgramSizePerFlag, unicodeClassWeight: UNICODE_CLASS_WEIGHT },
   generated: rows.length + refused,
   refusedAtValidation: refused,
+  engines,
+  compile: compileSummary(),
   '1KiB': summary('1KiB', 1),
   '64KiB': summary('64KiB', 50),
 }, null, 2));

@@ -17,6 +17,8 @@ export type Pattern = {
   readonly test: (input: string) => boolean;
   /** Weighted instructions of its program (regex/size.ts), what a flag's regex budget adds up. */
   readonly size: number;
+  /** What matches it: the DFA built at compile time, the width-bounded NFA simulation, or re2js. */
+  readonly engine: 'dfa' | 'nfa' | 're2js';
 };
 
 export type PatternResult = { ok: true; pattern: Pattern } | { ok: false; code: 'REGEX_TOO_LONG' | 'INVALID_REGEX' | 'REGEX_TOO_COMPLEX'; message: string };
@@ -45,7 +47,8 @@ export function compilePattern(source: string, caseInsensitive: boolean): Patter
   if (width > LIMITS.regexWidth) {
     return { ok: false, code: 'REGEX_TOO_COMPLEX', message: widthMessage(source, width) };
   }
-  return { ok: true, pattern: { source, size, test: fast?.test ?? ((input) => re.test(input)) } };
+  const engine = !fast ? 're2js' : fast.dfa ? 'dfa' : 'nfa';
+  return { ok: true, pattern: { source, size, engine, test: fast?.test ?? ((input) => re.test(input)) } };
 }
 
 /** Why a pattern is too costly, in words for whoever wrote it, naming its largest counted repetition. */
