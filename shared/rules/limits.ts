@@ -34,6 +34,12 @@ export const LIMITS = {
    * to it: it costs one table read per character.
    */
   regexWidth: 48,
+  /**
+   * The same, for a pattern our engine leaves to re2js (`\b`, `(?m)`, Unicode case folding, flags
+   * inside the pattern): its program's reading instructions. re2js's steps cost about 3 times ours
+   * and its lazy DFA builds states slowly, so it is held lower.
+   */
+  regexWidthRe2js: 16,
   /** Weighted regex instructions of all `matches` clauses of a flag, its segments' included. */
   regexProgramSizePerFlag: 1_500,
   variantsPerFlag: 100,

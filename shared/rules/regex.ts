@@ -11,6 +11,7 @@ import { RE2JS } from 're2js';
 import { LIMITS } from './limits.ts';
 import { compileMatcher } from './regex/index.ts';
 import { programSize, UNICODE_CLASS_WEIGHT } from './regex/size.ts';
+import { re2jsWidth } from './regex/unicode.ts';
 
 export type Pattern = {
   readonly source: string;
@@ -40,19 +41,22 @@ export function compilePattern(source: string, caseInsensitive: boolean): Patter
     return { ok: false, code: 'REGEX_TOO_COMPLEX', message: `pattern compiles to ${size} weighted instructions (counted repetitions expanded, a Unicode class counting ${UNICODE_CLASS_WEIGHT}); the limit is ${LIMITS.regexProgramSize}, ${size - LIMITS.regexProgramSize} over` };
   }
   // Its worst case: one table read per character when the DFA is built in full, else up to one
-  // step per alternative tracked (the width) per character. Patterns left to re2js are held to
-  // the program size only (see the README's known gap).
+  // step per alternative tracked (the width) per character. Patterns left to re2js are held to a
+  // lower width (its program's reading instructions; the program size if it cannot be read).
   const fast = compileMatcher(source, caseInsensitive);
-  const width = fast && !fast.dfa ? fast.width : 0;
-  if (width > LIMITS.regexWidth) {
-    return { ok: false, code: 'REGEX_TOO_COMPLEX', message: widthMessage(source, width) };
+  if (fast && !fast.dfa && fast.width > LIMITS.regexWidth) {
+    return { ok: false, code: 'REGEX_TOO_COMPLEX', message: widthMessage(source, fast.width, LIMITS.regexWidth) };
+  }
+  if (!fast) {
+    const width = re2jsWidth(re) ?? programSize(source).instructions;
+    if (width > LIMITS.regexWidthRe2js) return { ok: false, code: 'REGEX_TOO_COMPLEX', message: widthMessage(source, width, LIMITS.regexWidthRe2js) };
   }
   const engine = !fast ? 're2js' : fast.dfa ? 'dfa' : 'nfa';
   return { ok: true, pattern: { source, size, engine, test: fast?.test ?? ((input) => re.test(input)) } };
 }
 
 /** Why a pattern is too costly, in words for whoever wrote it, naming its largest counted repetition. */
-function widthMessage(source: string, width: number): string {
+function widthMessage(source: string, width: number, limit: number): string {
   let largest: string | undefined;
   let most = -1;
   // A fixed, linear scan of the pattern's text (never a RegExp built from it).
@@ -64,5 +68,5 @@ function widthMessage(source: string, width: number): string {
     }
   }
   const hint = largest ? `simplify the counted repetition ${largest}` : 'simplify the pattern (fewer alternatives or repetitions)';
-  return `this pattern can track up to ${width} alternatives at once while matching, which makes long values slow to check; the limit is ${LIMITS.regexWidth}, ${width - LIMITS.regexWidth} over; ${hint}`;
+  return `this pattern can track up to ${width} alternatives at once while matching, which makes long values slow to check; the limit is ${limit}${limit === LIMITS.regexWidthRe2js ? ' for patterns using \\b, (?m), flags inside the pattern or case-insensitive non-ASCII letters' : ''}, ${width - limit} over; ${hint}`;
 }

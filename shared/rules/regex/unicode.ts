@@ -8,13 +8,29 @@
 import { RE2JS } from 're2js';
 import { MAX_RUNE } from './ranges.ts';
 
-// re2js's instruction codes (Inst.RUNE, Inst.RUNE_ANY, Inst.RUNE_ANY_NOT_NL).
+// re2js's instruction codes (Inst.RUNE, Inst.RUNE1, Inst.RUNE_ANY, Inst.RUNE_ANY_NOT_NL).
 const RUNE = 8;
+const RUNE1 = 9;
 const RUNE_ANY = 10;
 const RUNE_ANY_NOT_NL = 11;
 
 type Inst = { readonly op?: unknown; readonly arg?: unknown; readonly runes?: unknown };
 type Program = { numInst(): number; getInst(pc: number): Inst };
+
+/**
+ * How many alternatives re2js may track at once on `re`: the instructions of its program that read
+ * a character (RUNE, RUNE1, RUNE_ANY, RUNE_ANY_NOT_NL), or null if the program cannot be read.
+ */
+export function re2jsWidth(re: RE2JS): number | null {
+  const prog = (re as unknown as { re2Input?: { prog?: Program } }).re2Input?.prog;
+  if (!prog || typeof prog.numInst !== 'function' || typeof prog.getInst !== 'function') return null;
+  let width = 0;
+  for (let pc = 0; pc < prog.numInst(); pc++) {
+    const { op } = prog.getInst(pc);
+    if (op === RUNE || op === RUNE1 || op === RUNE_ANY || op === RUNE_ANY_NOT_NL) width++;
+  }
+  return width;
+}
 
 const cache = new Map<string, readonly number[] | null>();
 

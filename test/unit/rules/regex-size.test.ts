@@ -90,8 +90,8 @@ describe('regex program size', () => {
     ['a Unicode class repeated', `\\pL{${unicodeCount}}x{${room - unicodeCount * UNICODE_CLASS_WEIGHT}}`],
     // (?:ab){7}c weighs 15.
     ['nested repetitions', `(?:(?:ab){7}c){${Math.floor(room / 15)}}${'d'.repeat(room % 15)}`],
-    // One ALT joins the two branches.
-    ['a case-insensitive alternation', `(?i)(?:x{${room - 2}}|é)`],
+    // One ALT joins the two branches (a non-ASCII letter would leave it to re2js, held to a lower width).
+    ['a case-insensitive alternation', `(?i)(?:x{${room - 2}}|k)`],
   ];
   for (const [name, source] of atTheLimit) {
     it(`accepts ${name} that compiles to exactly the limit, and refuses one instruction more`, () => {

@@ -52,3 +52,27 @@ describe('regex width (alternatives tracked at once)', () => {
     assert.match(!result.ok ? result.message : '', /alternatives at once.*simplify the pattern/);
   });
 });
+
+// Patterns our engine leaves to re2js are held to LIMITS.regexWidthRe2js reading instructions.
+const RE2JS_SHAPES: readonly [string, (width: number) => string][] = [
+  ['a word boundary', (w) => `\\b[ab]{${w}}\\b`],
+  ['multi-line anchors', (w) => `(?m)^[ab]{${w}}$`],
+  ['non-ASCII case folding', (w) => `(?i)é[éa]{${w - 1}}$`],
+  ['a flag inside the pattern', (w) => `x(?i)[ab]{${w - 1}}`],
+];
+
+describe('regex width on patterns left to re2js', () => {
+  const R = LIMITS.regexWidthRe2js;
+  for (const [name, shape] of RE2JS_SHAPES) {
+    it(`${name}: accepted at ${R} alternatives, refused at ${R + 1} with the reason`, () => {
+      assert.equal(compileMatcher(shape(R), false), null);
+      const at = compilePattern(shape(R), false);
+      assert.deepEqual(at.ok && at.pattern.engine, 're2js');
+      assert.deepEqual(validate(matchesFlag(shape(R))).errors, []);
+      const { errors } = validate(matchesFlag(shape(R + 1)));
+      assert.deepEqual(errors.map((e) => e.code), ['REGEX_TOO_COMPLEX']);
+      assert.match(errors[0]!.message, new RegExp(`can track up to ${R + 1} alternatives at once.*the limit is ${R} for patterns using .*, 1 over; simplify the counted repetition`));
+      assert.equal(compileFlag(matchesFlag(shape(R + 1))).ok, false);
+    });
+  }
+});
