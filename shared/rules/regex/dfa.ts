@@ -1,7 +1,8 @@
 // A DFA built lazily from the NFA while matching: a state is the set of NFA nodes alive at a
 // position, and each (state, class) transition is computed once, then read from a typed array.
 // Every step costs O(1) once cached and O(NFA size) the first time, so a search is linear in the
-// input whatever the pattern. States are capped; past the cap the pattern is left to re2js.
+// input whatever the pattern. States, table cells and the work of building them are capped; past a
+// cap the caller drops the DFA and searches with the NFA simulation (pike.ts), linear too.
 
 import { buildAlphabet, type Alphabet } from './alphabet.ts';
 import { ACCEPT, BEGIN, END, READ, SPLIT, type Nfa } from './nfa.ts';
@@ -13,15 +14,28 @@ export const MATCH = -2;
 export const DEAD = -3;
 export const GIVE_UP = -4;
 
-export const MAX_STATES = 2_000;
-/** About 1 MB of transitions per pattern at most. */
-const MAX_CELLS = 1 << 18;
+export const MAX_STATES = 1_000;
+/** About 256 KB of transitions per pattern at most. */
+const MAX_CELLS = 1 << 16;
+/**
+ * NFA nodes scanned and visited while building states, over the DFA's life. The DFA is built in
+ * full when a pattern is compiled, so this is what compiling may cost: 2^16 keeps it to a few
+ * milliseconds (~1-3 ms measured, scripts/bench/regex-corpus.ts) for every pattern, so validation
+ * and compileFlag stay fast; past it the pattern runs the NFA simulation and is held to the width
+ * limit. It still builds `a{298}`, `[a-z]{297}$` and 256-character literals (~45,000).
+ */
+export const MAX_WORK = 1 << 18;
 
+/** Whether `rune` is in `ranges`, by binary search over the range ends (a Unicode class has hundreds). */
 function contains(ranges: Ranges, rune: number): boolean {
-  for (let i = 0; i < ranges.length && ranges[i]! <= rune; i += 2) {
-    if (rune <= ranges[i + 1]!) return true;
+  let lo = 0;
+  let hi = ranges.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid + 1]! < rune) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < ranges.length >> 1 && ranges[2 * lo]! <= rune;
 }
 
 export class LazyDfa {
@@ -38,6 +52,8 @@ export class LazyDfa {
   private readonly ids = new Map<string, number>();
   private readonly marks: Int32Array;
   private generation = 0;
+  /** Nodes visited building states so far, held to MAX_WORK. */
+  private work = 0;
 
   constructor(nfa: Nfa) {
     this.nfa = nfa;
@@ -50,12 +66,34 @@ export class LazyDfa {
     this.initial = this.stateFor(this.closure([nfa.start], true));
   }
 
+  /**
+   * Builds every state reachable from the initial one, and every transition, within the caps:
+   * true when done (searches then only read the table; the sets behind the states are dropped),
+   * false when a cap was passed first.
+   */
+  explore(): boolean {
+    if (this.initial < 0) return true;
+    const size = this.alphabet.size;
+    for (let index = 0; index < this.sets.length; index++) {
+      const offset = index * size;
+      for (let cls = 0; cls < size; cls++) {
+        if (this.table[offset + cls] === UNKNOWN && this.step(offset, cls) === GIVE_UP) return false;
+      }
+    }
+    this.sets.length = 0;
+    this.ids.clear();
+    return true;
+  }
+
   /** The transition from the state at `offset` on class `cls`, computed and cached. */
   step(offset: number, cls: number): number {
+    if (this.work > MAX_WORK) return GIVE_UP;
     const { kinds, next, sets } = this.nfa;
     const rune = this.alphabet.representative(cls);
     const targets: number[] = [];
-    for (const node of this.sets[offset / this.alphabet.size]!) {
+    const state = this.sets[offset / this.alphabet.size]!;
+    this.work += state.length;
+    for (const node of state) {
       if (kinds[node] === READ && contains(sets[node]!, rune)) targets.push(next[node]!);
     }
     // An unanchored search may also start a match at every position.
@@ -75,13 +113,15 @@ export class LazyDfa {
       const node = stack.pop()!;
       if (this.marks[node] === generation) continue;
       this.marks[node] = generation;
+      this.work++;
       const kind = kinds[node];
       if (kind === SPLIT) stack.push(...splits[node]!);
       else if (kind === BEGIN) {
         if (atBegin) stack.push(next[node]!);
       } else kept.push(node);
     }
-    return kept.sort((a, b) => a - b);
+    // A typed array sorts numerically without a comparator, several times faster.
+    return Array.from(Int32Array.from(kept).sort());
   }
 
   /** Whether ACCEPT is reachable when the input ends here (so `$` holds). */
@@ -104,7 +144,8 @@ export class LazyDfa {
   private stateFor(set: readonly number[]): number {
     if (set.length === 0) return DEAD;
     if (set.some((node) => this.nfa.kinds[node] === ACCEPT)) return MATCH;
-    const key = set.join(',');
+    // Node indices are below 2,001 (nfa.ts), so one UTF-16 unit each makes a short, exact key.
+    const key = String.fromCharCode(...set);
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const index = this.sets.length;

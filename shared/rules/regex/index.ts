@@ -2,41 +2,56 @@
 // answers exactly as re2js does; otherwise null, and the caller keeps re2js. Input is read as
 // re2js reads it: a surrogate pair is one code point, a lone surrogate is a code point of its own.
 
-import { DEAD, GIVE_UP, LazyDfa, MATCH, UNKNOWN } from './dfa.ts';
-import { buildNfa } from './nfa.ts';
+import { DEAD, LazyDfa, MATCH } from './dfa.ts';
+import { buildNfa, READ } from './nfa.ts';
 import { parsePattern } from './parse.ts';
+import { nfaSearcher } from './pike.ts';
 
 export type Test = (input: string) => boolean;
 
+/** How a fast-subset pattern matches, decided once when it is compiled. */
+export type FastMatcher = {
+  readonly test: Test;
+  /**
+   * True when the whole DFA was built at compile time within its caps: every search is then one
+   * table read per character, whatever the input. False when it was not (an exploding shape such
+   * as `a[ab]{12}$`): every search then runs the NFA simulation, one step per live node per
+   * character, so its cost is bounded by `width`.
+   */
+  readonly dfa: boolean;
+  /** Reading nodes of the NFA: how many alternatives the simulation may track at once, at most. */
+  readonly width: number;
+};
+
 /**
- * A search function for `source`, or null when it is outside the subset. `fallback` (re2js) takes
- * over for good if the DFA outgrows its cap, so matching stays linear either way.
+ * Compiles `source` for the fast matcher, or null when it is outside the subset. The DFA is built
+ * in full here, within its caps, so no search ever builds states: a first search on crafted input
+ * costs what any other does. Past a cap the DFA is dropped and `onGiveUp` told.
  */
-export function compileFast(source: string, caseInsensitive: boolean, fallback: Test): Test | null {
+export function compileMatcher(source: string, caseInsensitive: boolean, onGiveUp?: () => void): FastMatcher | null {
   const tree = parsePattern(source, caseInsensitive);
   const nfa = tree && buildNfa(tree);
   if (!nfa) return null;
-  // Built on the first search, so validating a pattern costs no DFA; null once it gave up.
-  let dfa: LazyDfa | null | undefined;
-  return (input) => {
-    if (dfa === undefined) dfa = new LazyDfa(nfa);
-    if (dfa === null) return fallback(input);
-    const found = search(dfa, input);
-    if (found !== null) return found;
-    // Dropping the DFA frees its tables; re2js is linear too.
-    dfa = null;
-    return fallback(input);
-  };
+  const width = nfa.kinds.reduce((reads, kind) => reads + (kind === READ ? 1 : 0), 0);
+  const dfa = new LazyDfa(nfa);
+  if (dfa.explore()) return { dfa: true, width, test: (input) => search(dfa, input) };
+  onGiveUp?.();
+  return { dfa: false, width, test: nfaSearcher(nfa) };
 }
 
-/** Whether `input` contains a match, or null if the DFA passed its cap. */
-function search(dfa: LazyDfa, input: string): boolean | null {
+/** A search function for `source`, or null when it is outside the subset (see compileMatcher). */
+export function compileFast(source: string, caseInsensitive: boolean, onGiveUp?: () => void): Test | null {
+  return compileMatcher(source, caseInsensitive, onGiveUp)?.test ?? null;
+}
+
+/** Whether `input` contains a match, over a DFA built in full (no transition is unknown). */
+function search(dfa: LazyDfa, input: string): boolean {
   const n = input.length;
   if (n === 0) return dfa.emptyMatches;
   // Every path of the NFA ends in ACCEPT and nothing blocks it at the start, so `initial` is never DEAD.
   if (dfa.initial === MATCH) return true;
-  const { ascii, classOf, size } = dfa.alphabet;
-  let table = dfa.table;
+  const { ascii, classOf } = dfa.alphabet;
+  const table = dfa.table;
   let state = dfa.initial;
   let i = 0;
   while (i < n) {
@@ -53,17 +68,13 @@ function search(dfa: LazyDfa, input: string): boolean | null {
       }
       cls = classOf(c);
     }
-    let to = table[state + cls]!;
-    if (to < 0) {
-      if (to === UNKNOWN) {
-        to = dfa.step(state, cls);
-        table = dfa.table;
-      }
-      if (to === MATCH) return true;
-      if (to === DEAD) return false;
-      if (to === GIVE_UP) return null;
-    }
+    const to = table[state + cls]!;
+    if (to < 0) return to === MATCH ? true : to === DEAD ? false : unreachable(to);
     state = to;
   }
-  return dfa.acceptsAtEnd[state / size] === 1;
+  return dfa.acceptsAtEnd[state / dfa.alphabet.size] === 1;
+}
+
+function unreachable(value: number): never {
+  throw new Error(`regex DFA: transition ${value} left unknown after a complete build`);
 }

@@ -4,10 +4,11 @@
 
 import { EMPTY, type Node } from './ast.ts';
 import { readEscape } from './escape.ts';
-import { ANY_BUT_NEWLINE, PERL_GROUPS, POSIX_GROUPS, foldAscii, groupRanges, negate, normalize } from './ranges.ts';
+import { ANY_BUT_NEWLINE, MAX_RUNE, PERL_GROUPS, POSIX_GROUPS, foldAscii, groupRanges, negate, normalize } from './ranges.ts';
+import { unicodeClass } from './unicode.ts';
 
-/** Larger counts unroll into large automata; re2js keeps them. */
-const MAX_COUNT = 100;
+/** Larger counts unroll into large automata (validation refuses them long before: regex/size.ts); re2js keeps them. */
+const MAX_COUNT = 1_000;
 
 const code = (ch: string) => ch.codePointAt(0)!;
 const [BAR, LPAREN, RPAREN, LBRACKET, RBRACKET, LBRACE, RBRACE] = ['|', '(', ')', '[', ']', '{', '}'].map(code) as [number, number, number, number, number, number, number];
@@ -15,17 +16,27 @@ const [BACKSLASH, DOT, CARET, DOLLAR, STAR, PLUS, QUESTION, COMMA, COLON, DASH] 
 
 type Count = { readonly min: number; readonly max: number; readonly end: number };
 
+/** Leading flag groups the subset reads: `i` (fold case) and `s` (`.` matches `\n` too), in any order. */
+const LEADING_FLAGS = new Map([['(?i)', 'i'], ['(?s)', 's'], ['(?is)', 'is'], ['(?si)', 'is']]);
+
 export function parsePattern(source: string, caseInsensitive: boolean): Node | null {
   let rest = source;
   let fold = caseInsensitive;
-  while (rest.startsWith('(?i)')) {
-    rest = rest.slice(4);
-    fold = true;
+  let dotAll = false;
+  for (let found = true; found;) {
+    found = false;
+    for (const [group, flags] of LEADING_FLAGS) {
+      if (!rest.startsWith(group)) continue;
+      rest = rest.slice(group.length);
+      if (flags.includes('i')) fold = true;
+      if (flags.includes('s')) dotAll = true;
+      found = true;
+    }
   }
   const cps = Array.from(rest, (ch) => ch.codePointAt(0)!);
   // Lone surrogates in a pattern are legal but odd; not worth a second reading of re2js's rules.
   if (cps.some((c) => c >= 0xd800 && c <= 0xdfff)) return null;
-  const parser = new Parser(cps, fold);
+  const parser = new Parser(cps, fold, dotAll);
   const node = parser.alternation();
   return parser.failed || parser.pos < cps.length ? null : node;
 }
@@ -35,10 +46,30 @@ class Parser {
   failed = false;
   readonly cps: readonly number[];
   readonly fold: boolean;
+  readonly dotAll: boolean;
 
-  constructor(cps: readonly number[], fold: boolean) {
+  constructor(cps: readonly number[], fold: boolean, dotAll: boolean) {
     this.cps = cps;
     this.fold = fold;
+    this.dotAll = dotAll;
+  }
+
+  /**
+   * A Unicode property class at pos (`\pL`, `\p{Greek}`, `\P{^N}`), with re2js's own ranges
+   * (regex/unicode.ts), or null when there is none or it cannot be read.
+   */
+  unicodeClass(): readonly number[] | null {
+    const { cps } = this;
+    if (cps[this.pos] !== BACKSLASH || (cps[this.pos + 1] !== code('p') && cps[this.pos + 1] !== code('P'))) return null;
+    let end = this.pos + 3;
+    if (cps[this.pos + 2] === LBRACE) {
+      end = cps.indexOf(RBRACE, this.pos + 2) + 1;
+      if (end === 0) return null;
+    }
+    if (end > cps.length) return null;
+    const ranges = unicodeClass(String.fromCodePoint(...cps.slice(this.pos, end)), this.fold);
+    if (ranges) this.pos = end;
+    return ranges;
   }
 
   /** Gives up on the pattern; moving to the end stops every loop. */
@@ -109,7 +140,7 @@ class Parser {
       case LBRACKET: return this.charClass();
       case BACKSLASH: return this.escape();
       case STAR: case PLUS: case QUESTION: return this.fail();
-      case DOT: this.pos++; return { kind: 'set', ranges: ANY_BUT_NEWLINE };
+      case DOT: this.pos++; return { kind: 'set', ranges: this.dotAll ? [0, MAX_RUNE] : ANY_BUT_NEWLINE };
       case CARET: this.pos++; return { kind: 'begin' };
       case DOLLAR: this.pos++; return { kind: 'end' };
       default: this.pos++; return this.literal(c);
@@ -148,6 +179,10 @@ class Parser {
     if (group) {
       this.pos += 2;
       return { kind: 'set', ranges: groupRanges(group, this.fold) };
+    }
+    if (c === code('p') || c === code('P')) {
+      const ranges = this.unicodeClass();
+      return ranges ? { kind: 'set', ranges } : this.fail();
     }
     const escaped = readEscape(this.cps, this.pos);
     if (!escaped) return this.fail();
@@ -190,6 +225,7 @@ class Parser {
         this.pos += 2;
         return groupRanges(group, this.fold);
       }
+      if (cps[this.pos + 1] === code('p') || cps[this.pos + 1] === code('P')) return this.unicodeClass();
     }
     const lo = this.classChar();
     let hi = lo;

@@ -7,6 +7,7 @@ import type { AttributeDefinition, Flag, Rule, Schedule, Segment } from '../sche
 import { toEpochMs } from '../values.ts';
 import { checkTopCondition, segmentRefs, type ConditionScope, type Findings } from './conditions.ts';
 import { findCycle, prerequisiteEdges, segmentEdges } from './references.ts';
+import { checkRegexBudget } from './regex-budget.ts';
 
 export type ReferenceScope = {
   readonly segments?: Readonly<Record<string, Segment>>;
@@ -108,6 +109,7 @@ export function checkFlag(flag: Flag, scope: ReferenceScope, out: Findings): voi
     if (cycle) out.errors.push(issue(['prerequisites'], 'PREREQUISITE_CYCLE', `prerequisites form a cycle: ${cycle.join(' -> ')}`));
   }
   if (scope.segments) checkSegmentCycles(flag.rules ?? [], scope.segments, out);
+  checkRegexBudget(flag, scope.segments, out);
 }
 
 function checkSegmentCycles(rules: readonly Rule[], segments: Readonly<Record<string, Segment>>, out: Findings): void {

@@ -92,7 +92,8 @@ describe('regex (matches)', () => {
         this.timeout(30_000);
         const codes = errorCodes(pattern);
         if (codes.length > 0) {
-          assert.deepEqual(codes, ['INVALID_REGEX']);
+          assert.equal(codes.length, 1);
+          assert.ok(['INVALID_REGEX', 'REGEX_TOO_COMPLEX'].includes(codes[0]!), codes[0]);
           assert.equal(compileFlag(flagMatching(pattern)).ok, false);
           return;
         }
