@@ -1,10 +1,12 @@
-// `npm run build`: one esbuild bundle per function, `dist/<function>/index.js` with the
-// package.json Cloud Functions (gen2, nodejs22) deploys from. Terraform zips each folder.
+// `npm run build`: one esbuild bundle per function, `dist/<function>/index.js` with its source map
+// and the package.json and package-lock.json Cloud Functions (gen2, nodejs22) deploys from (Cloud
+// Build runs `npm ci` when a lockfile is there). Terraform zips each folder.
 
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildConsole, describeConsoleBuild } from './build-console.ts';
+import { deriveLockfile, type Lockfile, type Manifest } from './dist-lockfile.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const functionsDir = join(root, 'functions');
@@ -24,8 +26,9 @@ export function functionNames(): string[] {
     .sort();
 }
 
-export async function buildFunction(name: string): Promise<void> {
-  const outdir = join(root, 'dist', name);
+/** Builds `<distDir>/<name>`; distDir must lie inside the project, whose node_modules the bundle's externals resolve from. */
+export async function buildFunction(name: string, distDir = join(root, 'dist')): Promise<void> {
+  const outdir = join(distDir, name);
   mkdirSync(outdir, { recursive: true });
   await build({
     entryPoints: [join(functionsDir, name, 'index.ts')],
@@ -44,9 +47,20 @@ export async function buildFunction(name: string): Promise<void> {
     external: [...RUNTIME_PACKAGES],
     logLevel: 'warning',
   });
-  const dependencies = Object.fromEntries(RUNTIME_PACKAGES.map((p) => [p, project.dependencies[p]]));
-  const manifest = { name: `switchyard-${name}`, version: project.version, private: true, type: 'module', main: 'index.js', engines: { node: '22' }, dependencies };
+  const manifest = manifestFor(name);
   writeFileSync(join(outdir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(outdir, 'package-lock.json'), `${JSON.stringify(lockfileFor(manifest), null, 2)}\n`);
+}
+
+/** The package.json of `dist/<name>`: the runtime packages, at the project's ranges. */
+export function manifestFor(name: string): Manifest & Record<string, unknown> {
+  const dependencies = Object.fromEntries(RUNTIME_PACKAGES.map((p) => [p, project.dependencies[p]!]));
+  return { name: `switchyard-${name}`, version: project.version, private: true, type: 'module', main: 'index.js', engines: { node: '22' }, dependencies };
+}
+
+/** The lockfile of `dist/<name>`, derived from the project's: the versions the tests ran against. */
+export function lockfileFor(manifest: Manifest): Lockfile {
+  return deriveLockfile(JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile, manifest);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -96,6 +96,8 @@ locals {
       SWITCHYARD_STORE         = "firestore"
       GOOGLE_CLOUD_PROJECT     = var.project_id
       SWITCHYARD_METRICS_TOPIC = google_pubsub_topic.metrics.name
+      # Stacks name shared/ sources (each bundle ships index.js.map), so Error Reporting shows our frames.
+      NODE_OPTIONS = "--enable-source-maps"
     },
     var.log_level == null ? {} : { LOG_LEVEL = var.log_level },
   )

@@ -1,4 +1,5 @@
-# Function sources: each dist/<name> that `npm run build` wrote (index.js + package.json) is zipped
+# Function sources: each dist/<name> that `npm run build` wrote (index.js, its source map,
+# package.json and package-lock.json, so Cloud Build runs `npm ci` on the tested versions) is zipped
 # and uploaded under a content-addressed name, so a changed bundle redeploys its function and an
 # unchanged one does not.
 

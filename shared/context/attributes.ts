@@ -5,7 +5,7 @@ import { DEVICE_TYPES } from './user-agent.ts';
 import { WEEKDAYS } from './time.ts';
 
 const FROM_HEADERS = 'from the geo headers of the proxy in front (see shared/context/README.md) unless the client sent it';
-const FROM_UA = 'from User-Agent and client hints (ua-parser-js) unless the client sent it';
+const FROM_UA = 'from User-Agent and client hints (ua-parser-js 1, isbot) unless the client sent it';
 
 // prettier-ignore
 export const DERIVED_ATTRIBUTES: readonly AttributeDefinition[] = [
@@ -19,7 +19,7 @@ export const DERIVED_ATTRIBUTES: readonly AttributeDefinition[] = [
   { name: 'device.vendor',  type: 'string',  description: `Device maker ("Apple", "Samsung"); ${FROM_UA}` },
   { name: 'device.model',   type: 'string',  description: `Device model ("iPhone", "Pixel 8"); ${FROM_UA}` },
   { name: 'device.bot',     type: 'boolean', description: `True for crawlers, link previewers and AI fetchers (Googlebot, bingbot, ChatGPT-User); ${FROM_UA}` },
-  { name: 'browser.name',   type: 'string',  description: `Browser as ua-parser-js names it ("Chrome", "Mobile Safari", "Edge", "Firefox"); ${FROM_UA}` },
+  { name: 'browser.name',   type: 'string',  description: `Browser as ua-parser-js names it ("Chrome", "Mobile Chrome", "Mobile Safari", "Edge", "Firefox"; a crawler by its own name, "Googlebot"); ${FROM_UA}` },
   { name: 'browser.version', type: 'string', description: `Full browser version ("124.0.6367.91"); ${FROM_UA}` },
   { name: 'browser.major',  type: 'number',  description: `Major browser version (124); ${FROM_UA}` },
   { name: 'os.name',        type: 'string',  description: `Operating system ("iOS", "Android", "Windows", "macOS"); ${FROM_UA}` },

@@ -20,6 +20,14 @@ const UA = {
   googlebot: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
   googlebotSmartphone: 'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
   samsungTv: 'Mozilla/5.0 (SMART-TV; LINUX; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) 76.0.3809.146/6.0 TV Safari/537.36',
+  iPhoneChrome: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/124.0.6367.88 Mobile/15E148 Safari/604.1',
+  androidFirefox: 'Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0',
+  androidTabletChrome: 'Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+  macSafari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+  chromebook: 'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+  samsungPhone: 'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36',
+  bingbot: 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+  gptbot: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)',
   lgTv: 'Mozilla/5.0 (Web0S; Linux/SmartTV) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.79 Safari/537.36 WebAppManager',
 };
 
@@ -64,6 +72,14 @@ describe('device, browser and os from the User-Agent', () => {
     });
   });
 
+  it('marks other crawlers as bots, by their own name', () => {
+    assert.deepEqual(uaOf({ 'user-agent': UA.bingbot }).device, { type: 'desktop', bot: true });
+    assert.deepEqual(uaOf({ 'user-agent': UA.bingbot }).browser, { name: 'bingbot', version: '2.0', major: 2 });
+    assert.equal(uaOf({ 'user-agent': UA.gptbot }).device?.bot, true);
+    assert.equal(uaOf({ 'user-agent': UA.gptbot }).browser?.name, 'GPTBot');
+    assert.equal(uaOf({ 'user-agent': UA.macFirefox }).device?.bot, false);
+  });
+
   it('keeps the form factor of Googlebot Smartphone, so it sees what phones see', () => {
     const { device } = uaOf({ 'user-agent': UA.googlebotSmartphone });
     assert.equal(device?.type, 'mobile');
@@ -73,7 +89,18 @@ describe('device, browser and os from the User-Agent', () => {
   it('reads smart TVs', () => {
     assert.deepEqual(uaOf({ 'user-agent': UA.samsungTv }).device, { type: 'smarttv', bot: false });
     assert.deepEqual(uaOf({ 'user-agent': UA.samsungTv }).os, { name: 'Tizen', version: '6.0', major: 6 });
-    assert.deepEqual(uaOf({ 'user-agent': UA.lgTv }).os, { name: 'webOS', version: '6', major: 6 });
+    // ua-parser-js 1 gives webOS TVs the version "TV", which is no version (2.x read 6 off Chrome's).
+    assert.deepEqual(uaOf({ 'user-agent': UA.lgTv }).os, { name: 'webOS' });
+    assert.equal(uaOf({ 'user-agent': UA.lgTv }).device?.type, 'smarttv');
+  });
+
+  it('keeps the names rules were written against: Mobile Chrome, Mobile Firefox, macOS, Chrome OS', () => {
+    assert.equal(uaOf({ 'user-agent': UA.iPhoneChrome }).browser?.name, 'Mobile Chrome');
+    assert.deepEqual(uaOf({ 'user-agent': UA.androidFirefox }).browser, { name: 'Mobile Firefox', version: '125.0', major: 125 });
+    assert.equal(uaOf({ 'user-agent': UA.androidTabletChrome }).browser?.name, 'Chrome');
+    assert.deepEqual(uaOf({ 'user-agent': UA.macSafari }).os, { name: 'macOS', version: '10.15.7', major: 10 });
+    assert.equal(uaOf({ 'user-agent': UA.chromebook }).os?.name, 'Chrome OS');
+    assert.deepEqual(uaOf({ 'user-agent': UA.samsungPhone }).browser, { name: 'Samsung Internet', version: '24.0', major: 24 });
   });
 
   it('drops the "K" placeholder model of Chrome\'s reduced Android User-Agent', () => {
@@ -123,6 +150,13 @@ describe('client hints', () => {
     });
     assert.deepEqual(device, { type: 'mobile', vendor: 'Google', model: 'Pixel 8', bot: false });
     assert.deepEqual(os, { name: 'Android', version: '14.0.0', major: 14 });
+  });
+
+  it('take the form factor from Sec-CH-UA-Form-Factors and keep Opera\'s own name over its Chromium brands', () => {
+    assert.equal(uaOf({ 'user-agent': UA.windowsChromeReduced, 'sec-ch-ua-form-factors': '"XR"' }).device?.type, 'xr');
+    assert.equal(uaOf({ 'user-agent': UA.windowsChromeReduced, 'sec-ch-ua-form-factors': '"Desktop"' }).device?.type, 'desktop');
+    const opera = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 OPR/109.0.0.0';
+    assert.equal(uaOf({ 'user-agent': opera, 'sec-ch-ua': '"Chromium";v="124", "Not-A.Brand";v="99"' }).browser?.name, 'Opera');
   });
 
   it('are read without a User-Agent', () => {

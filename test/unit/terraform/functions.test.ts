@@ -61,8 +61,15 @@ describe('terraform/ deploys every function', () => {
     const names = new Set([...common.matchAll(/\b([A-Z][A-Z0-9_]{3,})\s*=/g)].map((m) => m[1]!));
     for (const value of Object.values(env)) for (const m of String(value).matchAll(/\b([A-Z][A-Z0-9_]{3,})\s*=/g)) names.add(m[1]!);
     assert.ok(names.has('SWITCHYARD_METRICS_TOPIC') && names.has('SWITCHYARD_STORE'), 'the environment was found');
-    const unread = [...names].filter((n) => !sources.includes(n));
+    // Read by Node itself, not by our code.
+    const runtime = new Set(['NODE_OPTIONS']);
+    const unread = [...names].filter((n) => !sources.includes(n) && !runtime.has(n));
     assert.deepEqual(unread, []);
+  });
+
+  it('runs every function with source maps, so Error Reporting shows shared/ frames', async () => {
+    const common = String((await terraformLocals()).common_env);
+    assert.match(common, /NODE_OPTIONS\s*=\s*"--enable-source-maps"/);
   });
 
   it('wires secrets only into the functions that read them', async () => {
