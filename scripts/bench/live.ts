@@ -23,6 +23,7 @@ import { measureWriteToAnswer } from './live/write-to-answer.ts';
 import { measureWriteToBrowser } from './live/write-to-browser.ts';
 import { measureIdleStreams } from './live/idle-streams.ts';
 import { createWriter } from './live/writer.ts';
+import { cleanEnv } from './children.ts';
 
 const writes = Number(process.env.BENCH_LIVE_WRITES ?? 30);
 const browserWrites = Number(process.env.BENCH_LIVE_BROWSER_WRITES ?? 100);
@@ -34,11 +35,6 @@ const INSTANCES = 3;
 const HEARTBEAT_SECONDS = 15;
 
 const progress = (line: string) => process.stderr.write(`live: ${line}\n`);
-
-/** This process's environment without any Switchyard or Upstash setting of the caller's: the run sets its own. */
-function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(SWITCHYARD_|UPSTASH_)/.test(e[0])));
-}
 
 /** The soft limit on open files children of this process inherit: 2,000 streams take a descriptor each on both ends. */
 function openFilesLimit(): number {

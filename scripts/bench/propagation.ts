@@ -20,6 +20,7 @@ import { measureRecompile } from './propagation/recompile.ts';
 import { measureRedisOutage } from './propagation/redis-outage.ts';
 import { measureStoreReads } from './propagation/store-reads.ts';
 import { measurePropagation } from './propagation/write-to-serve.ts';
+import { cleanEnv } from './children.ts';
 
 const writes = Number(process.env.BENCH_WRITES ?? 40);
 const evaluations = Number(process.env.BENCH_EVALUATIONS ?? 10_000);
@@ -28,11 +29,6 @@ const INSTANCES = 3;
 const POLL_MS = 5;
 
 const progress = (line: string) => process.stderr.write(`propagation: ${line}\n`);
-
-/** This process's environment without any Switchyard or Upstash setting of the caller's: the run sets its own. */
-function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(SWITCHYARD_|UPSTASH_)/.test(e[0])));
-}
 
 const started = performance.now();
 const cleanup: (() => Promise<void>)[] = [];

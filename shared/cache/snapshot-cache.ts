@@ -113,26 +113,25 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
   function check(environment: string, atLeast: number): Check {
     const running = checks.get(environment);
     if (running && running.atLeast >= atLeast) return running;
-    const startedAt = now();
-    // Started at once when nothing runs: its version read then begins at this request's arrival.
-    const started = running
-      ? running.promise.catch(() => undefined).then((previous) => (previous && previous.version >= atLeast ? previous : confirm(environment, atLeast)))
-      : confirm(environment, atLeast);
-    const promise = started
-      .finally(() => {
-        if (checks.get(environment) === next) checks.delete(environment);
-      });
-    const next: Check = { promise, startedAt, atLeast };
-    checks.set(environment, next);
-    return next;
+    return queue(environment, atLeast, (previous) => previous !== undefined && previous.version >= atLeast);
   }
 
-  /** A check that begins now, after any running one. */
+  /** A check that begins now, after any running one, whatever that one finds. */
   function startNew(environment: string, atLeast: number): Check {
+    return queue(environment, atLeast, () => false);
+  }
+
+  /**
+   * Registers the environment's next check: at once when nothing runs (its version read then
+   * begins at this request's arrival), else after the running one unless `satisfied` by its result.
+   */
+  function queue(environment: string, atLeast: number, satisfied: (previous: CompiledSnapshot | undefined) => boolean): Check {
     const running = checks.get(environment);
-    if (!running) return check(environment, atLeast);
     const startedAt = now();
-    const promise = running.promise.catch(() => undefined).then(() => confirm(environment, atLeast)).finally(() => {
+    const started = running
+      ? running.promise.catch(() => undefined).then((previous) => (satisfied(previous) ? previous : confirm(environment, atLeast)))
+      : confirm(environment, atLeast);
+    const promise = started.finally(() => {
       if (checks.get(environment) === next) checks.delete(environment);
     });
     const next: Check = { promise, startedAt, atLeast };

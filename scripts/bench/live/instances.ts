@@ -3,6 +3,7 @@
 // to the platform's log agent. Each process builds its own backends (store client, Redis client,
 // change feed subscription, snapshot cache): backendsFor caches them per process.
 
+import { startAll } from '../children.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,12 +77,5 @@ export async function startLiveInstance(kind: 'evaluate' | 'streams', env: Reado
 }
 
 export async function startLiveInstances(count: number, kind: 'evaluate' | 'streams', env: Readonly<Record<string, string | undefined>>): Promise<LiveInstance[]> {
-  const started = await Promise.allSettled(Array.from({ length: count }, () => startLiveInstance(kind, env)));
-  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = started.find((s) => s.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((i) => i.stop()));
-    throw (failed as PromiseRejectedResult).reason;
-  }
-  return running;
+  return startAll(count, () => startLiveInstance(kind, env));
 }

@@ -2,6 +2,7 @@
 // each on its own loopback port; their log lines go to a file, read by nobody, as a deployed
 // function's go to the platform's log agent.
 
+import { startAll } from '../children.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,12 +47,5 @@ export async function startInstance(env: Readonly<Record<string, string>>): Prom
 }
 
 export async function startInstances(count: number, env: Readonly<Record<string, string>>): Promise<Instance[]> {
-  const started = await Promise.allSettled(Array.from({ length: count }, () => startInstance(env)));
-  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = started.find((s) => s.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((i) => i.stop()));
-    throw (failed as PromiseRejectedResult).reason;
-  }
-  return running;
+  return startAll(count, () => startInstance(env));
 }

@@ -1,0 +1,18 @@
+// What the benchmarks that run the product in child processes share: an environment without the
+// caller's Switchyard or Upstash settings (each run sets its own), and starting several children
+// at once, stopping the started ones if any fails.
+
+export function cleanEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(SWITCHYARD_|UPSTASH_)/.test(e[0])));
+}
+
+export async function startAll<T extends { readonly stop: () => Promise<void> }>(count: number, start: () => Promise<T>): Promise<T[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, start));
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((i) => i.stop()));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  return running;
+}
