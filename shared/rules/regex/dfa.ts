@@ -6,7 +6,7 @@
 
 import { buildAlphabet, type Alphabet } from './alphabet.ts';
 import { ACCEPT, BEGIN, END, READ, SPLIT, type Nfa } from './nfa.ts';
-import type { Ranges } from './ranges.ts';
+import { rangesContain } from './ranges.ts';
 
 /** Transition values below zero; a live state is its offset (index * alphabet size) in `table`. */
 export const UNKNOWN = -1;
@@ -26,17 +26,6 @@ const MAX_CELLS = 1 << 16;
  */
 export const MAX_WORK = 1 << 18;
 
-/** Whether `rune` is in `ranges`, by binary search over the range ends (a Unicode class has hundreds). */
-function contains(ranges: Ranges, rune: number): boolean {
-  let lo = 0;
-  let hi = ranges.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[2 * mid + 1]! < rune) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length >> 1 && ranges[2 * lo]! <= rune;
-}
 
 export class LazyDfa {
   readonly alphabet: Alphabet;
@@ -94,7 +83,7 @@ export class LazyDfa {
     const state = this.sets[offset / this.alphabet.size]!;
     this.work += state.length;
     for (const node of state) {
-      if (kinds[node] === READ && contains(sets[node]!, rune)) targets.push(next[node]!);
+      if (kinds[node] === READ && rangesContain(sets[node]!, rune)) targets.push(next[node]!);
     }
     // An unanchored search may also start a match at every position.
     targets.push(this.nfa.start);

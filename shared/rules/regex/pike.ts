@@ -10,19 +10,8 @@
 // copy. Only the first character (where `^` holds) and the last (where `$` does) walk the graph.
 
 import { ACCEPT, BEGIN, END, READ, SPLIT, type Nfa } from './nfa.ts';
-import type { Ranges } from './ranges.ts';
+import { rangesContain } from './ranges.ts';
 
-/** Whether `rune` is in `ranges`, by binary search over the range starts. */
-function contains(ranges: Ranges, rune: number): boolean {
-  let lo = 0;
-  let hi = ranges.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[2 * mid + 1]! < rune) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length >> 1 && ranges[2 * lo]! <= rune;
-}
 
 /** A reusable searcher over `nfa`: its arrays are sized once, to the node count. */
 export function nfaSearcher(nfa: Nfa): (input: string) => boolean {
@@ -125,7 +114,7 @@ export function nfaSearcher(nfa: Nfa): (input: string) => boolean {
         // The last character: `$` holds after it, so the graph is walked.
         for (let k = 0; k < count; k++) {
           const node = live[k]!;
-          if (!contains(sets[node]!, c)) continue;
+          if (!rangesContain(sets[node]!, c)) continue;
           length = close(next[node]!, after, length, false, true, gen);
           if (length < 0) return true;
         }
@@ -149,7 +138,7 @@ export function nfaSearcher(nfa: Nfa): (input: string) => boolean {
       } else {
         for (let k = 0; k < count; k++) {
           const node = live[k]!;
-          if (!contains(sets[node]!, c)) continue;
+          if (!rangesContain(sets[node]!, c)) continue;
           if (accepts[node] === 1) return true;
           for (let j = offsets[node]!, end = offsets[node + 1]!; j < end; j++) {
             const to = closures[j]!;

@@ -99,3 +99,15 @@ export function groupRanges(group: Group, fold: boolean): number[] {
   const base = fold ? foldAscii(group.ranges)! : normalize(group.ranges);
   return group.negated ? negate(base) : base;
 }
+
+/** Whether `rune` is in `ranges` (sorted, disjoint [lo, hi] pairs), by binary search over the range ends: a Unicode class has hundreds. */
+export function rangesContain(ranges: Ranges, rune: number): boolean {
+  let lo = 0;
+  let hi = ranges.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid + 1]! < rune) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length >> 1 && ranges[2 * lo]! <= rune;
+}
