@@ -4,7 +4,7 @@
 
 import * as z from 'zod';
 import { runAggregation, type AggregatorDeps, type RunLimits } from '../../shared/aggregate/aggregate-run.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { hasBody, readJsonBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route, RouteHandler } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
@@ -20,7 +20,7 @@ export function runRoutes(deps: AggregatorDeps): Route[] {
   let running = false;
   const handler: RouteHandler = async (request, response) => {
     let limits: RunLimits = deps.limits;
-    if ((request.rawBody?.length ?? 0) > 0) {
+    if (hasBody(request)) {
       const body = readJsonBody(request, RunBodySchema, 1024);
       if (!body.ok) return sendProblem(response, body.problem);
       limits = {
