@@ -2,6 +2,7 @@
 // environment used when a request names none, the console's origins and a clock.
 
 import type { KeyLookup } from '../http/auth.ts';
+import type { Clock } from '../http/work-deadline.ts';
 import type { FlagStore } from '../store/ports.ts';
 
 export type AuthoringDeps = {
@@ -12,4 +13,11 @@ export type AuthoringDeps = {
   /** Browser origins allowed to call (the console's); nothing else gets CORS headers. */
   readonly consoleOrigins: readonly string[];
   readonly now: () => number;
+  /** How long a request may spend running rules over its users or documents (default WORK_DEADLINE_MS). */
+  readonly workDeadlineMs?: number;
+  /** The monotonic clock deadlines read; tests pass a counter. */
+  readonly workClock?: Clock;
 };
+
+/** 2 s: a preview of 10,000 typical users takes about 500 ms; past 2 s the console's user is waiting on a runaway flag. */
+export const WORK_DEADLINE_MS = 2000;
