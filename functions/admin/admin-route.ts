@@ -3,7 +3,8 @@
 // (Firestore unreachable) answers 503: nothing was acknowledged.
 
 import type * as z from 'zod';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { receiveJsonBody } from '../../shared/http/body.ts';
+import { then, type MaybePromise } from '../../shared/http/maybe-async.ts';
 import type { Route, RouteContext } from '../../shared/http/router.ts';
 import { withinDeadline } from '../../shared/http/deadline.ts';
 import { sendProblem } from '../../shared/http/send.ts';
@@ -47,12 +48,16 @@ export function adminRoute(deps: AdminDeps, method: string, path: string, need: 
   };
 }
 
-/** The body checked against `schema`, or the problem answered and undefined returned. */
-export function bodyOf<T>(request: HttpRequest, response: HttpResponse, schema: z.ZodType<T>, limitBytes = WRITE_BODY_BYTES): T | undefined {
-  const body = readJsonBody(request, schema, limitBytes);
-  if (body.ok) return body.value;
-  sendProblem(response, body.problem);
-  return undefined;
+/**
+ * The body checked against `schema`, or the problem answered and undefined returned. Handlers run
+ * after admitCaller, so a body past PRE_AUTH_BYTES is only read for a known key.
+ */
+export function bodyOf<T>(request: HttpRequest, response: HttpResponse, schema: z.ZodType<T>, limitBytes = WRITE_BODY_BYTES): MaybePromise<T | undefined> {
+  return then(receiveJsonBody(request, schema, limitBytes), (body) => {
+    if (body.ok) return body.value;
+    sendProblem(response, body.problem);
+    return undefined;
+  });
 }
 
 /** The write's metadata: actor, comment and request id, recorded in history and the audit log. */

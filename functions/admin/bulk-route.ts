@@ -67,7 +67,7 @@ async function applyOne(deps: AdminDeps, env: string, key: string, body: z.infer
 export function bulkRoute(deps: AdminDeps): Route {
   return adminRoute(deps, 'POST', '/v1/environments/:env/flags:bulk', 'write', async (req, res, context) => {
     const env = context.params.env!;
-    const body = bodyOf(req, res, BulkBody);
+    const body = await bodyOf(req, res, BulkBody);
     if (body === undefined) return;
     const target = body.targetEnvironment ?? env;
     if (!(await scopeOf(deps.stores, env)) || !(await scopeOf(deps.stores, target))) {

@@ -3,6 +3,7 @@
 // flag its golden tests. Paths are the document's own (`/rules/0/when`); routes prefix them.
 
 import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
+import { goldenContextIssues } from '../../shared/authoring/golden-contexts.ts';
 import { AttributeDefinitionSchema, parseWithSchema, validate, type AttributeDefinition, type Flag, type Issue, type Segment } from '../../shared/rules/index.ts';
 import type { DocumentKind } from '../../shared/store/document-ports.ts';
 import type { AdminStores } from '../../shared/store/ports.ts';
@@ -53,7 +54,7 @@ export function checkDocument(kind: DocumentKind, doc: unknown, scope: Scope, no
     return { errors: validate(doc, { kind: 'segment', catalogue, segments, flags: scope.flags }).errors, failures: [] };
   }
   const flags = key === undefined ? scope.flags : { ...scope.flags, [key]: doc as Flag };
-  const errors = validate(doc, { kind: 'flag', catalogue, segments: scope.segments, flags }).errors;
+  const errors = [...validate(doc, { kind: 'flag', catalogue, segments: scope.segments, flags }).errors, ...goldenContextIssues(doc)];
   if (errors.length > 0) return { errors, failures: [] };
   return { errors, failures: runGoldenTests(doc as Flag, { segments: scope.segments, flags }, now) };
 }

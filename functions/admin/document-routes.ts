@@ -66,7 +66,7 @@ function kindRoutes(deps: AdminDeps, kind: DocumentKind): Route[] {
       const { env, key } = context.params as { env: string; key: string };
       const ifMatch = readIfMatch(req);
       if (!ifMatch.ok) return ifMatch.send(res);
-      const body = bodyOf(req, res, WriteBody);
+      const body = await bodyOf(req, res, WriteBody);
       if (body === undefined) return;
       const doc = body[field];
       if (doc === undefined) return sendProblem(res, problem('INVALID_BODY', `send the ${field} as "${field}"`, [{ path: `/${field}`, code: 'REQUIRED', message: `"${field}" is required` }]));

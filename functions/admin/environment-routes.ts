@@ -16,7 +16,7 @@ export function environmentRoutes(deps: AdminDeps): Route[] {
       sendJson(res, 200, { environments: await deps.stores.environments.list() });
     }),
     adminRoute(deps, 'POST', '/v1/environments', 'manage', async (req, res, context) => {
-      const body = bodyOf(req, res, CreateEnvironment);
+      const body = await bodyOf(req, res, CreateEnvironment);
       if (body === undefined) return;
       const { comment: _, ...input } = body;
       const created = await deps.stores.environments.create(input, metaOf(context, commentOf(req, body)));

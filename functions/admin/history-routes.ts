@@ -88,7 +88,7 @@ function kindHistoryRoutes(deps: AdminDeps, kind: DocumentKind): Route[] {
       const { env, key } = context.params as { env: string; key: string };
       const ifMatch = readIfMatch(req);
       if (!ifMatch.ok) return ifMatch.send(res);
-      const body = bodyOf(req, res, RollbackBody);
+      const body = await bodyOf(req, res, RollbackBody);
       if (body === undefined) return;
       const entry = await repo.atVersion(env, key, body.version);
       if (!entry) return sendNotFound(res, `version ${body.version} of ${describe(kind, env, key)}`);

@@ -3,6 +3,7 @@
 // with an overlap window during which the old secret keeps working.
 
 import * as z from 'zod';
+import { hasBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';
 import { queryParam, unknownQuery } from '../../shared/http/query.ts';
 import type { Route } from '../../shared/http/router.ts';
@@ -38,7 +39,7 @@ export function keyRoutes(deps: AdminDeps): Route[] {
       sendJson(res, 200, { keys: list });
     }),
     adminRoute(deps, 'POST', '/v1/keys', 'manage', async (req, res, context) => {
-      const body = bodyOf(req, res, CreateKey);
+      const body = await bodyOf(req, res, CreateKey);
       if (body === undefined) return;
       const { comment: _, ...input } = body;
       const created = await keys.create(input, metaOf(context, commentOf(req, body)));
@@ -47,14 +48,14 @@ export function keyRoutes(deps: AdminDeps): Route[] {
       sendProblem(res, problem('INVALID_BODY', 'the key is not valid', created.issues));
     }),
     adminRoute(deps, 'POST', '/v1/keys/:id/revoke', 'manage', async (req, res, context) => {
-      const body = req.rawBody?.length ? bodyOf(req, res, Revoke) : {};
+      const body = hasBody(req) ? await bodyOf(req, res, Revoke) : {};
       if (body === undefined) return;
       const revoked = await keys.revoke(context.params.id!, metaOf(context, commentOf(req, body)));
       if (!revoked.ok) return sendProblem(res, noSuchKey(context.params.id!));
       sendJson(res, 200, { key: revoked.key });
     }),
     adminRoute(deps, 'POST', '/v1/keys/:id/rotate', 'manage', async (req, res, context) => {
-      const body = bodyOf(req, res, Rotate);
+      const body = await bodyOf(req, res, Rotate);
       if (body === undefined) return;
       const overlapUntil = new Date(deps.now() + body.overlapSeconds * 1000).toISOString();
       const rotated = await keys.rotate(context.params.id!, { overlapUntil }, metaOf(context, commentOf(req, body)));

@@ -85,7 +85,7 @@ export function transferRoutes(deps: AdminDeps): Route[] {
       const env = context.params.env!;
       const ifMatch = readIfMatch(req);
       if (!ifMatch.ok) return ifMatch.send(res);
-      const body = bodyOf(req, res, ImportBody, IMPORT_BODY_BYTES);
+      const body = await bodyOf(req, res, ImportBody, IMPORT_BODY_BYTES);
       if (body === undefined) return;
       const input: ImportInput = { flags: body.flags ?? [], segments: body.segments ?? [], attributes: body.attributes ?? [] };
       const stored = await scopeOf(deps.stores, env);

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { runAggregation, type AggregatorDeps, type RunLimits } from '../../shared/aggregate/aggregate-run.ts';
 import { authenticate, type KeyLookup } from '../../shared/http/auth.ts';
-import { readJsonBody } from '../../shared/http/body.ts';
+import { hasBody, readJsonBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';
 import type { Route, RouteHandler } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
@@ -26,7 +26,7 @@ export function runRoutes(deps: AggregatorDeps, keys?: KeyLookup): Route[] {
       if (!auth.ok) return sendProblem(response, auth.problem);
     }
     let limits: RunLimits = deps.limits;
-    if ((request.rawBody?.length ?? 0) > 0) {
+    if (hasBody(request)) {
       const body = readJsonBody(request, RunBodySchema, 1024);
       if (!body.ok) return sendProblem(response, body.problem);
       limits = {

@@ -6,6 +6,8 @@ import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { tooManyItems } from '../../shared/http/problem.ts';
+import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
+import { WORK_DEADLINE_MS } from '../../shared/authoring/deps.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
@@ -37,7 +39,10 @@ export function previewRoute(deps: AuthoringDeps): Route {
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
       const now = instantOf(body.now, deps.now);
-      const { results, summary } = previewUsers(resolved.compiled, users, { now, trace });
+      const ms = deps.workDeadlineMs ?? WORK_DEADLINE_MS;
+      const run = previewUsers(resolved.compiled, users, { now, trace }, workDeadline(ms, deps.workClock));
+      if (!run.ok) return sendProblem(res, deadlineProblem('/users', run.done, users.length, 'users', ms));
+      const { results, summary } = run;
       sendJson(res, 200, { flagKey: resolved.compiled.key, environment: admitted.snapshot.environment, now: new Date(now).toISOString(), summary, results });
     },
   });

@@ -2,6 +2,7 @@
 // a distribution summary by variant, reason and rule.
 
 import { enrichContext } from '../../shared/context/index.ts';
+import type { WorkDeadline } from '../../shared/http/work-deadline.ts';
 import { checkContext, evaluate, type CompiledFlag, type Context, type Evaluation, type Trace } from '../../shared/rules/index.ts';
 import { redactTrace } from './redact.ts';
 
@@ -39,13 +40,17 @@ function resultOf(index: number, result: ReturnType<typeof evaluateUser>, privat
   return out;
 }
 
-export function previewUsers(flag: CompiledFlag, users: readonly unknown[], options: PreviewOptions): { results: UserResult[]; summary: PreviewSummary } {
+export type PreviewOutcome = { ok: true; results: UserResult[]; summary: PreviewSummary } | { ok: false; done: number };
+
+/** Every user's result and the summary, or how many were done when `deadline` passed (checked before each user). */
+export function previewUsers(flag: CompiledFlag, users: readonly unknown[], options: PreviewOptions, deadline?: WorkDeadline): PreviewOutcome {
   const privateAttributes = flag.doc.privateAttributes ?? [];
   const variants = new Map<string, number>();
   const reasons = new Map<string, number>();
   const rules = new Map<string, number>((flag.doc.rules ?? []).map((r) => [r.id, 0]));
   const results: UserResult[] = new Array(users.length);
   for (let i = 0; i < users.length; i++) {
+    if (deadline?.expired()) return { ok: false, done: i };
     const result = evaluateUser(flag, users[i], options);
     results[i] = resultOf(i, result, privateAttributes);
     reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
@@ -59,5 +64,5 @@ export function previewUsers(flag: CompiledFlag, users: readonly unknown[], opti
     reasons: [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, ...share(count, n) })),
     rules: (flag.doc.rules ?? []).map((r, index) => ({ ruleId: r.id, index, ...share(rules.get(r.id) ?? 0, n) })),
   };
-  return { results, summary };
+  return { ok: true, results, summary };
 }

@@ -6,6 +6,8 @@ import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem, tooManyItems } from '../../shared/http/problem.ts';
+import { deadlineProblem, workDeadline, type WorkDeadline } from '../../shared/http/work-deadline.ts';
+import { WORK_DEADLINE_MS } from '../../shared/authoring/deps.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { CompiledFlag } from '../../shared/rules/index.ts';
@@ -38,12 +40,14 @@ function withoutSample(flag: CompiledFlag, body: Body) {
   return { ok: true as const, body: { method: 'split', ruleId, variants: estimateFrom([served], variants, body.audience) } };
 }
 
-function withSample(flag: CompiledFlag, body: Body, users: readonly unknown[], now: number) {
+function withSample(flag: CompiledFlag, body: Body, users: readonly unknown[], now: number, deadline: WorkDeadline) {
   if (body.ruleId !== undefined && !servedBy(flag, body.ruleId)) {
     const message = `the flag has no rule "${body.ruleId}"`;
     return { ok: false as const, problem: problem('INVALID_BODY', message, [{ path: '/ruleId', code: 'INVALID_VALUE', message }]) };
   }
-  const { probabilities, reach } = sampleProbabilities(flag, users, now, body.ruleId);
+  const sampled = sampleProbabilities(flag, users, now, body.ruleId, deadline);
+  if (!sampled.ok) return { ok: false as const, problem: deadlineProblem('/sampleUsers', sampled.done, users.length, 'sample users', deadline.ms) };
+  const { probabilities, reach } = sampled;
   const variants = Object.keys(flag.doc.variants);
   return { ok: true as const, body: { method: 'sample', ...(body.ruleId ? { ruleId: body.ruleId } : {}), sampleSize: users.length, reach, variants: estimateFrom(probabilities, variants, body.audience) } };
 }
@@ -62,7 +66,8 @@ export function rolloutEstimateRoute(deps: AuthoringDeps): Route {
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
       const flag = resolved.compiled;
-      const estimate = sample ? withSample(flag, body, sample, instantOf(body.now, deps.now)) : withoutSample(flag, body);
+      const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
+      const estimate = sample ? withSample(flag, body, sample, instantOf(body.now, deps.now), deadline) : withoutSample(flag, body);
       if (!estimate.ok) return sendProblem(res, estimate.problem);
       sendJson(res, 200, { flagKey: flag.key, audience: body.audience, confidence: 0.95, ...estimate.body });
     },

@@ -12,6 +12,7 @@
 // "sample" of q = weight / 100, so the interval is the binomial one alone.
 
 import type { CompiledFlag, Split } from '../../shared/rules/index.ts';
+import type { WorkDeadline } from '../../shared/http/work-deadline.ts';
 import { evaluateUser } from './preview-run.ts';
 
 export type VariantEstimate = { readonly variant: string; readonly share: number; readonly expected: number; readonly low: number; readonly high: number };
@@ -52,9 +53,18 @@ export type SampleReach = { readonly ruleId: string | null; readonly reason: str
  * Each sample user's probabilities over variants, counting only users served by `ruleId` when
  * given, and where the sample went (rule, default, off, error) as shares.
  */
-export function sampleProbabilities(flag: CompiledFlag, users: readonly unknown[], now: number, ruleId: string | undefined): { probabilities: Map<string, number>[]; reach: SampleReach[] } {
+export function sampleProbabilities(flag: CompiledFlag, users: readonly unknown[], now: number, ruleId: string | undefined, deadline?: WorkDeadline): { ok: true; probabilities: Map<string, number>[]; reach: SampleReach[] } | { ok: false; done: number } {
   const where = new Map<string, { ruleId: string | null; reason: string; count: number }>();
-  const probabilities = users.map((user) => {
+  const probabilities: Map<string, number>[] = [];
+  for (const user of users) {
+    // Checked before each user: the request costs at most its deadline and one evaluation.
+    if (deadline?.expired()) return { ok: false, done: probabilities.length };
+    probabilities.push(probabilityOf(user));
+  }
+  const reach = [...where.values()].map(({ ruleId: r, reason, count }) => ({ ruleId: r, reason, share: round(count / Math.max(users.length, 1), 4) }));
+  return { ok: true, probabilities, reach: reach.sort((a, b) => b.share - a.share) };
+
+  function probabilityOf(user: unknown): Map<string, number> {
     const result = evaluateUser(flag, user, { now, trace: false });
     const rule = 'ruleId' in result ? result.ruleId : null;
     const place = `${rule ?? ''}|${result.reason}`;
@@ -64,8 +74,6 @@ export function sampleProbabilities(flag: CompiledFlag, users: readonly unknown[
     if (ruleId !== undefined && rule !== ruleId) return new Map<string, number>();
     if (result.reason === 'SPLIT') return servedBy(flag, result.ruleId) ?? new Map<string, number>();
     return 'variant' in result ? new Map([[result.variant, 1]]) : new Map<string, number>();
-  });
-  const reach = [...where.values()].map(({ ruleId: r, reason, count }) => ({ ruleId: r, reason, share: round(count / Math.max(users.length, 1), 4) }));
-  return { probabilities, reach: reach.sort((a, b) => b.share - a.share) };
+  }
 }
 

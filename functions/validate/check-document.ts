@@ -6,6 +6,7 @@ import {
   type AttributeDefinition, type Condition, type Flag, type Issue, type Segment,
 } from '../../shared/rules/index.ts';
 import type { References } from '../../shared/authoring/references.ts';
+import { goldenContextIssues } from '../../shared/authoring/golden-contexts.ts';
 
 export const DOCUMENT_KINDS = ['flag', 'segment', 'condition'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -68,5 +69,7 @@ function withDraft(kind: DocumentKind, doc: unknown, references: References): Re
 export function checkDocument(kind: DocumentKind, doc: unknown, references: References, catalogue: readonly AttributeDefinition[]): DocumentReport {
   const scope = withDraft(kind, doc, references);
   const result = validate(doc, { kind, catalogue, segments: scope.segments, flags: scope.flags });
-  return { valid: result.errors.length === 0, errors: result.errors, warnings: result.warnings, complexity: complexityOf(kind, doc, scope.segments) };
+  // The admin function refuses these on save; validate says so first.
+  const errors = kind === 'flag' ? [...result.errors, ...goldenContextIssues(doc)] : result.errors;
+  return { valid: errors.length === 0, errors, warnings: result.warnings, complexity: complexityOf(kind, doc, scope.segments) };
 }

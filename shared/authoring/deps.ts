@@ -3,6 +3,7 @@
 
 import type { KeyLookup } from '../http/auth.ts';
 import type { AuthGuard } from '../http/auth-guard.ts';
+import type { Clock } from '../http/work-deadline.ts';
 import type { FlagStore } from '../store/ports.ts';
 
 export type AuthoringDeps = {
@@ -15,4 +16,11 @@ export type AuthoringDeps = {
   readonly now: () => number;
   /** Failed-attempt throttling and each key's rate limit. */
   readonly guard?: AuthGuard;
+  /** How long a request may spend running rules over its users or documents (default WORK_DEADLINE_MS). */
+  readonly workDeadlineMs?: number;
+  /** The monotonic clock deadlines read; tests pass a counter. */
+  readonly workClock?: Clock;
 };
+
+/** 2 s: a preview of 10,000 typical users takes about 500 ms; past 2 s the console's user is waiting on a runaway flag. */
+export const WORK_DEADLINE_MS = 2000;

@@ -1,8 +1,9 @@
 // A POST route with a JSON body: admit the request (the key, and what the function needs from
-// it), read and check the body, then handle. Each failing step answers its own problem.
+// it), read and check the body, then handle. Each failing step answers its own problem. The key is
+// checked before a body larger than PRE_AUTH_BYTES is read (shared/http/body-reader.ts).
 
 import type * as z from 'zod';
-import { readJsonBody } from './body.ts';
+import { receiveJsonBody } from './body.ts';
 import { then, type MaybePromise } from './maybe-async.ts';
 import type { Route, RouteContext } from './router.ts';
 import { sendProblem, type ProblemBody } from './send.ts';
@@ -25,9 +26,10 @@ export function jsonRoute<R extends { readonly ok: true } | Refusal, T>(spec: Js
     handler: (request, response, context) =>
       then(spec.admit(request), (admitted) => {
         if (!admitted.ok) return sendProblem(response, admitted.problem, admitted.headers);
-        const body = readJsonBody(request, spec.schema, spec.limitBytes);
-        if (!body.ok) return sendProblem(response, body.problem);
-        return spec.handle(request, response, admitted as Extract<R, { ok: true }>, body.value, context);
+        return then(receiveJsonBody(request, spec.schema, spec.limitBytes), (body) => {
+          if (!body.ok) return sendProblem(response, body.problem);
+          return spec.handle(request, response, admitted as Extract<R, { ok: true }>, body.value, context);
+        });
       }),
   };
 }

@@ -6,6 +6,7 @@ export const API_ERROR_CODES = [
   'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'TOO_MANY_STREAMS', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'FLAG_NOT_FOUND',
   'INVALID_CONTEXT', 'TARGETING_KEY_MISSING', 'FLAG_PARSE_ERROR', 'TOO_MANY_ITEMS', 'UNKNOWN_FLAGS', 'INVALID_FLAG', 'UNAVAILABLE', 'INTERNAL',
   'INVALID_DOCUMENT', 'GOLDEN_TESTS_FAILED', 'PRECONDITION_REQUIRED', 'PRECONDITION_FAILED', 'CONFLICT', 'CORRUPT_DOCUMENT',
+  'UNSUPPORTED_ENCODING', 'DEADLINE_EXCEEDED',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -38,6 +39,9 @@ export const STATUS_OF = {
   PRECONDITION_FAILED: 412,
   CONFLICT: 409,
   CORRUPT_DOCUMENT: 500,
+  UNSUPPORTED_ENCODING: 415,
+  // The same request would run out of time again: 422 (not 503, which clients retry as it is).
+  DEADLINE_EXCEEDED: 422,
 } as const satisfies Record<ApiErrorCode, number>;
 
 const TITLES: Record<ApiErrorCode, string> = {
@@ -69,6 +73,8 @@ const TITLES: Record<ApiErrorCode, string> = {
   PRECONDITION_FAILED: 'The version has changed',
   CONFLICT: 'It exists already',
   CORRUPT_DOCUMENT: 'The stored document is corrupt',
+  UNSUPPORTED_ENCODING: 'The body\'s Content-Encoding is not accepted',
+  DEADLINE_EXCEEDED: 'The request needs more time than its deadline allows',
 };
 
 export type FieldError = { readonly path: string; readonly code: string; readonly message: string };

@@ -7,6 +7,7 @@ import type { Flag } from './schema.ts';
 import { checkConditionDocument, checkFlagDocument, checkSegmentDocument, type ValidateOptions, type ValidationResult } from './validate/index.ts';
 
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze/index.ts';
+export { complexityOf } from './analyze/complexity.ts';
 export { compileFlag, type CompiledFlag, type CompileOptions, type CompileResult } from './compile/flag.ts';
 export { evaluate } from './evaluate.ts';
 export { interpret, type InterpretOptions } from './interpret.ts';
