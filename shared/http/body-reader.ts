@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { decodeBounded, decoderFor, type Coding } from './content-coding.ts';
 import type { MaybePromise } from './maybe-async.ts';
+import { processBodyBudget, type ByteBudget } from './body-budget.ts';
 
 /** What is read before the caller is known: the evaluate body limit, so evaluate's traffic is whole before routing. */
 export const PRE_AUTH_BYTES = 64 * 1024;
@@ -16,7 +17,9 @@ export type BodyOutcome =
   /** `size` is the declared length when that alone settled it. */
   | { readonly kind: 'too_large'; readonly limit: number; readonly size?: number }
   | { readonly kind: 'corrupt'; readonly message: string }
-  | { readonly kind: 'aborted' };
+  | { readonly kind: 'aborted' }
+  /** The process holds as many body bytes as it may (body-budget.ts): try again shortly. */
+  | { readonly kind: 'busy' };
 
 export type BodyReader = {
   /** Wire bytes taken off the connection so far. */
@@ -31,7 +34,7 @@ const tooLarge = (limit: number, size?: number): BodyOutcome => (size === undefi
 
 export type PrefetchingReader = BodyReader & { readonly prefetch: (maxWireBytes: number) => Promise<'complete' | 'pending' | 'aborted'> };
 
-export function createBodyReader(req: IncomingMessage, coding: Coding, declared: number | undefined): PrefetchingReader {
+export function createBodyReader(req: IncomingMessage, coding: Coding, declared: number | undefined, budget: ByteBudget = processBodyBudget): PrefetchingReader {
   let chunks: Buffer[] = [];
   let wire = 0;
   let ended = false;
@@ -82,12 +85,21 @@ export function createBodyReader(req: IncomingMessage, coding: Coding, declared:
       const decoder = decoderFor(coding);
       const out: Buffer[] = [];
       let size = 0;
+      /** Bytes taken from the process's budget while this body is read; given back when reading ends. */
+      let held = 0;
+      const hold = (bytes: number) => {
+        if (!budget.take(bytes)) return false;
+        held += bytes;
+        return true;
+      };
       let finished = false;
       let inputDone = false;
       let decoderDone = decoder === undefined;
       const finish = (outcome: BodyOutcome) => {
         if (finished) return;
         finished = true;
+        budget.give(held);
+        held = 0;
         req.off('data', onWire).off('end', endInput).off('error', onClose).off('close', onClose);
         if (outcome.kind === 'complete' || outcome.kind === 'corrupt') keep(outcome);
         else {
@@ -102,6 +114,7 @@ export function createBodyReader(req: IncomingMessage, coding: Coding, declared:
         if (finished) return;
         size += chunk.length;
         if (size > limit) finish(tooLarge(limit));
+        else if (!hold(chunk.length)) finish({ kind: 'busy' });
         else out.push(chunk);
       };
       const maybeDone = () => inputDone && decoderDone && finish({ kind: 'complete', bytes: Buffer.concat(out, size) });
@@ -123,6 +136,8 @@ export function createBodyReader(req: IncomingMessage, coding: Coding, declared:
       const onWire = (chunk: Buffer) => {
         wire += chunk.length;
         if (wire > limit) return finish(tooLarge(limit));
+        // Compressed input waits in the decoder's buffers: it counts until the body is read.
+        if (decoder !== undefined && !hold(chunk.length)) return finish({ kind: 'busy' });
         if (!feed(chunk)) {
           req.pause();
           decoder!.once('drain', () => finished || req.resume());

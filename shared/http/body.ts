@@ -56,6 +56,8 @@ function problemOf(outcome: Exclude<BodyOutcome, { kind: 'complete' }>): Problem
       return problem('INVALID_BODY', outcome.message, [{ path: '', code: 'CORRUPT_ENCODING', message: outcome.message }]);
     case 'aborted':
       return problem('INVALID_BODY', 'the body was not received whole');
+    case 'busy':
+      return problem('UNAVAILABLE', 'this instance is receiving as many large bodies as it may hold at once; retry in a second');
   }
 }
 
