@@ -11,6 +11,12 @@ export const LIMITS = {
   /** UTF-8 bytes of a flag document serialised as JSON. */
   flagDocumentBytes: 256 * 1024,
   rulesPerFlag: 50,
+  /**
+   * Nodes of one rule's condition (or a segment's) with its segments inlined (expansion.ts): 50
+   * rules of 30 clauses each is 1,500 written; segments referencing segments may multiply that,
+   * and everything that inlines them (compiler, analysis) would pay for each copy.
+   */
+  expandedConditionNodes: 5000,
   /** Leaf clauses (and segment references) in one rule's condition. */
   clausesPerRule: 30,
   /** Nested groups (all / any / not) above a clause. */

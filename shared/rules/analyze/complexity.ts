@@ -27,27 +27,34 @@ function clauseScore(clause: Clause): number {
   return specOf(clause.op).cost + list + regex;
 }
 
-function conditionScore(condition: Condition, segments: Segments, counting: readonly string[]): number {
-  if ('all' in condition) return 0.5 + condition.all.reduce((sum, c) => sum + conditionScore(c, segments, counting), 0);
-  if ('any' in condition) return 0.5 + condition.any.reduce((sum, c) => sum + conditionScore(c, segments, counting), 0);
-  if ('not' in condition) return 0.25 + conditionScore(condition.not, segments, counting);
+/** `scored` remembers each segment's score: a segment referenced many times (or through a chain) is scored once. */
+function conditionScore(condition: Condition, segments: Segments, counting: readonly string[], scored: Map<string, number>): number {
+  if ('all' in condition) return 0.5 + condition.all.reduce((sum, c) => sum + conditionScore(c, segments, counting, scored), 0);
+  if ('any' in condition) return 0.5 + condition.any.reduce((sum, c) => sum + conditionScore(c, segments, counting, scored), 0);
+  if ('not' in condition) return 0.25 + conditionScore(condition.not, segments, counting, scored);
   if ('segment' in condition) {
     const key = condition.segment;
+    const known = scored.get(key);
+    if (known !== undefined) return known;
     const segment = Object.hasOwn(segments, key) ? segments[key] : undefined;
-    return segment && !counting.includes(key) ? 1 + conditionScore(segment.when, segments, [...counting, key]) : 1;
+    if (!segment || counting.includes(key)) return 1;
+    const score = 1 + conditionScore(segment.when, segments, [...counting, key], scored);
+    scored.set(key, score);
+    return score;
   }
   return clauseScore(condition);
 }
 
-function ruleScore(rule: Rule, segments: Segments): number {
-  const condition = rule.when ? conditionScore(rule.when, segments, []) : 0;
+function ruleScore(rule: Rule, segments: Segments, scored: Map<string, number>): number {
+  const condition = rule.when ? conditionScore(rule.when, segments, [], scored) : 0;
   const serve = 'rollout' in rule.serve ? 1 + 0.5 * rule.serve.rollout.split.length : 0;
   return 1 + condition + serve + (rule.schedule ? 0.5 : 0);
 }
 
 /** The complexity score of a flag; see the formula above. */
 export function complexityOf(flag: Flag, segments: Segments = {}): number {
-  const rules = (flag.rules ?? []).reduce((sum, rule) => sum + ruleScore(rule, segments), 0);
+  const scored = new Map<string, number>();
+  const rules = (flag.rules ?? []).reduce((sum, rule) => sum + ruleScore(rule, segments, scored), 0);
   const score = 1 + rules + 2 * (flag.prerequisites?.length ?? 0) + (flag.schedule ? 0.5 : 0);
   return Math.round(score * 100) / 100;
 }

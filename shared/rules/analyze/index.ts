@@ -5,6 +5,8 @@
 import type { Issue } from '../issues.ts';
 import type { Flag, Segment } from '../schema.ts';
 import { complexityOf } from './complexity.ts';
+import { expandedSize } from '../expansion.ts';
+import { LIMITS } from '../limits.ts';
 import { contradictions } from './contradictions.ts';
 import { ruleForms } from './forms.ts';
 import { overlaps } from './overlaps.ts';
@@ -20,6 +22,12 @@ export type Analysis = { readonly complexity: number; readonly conflicts: Issue[
 
 export function analyze(flag: Flag, options: AnalyzeOptions = {}): Analysis {
   const segments = options.segments ?? {};
+  // Analysis inlines segments: a flag whose conditions validation refuses as too large once
+  // inlined is not analysed (validation says why), and scores as its limit.
+  const memo = new Map<string, number>();
+  if ((flag.rules ?? []).some((rule) => rule.when && expandedSize(rule.when, segments, memo) > LIMITS.expandedConditionNodes)) {
+    return { complexity: LIMITS.expandedConditionNodes, conflicts: [] };
+  }
   const forms = ruleForms(flag, segments);
   const { issues: reach, dead } = reachability(forms);
   const conflicts = [...reach, ...contradictions(forms), ...overlaps(forms, dead, segments), ...unusedVariants(flag, forms, dead)];

@@ -3,7 +3,8 @@
 
 import { LIMITS } from '../limits.ts';
 import { issue, type PathSegment } from '../issues.ts';
-import type { AttributeDefinition, Flag, Rule, Schedule, Segment } from '../schema.ts';
+import type { AttributeDefinition, Condition, Flag, Rule, Schedule, Segment } from '../schema.ts';
+import { expandedSize } from '../expansion.ts';
 import { toEpochMs } from '../values.ts';
 import { checkTopCondition, segmentRefs, type ConditionScope, type Findings } from './conditions.ts';
 import { findCycle, prerequisiteEdges, segmentEdges } from './references.ts';
@@ -108,7 +109,11 @@ export function checkFlag(flag: Flag, scope: ReferenceScope, out: Findings): voi
     const cycle = findCycle(flag.key, prerequisiteEdges(scope.flags, flag));
     if (cycle) out.errors.push(issue(['prerequisites'], 'PREREQUISITE_CYCLE', `prerequisites form a cycle: ${cycle.join(' -> ')}`));
   }
-  if (scope.segments) checkSegmentCycles(flag.rules ?? [], scope.segments, out);
+  if (scope.segments) {
+    checkSegmentCycles(flag.rules ?? [], scope.segments, out);
+    const memo = new Map<string, number>();
+    (flag.rules ?? []).forEach((rule, i) => rule.when && checkExpansion(rule.when, scope.segments!, ['rules', i, 'when'], out, memo));
+  }
   checkRegexBudget(flag, scope.segments, out);
 }
 
@@ -138,6 +143,13 @@ function reachable(start: readonly string[], edges: (key: string) => readonly st
   return seen;
 }
 
+/** A condition whose segments, inlined, make it larger than the limit (a chain of segments each referencing the next several times). */
+function checkExpansion(condition: Condition, segments: Readonly<Record<string, Segment>>, at: PathSegment[], out: Findings, memo: Map<string, number>): void {
+  const size = expandedSize(condition, segments, memo);
+  if (size <= LIMITS.expandedConditionNodes) return;
+  out.errors.push(issue(at, 'CONDITION_TOO_LARGE', `with its segments inlined this condition has ${size} parts; the limit is ${LIMITS.expandedConditionNodes}. A segment that references other segments several times multiplies them: reference each once, or combine them`));
+}
+
 export function checkSegment(segment: Segment, scope: ReferenceScope, out: Findings): void {
   // The segment being checked may be new or edited: it resolves to itself, not to a stored copy.
   const segments = scope.segments ? { ...scope.segments, [segment.key]: segment } : undefined;
@@ -145,4 +157,5 @@ export function checkSegment(segment: Segment, scope: ReferenceScope, out: Findi
   if (!segments) return;
   const cycle = findCycle(segment.key, segmentEdges(segments, segment));
   if (cycle) out.errors.push(issue(['when'], 'SEGMENT_CYCLE', `segments form a cycle: ${cycle.join(' -> ')}`));
+  else checkExpansion(segment.when, segments, ['when'], out, new Map());
 }
