@@ -1,5 +1,6 @@
-// `npm test`: starts the local services (Firestore and Pub/Sub emulators, redis-server, the Upstash
-// REST proxy), runs the whole suite under coverage, stops the services, then checks the coverage
+// `npm test`: type-checks (tsc --noEmit) and lints (Biome) while it starts the local services
+// (Firestore and Pub/Sub emulators, redis-server, the Upstash REST proxy), stops there if either
+// check failed, runs the whole suite under coverage, stops the services, then checks the coverage
 // bar of the rules core. Runs with plain `node` (Node 22 strips TypeScript types).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { killAllNow, stopAll } from './services/process.ts';
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
 let tests: ChildProcess | undefined;
+const checking = new Set<ChildProcess>();
 let interrupted = false;
 
 // Interrupted (Ctrl-C, CI cancel): pass the signal on to the tests, stop every service, exit.
@@ -18,6 +20,7 @@ function interrupt(signal: NodeJS.Signals, code: number): void {
   interrupted = true;
   process.stderr.write(`\ntest: ${signal}, stopping the services\n`);
   tests?.kill(signal);
+  for (const child of checking) child.kill(signal);
   void stopAll().finally(() => process.exit(code));
 }
 process.on('SIGINT', () => interrupt('SIGINT', 130));
@@ -39,6 +42,22 @@ function runTests(env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+type Check = { readonly name: string; readonly ok: boolean; readonly output: string; readonly ms: number };
+
+/** Runs one static check to the end, its output kept to print only if it fails. */
+function runCheck(name: string, command: string, args: string[]): Promise<Check> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    checking.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => resolve({ name, ok: false, output: `could not run: ${error.message}`, ms: performance.now() - started }));
+    child.on('close', (code) => checking.delete(child) && resolve({ name, ok: code === 0, output, ms: performance.now() - started }));
+  });
+}
+
 // The console's browser tests need Debian's chromium: installed here when missing and allowed
 // (root, or passwordless sudo); otherwise those tests fail with a message saying how, never skip.
 function ensureChromium(): void {
@@ -55,6 +74,12 @@ function ensureChromium(): void {
 }
 ensureChromium();
 
+// Types and lint run alongside the services' start (each takes seconds); the tests run only if both pass.
+const checks = Promise.all([
+  runCheck('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+  runCheck('lint', bin('biome'), ['lint', '--error-on-warnings', '.']),
+]);
+
 let services: Services;
 try {
   services = await startServices();
@@ -65,6 +90,14 @@ try {
 }
 const addresses = ['FIRESTORE_EMULATOR_HOST', 'PUBSUB_EMULATOR_HOST', 'REDIS_URL', 'UPSTASH_REDIS_REST_URL'].map((name) => `${name}=${services.env[name]}`);
 process.stderr.write(`test: services ready in ${(services.startedInMs / 1000).toFixed(1)} s: ${addresses.join(' ')}\n`);
+
+const checked = await checks;
+if (interrupted) await new Promise(() => {}); // the signal handler exits once everything is stopped
+for (const check of checked) process.stderr.write(`test: ${check.name} ${check.ok ? 'passed' : 'FAILED'} in ${(check.ms / 1000).toFixed(1)} s\n${check.ok ? '' : check.output}`);
+if (checked.some((check) => !check.ok)) {
+  await services.stop();
+  process.exit(1);
+}
 
 // SWITCHYARD_STAGE=test: functions under test log errors only (shared/telemetry/logging-config.ts).
 const status = await runTests({ SWITCHYARD_STAGE: 'test', ...process.env, ...services.env, METADATA_SERVER_DETECTION: 'none' });

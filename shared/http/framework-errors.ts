@@ -3,28 +3,27 @@
 // bodies are read by body-gate.ts instead (limits on the bytes read, the key checked before a
 // large body is read), and whatever else Express's final handler would answer is problem+json.
 // It wraps Express's `app.handle`, the one place every request passes before the middleware;
-// Express is the framework's own copy (kept external to the bundles for that reason).
+// Express is the framework's own copy (kept external to the bundles for that reason). This global
+// patch is all the module does, and test/integration/http/framework-errors.test.ts fails if a
+// framework or Express upgrade stops it from applying.
 
 import express from 'express';
 import { gateBody, removeBodyParsers } from './body-gate.ts';
-import { problem, type Problem } from './problem.ts';
+import { problemForFrameworkError } from './framework-problems.ts';
+import { problem } from './problem.ts';
 import { sendProblem } from './send.ts';
 import type { HttpResponse } from './types.ts';
 
 export { MAX_REQUEST_BYTES } from './body-gate.ts';
 
-export function problemForFrameworkError(error: unknown): Problem {
-  // The router decodes path parameters before any handler sees them; broken %-encoding throws.
-  if (error instanceof URIError) return problem('INVALID_PATH', `the path is not valid percent-encoding: ${error.message}`);
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { status?: number; message?: string };
-  return e.status !== undefined && e.status >= 400 && e.status < 500
-    ? problem('INVALID_BODY', e.message ?? 'the request could not be read')
-    : problem('INTERNAL', 'the request could not be handled');
-}
-
 type Handle = (this: object, req: import('node:http').IncomingMessage, res: HttpResponse, callback?: (error?: unknown) => void) => void;
 
 const application = express.application as unknown as { handle: Handle; __switchyardProblems?: true };
+
+/** Whether an Express app (each copies `handle` from the application when created) runs the patch. */
+export function answersFrameworkErrors(app: unknown): boolean {
+  return typeof app === 'function' && (app as { handle?: unknown }).handle === application.handle && application.__switchyardProblems === true;
+}
 
 if (!application.__switchyardProblems) {
   const original = application.handle;

@@ -14,7 +14,7 @@ export { interpret, type InterpretOptions } from './interpret.ts';
 export { BUCKETS, murmur3 } from './bucketing.ts';
 export { LIMITS } from './limits.ts';
 export { checkContext } from './context-limits.ts';
-export { OPERATORS, OPERATOR_SPECS, NEGATION_PAIRS, ATTRIBUTE_TYPES, type Operator, type OperatorSpec, type AttributeType } from './operators.ts';
+export { OPERATORS, OPERATOR_SPECS, NEGATION_PAIRS, ATTRIBUTE_TYPES, type Operator, type OperatorSpec, type AttributeType, type OperandKind } from './operators.ts';
 export { ISSUE_CODES, type Issue, type IssueCode } from './issues.ts';
 export { REASONS, ERROR_CODES, type Evaluation, type EvaluateOptions, type Reason, type ErrorCode, type Trace, type TraceStep, type ClauseTrace } from './evaluation.ts';
 export {

@@ -30,17 +30,8 @@ export type MemorySeed = { readonly environments: Readonly<Record<string, Enviro
 
 export type MemoryStoreOptions = { readonly now?: () => number; readonly random?: KeyRandomness };
 
-/** Direct access to the stored records, bypassing every check: for tests that plant corrupt data. */
-export type RawAccess = {
-  readonly writeDocument: (environment: string, kind: DocumentKind, key: string, record: unknown) => void;
-  readonly writeKey: (hash: string, record: unknown) => void;
-};
-
-export type MemoryStore = AdminStores & {
-  /** Replaces one flag document as given (unvalidated), bumping its version and the environment's. */
-  readonly putFlag: (environment: string, doc: unknown) => void;
-  readonly raw: RawAccess;
-};
+/** The embedded store: every port the Firestore adapter implements, and nothing more. */
+export type MemoryStore = AdminStores;
 
 const keyOf = (doc: unknown, i: number) => {
   const key = (doc as { key?: unknown } | null)?.key;
@@ -68,14 +59,22 @@ function seedKey(k: KeySeed, i: number, at: string): StoredKey {
   return k.kind === 'sdk' ? { kind: 'sdk', environment: k.environment, access: k.access ?? 'server', ...common } : { kind: 'admin', role: k.role, ...common };
 }
 
-export function createMemoryStore(seed: MemorySeed, options: MemoryStoreOptions = {}): MemoryStore {
-  const now = options.now ?? Date.now;
-  const at = iso(now());
-  const state: MemoryState = {
+/** The state a seed describes, stamped `at`: each document at version 1 with its history entry, keys hashed. */
+export function seededState(seed: MemorySeed, at: string): MemoryState {
+  return {
     environments: new Map(Object.entries(seed.environments).map(([key, env]) => [key, seedEnvironment(key, env, at)])),
     audit: [],
     keys: new Map(seed.keys.map((k, i) => [hashKey(k.secret), seedKey(k, i, at)])),
   };
+}
+
+export function createMemoryStore(seed: MemorySeed, options: MemoryStoreOptions = {}): MemoryStore {
+  return memoryStoreOver(seededState(seed, iso((options.now ?? Date.now)())), options);
+}
+
+/** The store over a state built elsewhere (the tests' helper keeps a hand on it to plant records). */
+export function memoryStoreOver(state: MemoryState, options: MemoryStoreOptions = {}): MemoryStore {
+  const now = options.now ?? Date.now;
   const versionOf = (env: MemoryEnvironment | undefined) => (env ? decodeEnvironment(env.record)?.version : undefined);
   const flags: FlagStore = {
     version: async (environment) => versionOf(state.environments.get(environment)),
@@ -98,25 +97,5 @@ export function createMemoryStore(seed: MemorySeed, options: MemoryStoreOptions 
     audit: memoryAudit(state),
     imports: memoryImporter(state, now),
     documents: { flags: memoryRepository(state, 'flags', now), segments: memoryRepository(state, 'segments', now), attributes: memoryRepository(state, 'attributes', now) },
-    putFlag: (environment, doc) => {
-      const env = state.environments.get(environment);
-      const version = versionOf(env);
-      if (!env || version === undefined) throw new Error(`no environment "${environment}"`);
-      const key = keyOf(doc, env.documents.flags.size);
-      const previous = (env.documents.flags.get(key) as { version?: number } | undefined)?.version ?? 0;
-      const json = JSON.stringify(doc);
-      const at = iso(now());
-      env.documents.flags.set(key, { key, version: previous + 1, json, updatedAt: at, updatedBy: 'putFlag' });
-      appendHistory(env, 'flags', { key, version: previous + 1, change: previous ? 'update' : 'create', json, actor: 'putFlag', at, diff: '[]' });
-      env.record = { ...(env.record as object), version: version + 1 };
-    },
-    raw: {
-      writeDocument: (environment, kind, key, record) => {
-        const env = state.environments.get(environment);
-        if (!env) throw new Error(`no environment "${environment}"`);
-        env.documents[kind].set(key, record);
-      },
-      writeKey: (hash, record) => void state.keys.set(hash, record),
-    },
   };
 }

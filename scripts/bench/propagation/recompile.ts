@@ -44,7 +44,8 @@ export async function measureRecompile(options: { flags?: number; fullRuns?: num
   };
   const before = await read();
   const changed = docs[Math.floor(count / 2)]!;
-  store.putFlag(ENVIRONMENT, { ...changed, defaultVariant: changed.defaultVariant === 'on' ? 'off' : 'on' });
+  const write = await store.documents.flags.put(ENVIRONMENT, { ...changed, defaultVariant: changed.defaultVariant === 'on' ? 'off' : 'on' }, { ifMatch: 1, actor: 'bench' });
+  if (!write.ok) throw new Error(`the changed flag was not written: ${write.reason}`);
   const after = await read();
   await read();
 

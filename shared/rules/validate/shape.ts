@@ -21,7 +21,6 @@ function missingKey(issues: readonly ZodIssue[]): string | undefined {
   if (issues.length !== 1 || !only) return undefined;
   if (only.path.length !== 1) return undefined;
   return 'input' in only && only.input === undefined ? String(only.path[0]) : undefined;
-  return undefined;
 }
 
 function codeOf(i: ZodIssue): IssueCode {

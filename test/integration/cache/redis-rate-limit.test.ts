@@ -25,24 +25,32 @@ describe('Redis rate limiter', () => {
   it('shares one window between instances: each admits at most the one request that finds it closed', async () => {
     const redis = new Redis({ ...upstash(), enableTelemetry: false });
     const prefix = `test:rl:shared:${process.pid}:${Date.now()}`;
-    // Five per five-second window, started at a window's beginning: a sliding window crossed
-    // mid-test would rightly let more through (the previous window's weight shrinks).
+    // Five per five-second window, all inside one window: a sliding window crossed mid-test would
+    // rightly let more through (the previous window's weight shrinks). @upstash/ratelimit reads
+    // Date.now itself, so the clock stands still mid-window for the test instead of the test
+    // waiting for a window to begin.
     const shared = { ratePerSecond: 1, burst: 5 };
-    await new Promise((resolve) => setTimeout(resolve, 5000 - (Date.now() % 5000) + 20));
-    const make = () => createRedisRateLimiter(shared, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter(config), timeoutMs: 150, prefix });
-    const [a, b] = [make(), make()];
-    const decisions: RateDecision[] = [];
-    for (let i = 0; i < 5; i++) {
-      for (const limiter of [a, b]) {
-        decisions.push(limiter.take('key-1') as RateDecision);
-        await limiter.settled();
+    const realNow = Date.now;
+    const still = Math.floor(realNow() / 5000) * 5000 + 2500;
+    Date.now = () => still;
+    try {
+      const make = () => createRedisRateLimiter(shared, { redis, breaker: createBreaker('redis', { failures: 3, coolDownMs: 1000 }), fallback: createMemoryRateLimiter(config), timeoutMs: 150, prefix, now: () => still });
+      const [a, b] = [make(), make()];
+      const decisions: RateDecision[] = [];
+      for (let i = 0; i < 5; i++) {
+        for (const limiter of [a, b]) {
+          decisions.push(limiter.take('key-1') as RateDecision);
+          await limiter.settled();
+        }
       }
+      // a took the window's fifth request and learned it was the last; b learned it from the sixth.
+      assert.deepEqual(decisions.map((d) => d.allowed), [true, true, true, true, true, true, false, false, false, false]);
+      assert.equal(decisions.at(-1)!.retryAfterSeconds, 3, 'refused until the window ends, 2.5 s on');
+      assert.equal((a.take('key-2') as RateDecision).allowed, true, 'keys are limited apart');
+      await a.settled();
+    } finally {
+      Date.now = realNow;
     }
-    // a took the window's fifth request and learned it was the last; b learned it from the sixth.
-    assert.deepEqual(decisions.map((d) => d.allowed), [true, true, true, true, true, true, false, false, false, false]);
-    assert.ok(decisions.at(-1)!.retryAfterSeconds >= 1);
-    assert.equal((a.take('key-2') as RateDecision).allowed, true, 'keys are limited apart');
-    await a.settled();
   });
 
   it('counts the requests of one batch interval together: a burst past the window closes it', async () => {

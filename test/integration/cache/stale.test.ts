@@ -5,24 +5,53 @@ import assert from 'node:assert/strict';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { createTieredFlagStore } from '../../../shared/cache/tiered-store.ts';
 import { createBreaker } from '../../../shared/cache/breaker.ts';
-import { createMemorySnapshotTier } from '../../../shared/cache/snapshot-tier.ts';
+import { createMemorySnapshotTier, type SnapshotTier } from '../../../shared/cache/snapshot-tier.ts';
 import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
-import type { FlagStore } from '../../../shared/store/ports.ts';
+import type { FlagStore, Snapshot } from '../../../shared/store/ports.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
 import { TEST_FLAGS, SDK_KEY } from '../evaluate/fixture.ts';
 
-/** A flag store that can be switched off, counting its reads. */
+/** A flag store that can be switched off, counting its reads; `settled()` waits for the reads under way. */
 function switchable(inner: FlagStore) {
-  const state = { down: false, reads: 0 };
-  const guard = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A) => {
+  const pending = new Set<Promise<unknown>>();
+  const state = {
+    down: false,
+    reads: 0,
+    /** Resolves once every read begun so far has settled and what awaited it has run. */
+    settled: async () => {
+      await Promise.allSettled([...pending]);
+      await new Promise(setImmediate); // one turn of the event loop: every continuation of those reads has run
+    },
+  };
+  const guard = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A): Promise<R> => {
     state.reads++;
-    if (state.down) throw new Error('store unreachable');
-    return f(...a);
+    const read = state.down ? Promise.reject(new Error('store unreachable')) : f(...a);
+    pending.add(read);
+    void read.catch(() => undefined).finally(() => pending.delete(read));
+    return read;
   };
   return { state, store: { version: guard(inner.version), snapshot: guard(inner.snapshot), attributes: guard(inner.attributes) } satisfies FlagStore };
+}
+
+/** A snapshot tier that counts its publishes and tells when one has landed. */
+function watchedTier(inner: SnapshotTier) {
+  const landed: Snapshot[] = [];
+  let calls = 0;
+  let onLanded: (() => void) | undefined;
+  const tier: SnapshotTier = {
+    ...inner,
+    publish: async (snapshot) => {
+      calls++;
+      await inner.publish(snapshot);
+      landed.push(snapshot);
+      onLanded?.();
+    },
+  };
+  const nextPublish = () => new Promise<void>((resolve) => (onLanded = resolve));
+  return { tier, landed, calls: () => calls, nextPublish };
 }
 
 describe('stale snapshots', () => {
@@ -58,7 +87,7 @@ describe('stale snapshots', () => {
       state.down = false;
       now += 30_000;
       await ask('/ofrep/v1/evaluate/flags/bool-flag'); // a bound after the failure: starts one check in the background
-      await new Promise((r) => setTimeout(r, 50));
+      await state.settled();
       assert.equal((await ask('/ofrep/v1/evaluate/flags/bool-flag')).body.reason, 'TARGETING_MATCH', 'confirmed again');
     } finally {
       await running.close();
@@ -85,24 +114,27 @@ describe('tiered flag store', () => {
   it('skips a failing tier for the store, and publishes nothing while the breaker is open', async () => {
     const source = memory();
     const { store, state } = switchable(source.flags);
-    const tier = createMemorySnapshotTier();
-    const broken = { ...tier, version: () => Promise.reject(new Error('timeout')) };
+    const watched = watchedTier(createMemorySnapshotTier());
+    const broken = { ...watched.tier, version: () => Promise.reject(new Error('timeout')) };
     const tiered = createTieredFlagStore(store, { tier: broken, breaker: createBreaker('tier', { failures: 1, coolDownMs: 60_000 }) });
     assert.equal(await tiered.version('test'), await source.flags.version('test'));
     const snapshot = await tiered.snapshot('test');
     assert.ok(snapshot);
     assert.ok(state.reads >= 2, 'the store answered');
-    await new Promise((r) => setTimeout(r, 10));
-    assert.equal(await tier.version('test'), undefined, 'the breaker is open: nothing is published while it is');
+    // A publish is attempted, or refused by the breaker, before snapshot() returns: nothing to wait for.
+    assert.equal(watched.calls(), 0, 'the breaker is open: nothing is published while it is');
+    assert.equal(await watched.tier.version('test'), undefined);
   });
 
   it('republishes what it read from the store when the tier has nothing', async () => {
     const source = memory();
-    const tier = createMemorySnapshotTier();
-    const tiered = createTieredFlagStore(source.flags, { tier, breaker: createBreaker('tier', { failures: 3, coolDownMs: 1000 }) });
+    const watched = watchedTier(createMemorySnapshotTier());
+    const tiered = createTieredFlagStore(source.flags, { tier: watched.tier, breaker: createBreaker('tier', { failures: 3, coolDownMs: 1000 }) });
     const version = await tiered.version('test');
+    const published = watched.nextPublish();
     await tiered.snapshot('test');
-    await new Promise((r) => setTimeout(r, 10));
-    assert.equal(await tier.version('test'), version);
+    await published;
+    assert.deepEqual(watched.landed.map((s) => s.version), [version]);
+    assert.equal(await watched.tier.version('test'), version);
   });
 });

@@ -2,7 +2,7 @@
 // evaluate routes.
 
 import type { FlagInput } from '../../../shared/rules/index.ts';
-import { createMemoryStore } from '../../../shared/store/memory-store.ts';
+import { createBackdooredMemoryStore, type BackdooredMemoryStore } from '../../helpers/memory-backdoor.ts';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter, type RateLimitConfig } from '../../../shared/http/rate-limit.ts';
@@ -27,10 +27,10 @@ export const TEST_FLAGS: FlagInput[] = [
   { key: 'mobile-flag', enabled: true, ...onOff, rules: [{ id: 'mobile', when: { attr: 'device.type', op: 'eq', value: 'mobile' }, serve: { variant: 'on' } }] },
 ];
 
-export type Fixture = RunningFunction & { readonly store: ReturnType<typeof createMemoryStore> };
+export type Fixture = RunningFunction & { readonly store: BackdooredMemoryStore };
 
 export async function startEvaluate(options: { rate?: RateLimitConfig; flags?: FlagInput[] } = {}): Promise<Fixture> {
-  const store = createMemoryStore({
+  const store = createBackdooredMemoryStore({
     environments: { test: { flags: options.flags ?? TEST_FLAGS }, staging: { flags: [{ key: 'staging-only', enabled: true, ...onOff }] } },
     keys: [
       { kind: 'sdk', name: 'test sdk', environment: 'test', secret: SDK_KEY },

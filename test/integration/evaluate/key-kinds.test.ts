@@ -3,13 +3,13 @@
 // browsers (any request with an Origin header).
 
 import assert from 'node:assert/strict';
-import { createMemoryStore } from '../../../shared/store/memory-store.ts';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { cachingKeyLookup, hashKey } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryBehaviorCounters } from '../../../shared/cache/behavior-counters.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
+import { createBackdooredMemoryStore } from '../../helpers/memory-backdoor.ts';
 import type { FlagInput } from '../../../shared/rules/index.ts';
 
 const SERVER = 'sdk-server-key-for-kinds-01';
@@ -27,7 +27,7 @@ const FLAGS: FlagInput[] = [
 describe('SDK key kinds', () => {
   let running: RunningFunction;
   before(async () => {
-    const store = createMemoryStore({
+    const store = createBackdooredMemoryStore({
       environments: { test: { flags: FLAGS } },
       keys: [
         { kind: 'sdk', name: 'server', environment: 'test', secret: SERVER },

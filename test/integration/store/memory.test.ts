@@ -1,12 +1,12 @@
 // The store contracts against the embedded default (what `npm start` runs on).
 
-import { createMemoryStore } from '../../../shared/store/memory-store.ts';
+import { createBackdooredMemoryStore } from '../../helpers/memory-backdoor.ts';
 import { describeStoreContracts } from '../../contract/index.ts';
 
 describeStoreContracts(
   'memory store',
   async (clock) => {
-    const store = createMemoryStore({ environments: {}, keys: [] }, { now: clock.now });
+    const store = createBackdooredMemoryStore({ environments: {}, keys: [] }, { now: clock.now });
     return {
       stores: store,
       clock,

@@ -135,9 +135,9 @@ describe('aggregator run', () => {
     assert.equal(report.srm.length, 1);
     assert.equal(report.srm[0]!.mismatch, true);
     const gauge = (name: string) => writer.requests.flat().find((s) => s.metric.type.endsWith(`/${name}`));
-    assert.deepEqual(gauge('srm_mismatch')?.points[0].value, { doubleValue: 1 });
+    assert.deepEqual(gauge('srm_mismatch')!.points[0].value, { doubleValue: 1 });
     assert.deepEqual(gauge('srm_mismatch')?.metric.labels, { environment: 'prod', experiment: 'exp-1' });
-    assert.ok(((gauge('srm_p_value')?.points[0].value as { doubleValue: number }).doubleValue) < 0.001);
+    assert.ok(((gauge('srm_p_value')!.points[0].value as { doubleValue: number }).doubleValue) < 0.001);
   });
 
   it('judges SRM on all exposures since the first, not one run\'s', async () => {

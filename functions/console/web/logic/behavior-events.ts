@@ -1,7 +1,7 @@
 // The behavioural view: which tracked events a flag's rules read (`behavior.<event>.count_<N>d`),
 // over which window and with which test, rule by rule.
 
-import type { Condition } from '../../../../shared/rules/schema.ts';
+import type { Condition } from '../../../../shared/rules/index.ts';
 import type { DraftFlag } from './flag-draft.ts';
 import { childrenOf } from './rule-tree.ts';
 

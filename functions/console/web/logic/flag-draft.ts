@@ -2,7 +2,7 @@
 // fresh rule ids and conditions that the builder adds.
 
 import type * as z from 'zod';
-import type { Condition, FlagInput, RuleSchema } from '../../../../shared/rules/schema.ts';
+import type { Condition, FlagInput, RuleSchema } from '../../../../shared/rules/index.ts';
 
 export function blankFlag(key: string): DraftFlag {
   return { key, enabled: false, variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off', rules: [] };

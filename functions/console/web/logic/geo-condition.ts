@@ -1,7 +1,7 @@
 // The map edits one clause of a rule: the first `geo.country` `in` clause in its condition. A
 // click toggles a country in it; a rule without one gets it (ANDed with what is there).
 
-import type { Condition } from '../../../../shared/rules/schema.ts';
+import type { Condition } from '../../../../shared/rules/index.ts';
 import { insertAt, isGroup, nodeAt, removeAt, replaceAt, walk, type TreePath } from './rule-tree.ts';
 
 export const GEO_ATTR = 'geo.country';

@@ -1,7 +1,7 @@
 // Which operators an attribute offers and which value input each operator takes: the condition
 // editor's dropdowns, from the core's operator table (shared/rules/operators.ts).
 
-import { OPERATORS, OPERATOR_SPECS, type AttributeType, type OperandKind, type Operator } from '../../../../shared/rules/operators.ts';
+import { OPERATORS, OPERATOR_SPECS, type AttributeType, type OperandKind, type Operator } from '../../../../shared/rules/index.ts';
 
 export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
   eq: 'is', neq: 'is not', in: 'is one of', not_in: 'is none of',

@@ -2,7 +2,7 @@
 // keyboard commands are all one of these. A node is addressed by its tree path, the child
 // indexes from the root (`[]` the root, `[1, 0]` the first child of the root's second child).
 
-import type { Condition } from '../../../../shared/rules/schema.ts';
+import type { Condition } from '../../../../shared/rules/index.ts';
 
 export type TreePath = readonly number[];
 export type GroupKind = 'all' | 'any';

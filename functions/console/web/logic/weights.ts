@@ -1,6 +1,6 @@
 // The percentage split editor's arithmetic: the live total, and rebalancing so it makes 100.
 
-import type { Split } from '../../../../shared/rules/schema.ts';
+import type { Split } from '../../../../shared/rules/index.ts';
 
 /** Weights are percentages with at most three decimals (100,000 buckets). */
 export const round3 = (n: number) => Math.round(n * 1000) / 1000;

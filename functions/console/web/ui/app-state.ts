@@ -4,7 +4,7 @@
 import { computed, signal } from '@preact/signals';
 import { createClient, type Client } from '../api/client.ts';
 import { AttributesShape, type ConsoleConfigAnswer } from '../api/shapes.ts';
-import type { AttributeType } from '../../../../shared/rules/operators.ts';
+import type { AttributeType } from '../../../../shared/rules/index.ts';
 import { adminKey } from './session.ts';
 
 export const consoleConfig = signal<ConsoleConfigAnswer | null>(null);

@@ -4,8 +4,8 @@
 
 import { h, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { OPERATOR_SPECS, type Operator } from '../../../../shared/rules/operators.ts';
-import type { Clause, Condition } from '../../../../shared/rules/schema.ts';
+import { OPERATOR_SPECS, type Operator } from '../../../../shared/rules/index.ts';
+import type { Clause, Condition } from '../../../../shared/rules/index.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { newClause } from '../logic/flag-draft.ts';
 import { defaultValueFor, OPERATOR_LABELS, operatorsFor } from '../logic/operator-inputs.ts';

@@ -37,7 +37,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
 
   useEffect(() => {
     let made: Editor | null = null;
-    (async () => {
+    void (async () => {
       try {
         let flag: DraftFlag;
         let version = 0;

@@ -2,7 +2,7 @@
 // are typed (with "Even split" and the remainder taken by the last variant).
 
 import { h } from 'preact';
-import type { Split } from '../../../../shared/rules/schema.ts';
+import type { Split } from '../../../../shared/rules/index.ts';
 import type { DraftFlag, DraftServe } from '../logic/flag-draft.ts';
 import { issuesUnder, messageIdFor, type Issue } from '../logic/problems.ts';
 import { evenSplit, setWeight, weightVerdict } from '../logic/weights.ts';

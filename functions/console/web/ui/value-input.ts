@@ -4,7 +4,7 @@
 
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Operator, AttributeType } from '../../../../shared/rules/operators.ts';
+import type { Operator, AttributeType } from '../../../../shared/rules/index.ts';
 import { inputFor, scalarFromText, splitPastedValues } from '../logic/operator-inputs.ts';
 import { valueOf } from './dom.ts';
 import { RegexTester } from './regex-tester.ts';
