@@ -14,6 +14,8 @@ import { AttributeList } from './condition-tree.ts';
 import { valueOf } from './dom.ts';
 import { createEditor, type Editor } from './editor-state.ts';
 import { FlagSettings } from './flag-settings.ts';
+import { goToField } from './go-to-field.ts';
+import { placeOf } from '../logic/warnings.ts';
 import { HistoryPanel } from './history-panel.ts';
 import { PreviewPanel } from './preview-panel.ts';
 import { RulesList } from './rules-list.ts';
@@ -84,6 +86,13 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
   activeEditor = Object.assign(editor, { save });
 
   const v = editor.validation.value;
+  const warnings = editor.warnings.value;
+  const ruleIds = (editor.draft.value.rules ?? []).map((r) => r.id);
+  /** A warning's field is on the Rules tab: open it, then focus the field once rendered. */
+  const goTo = (pointer: string) => {
+    setTab('rules');
+    requestAnimationFrame(() => goToField(pointer));
+  };
   const complexity = v?.complexity ?? null;
   const level = complexity === null ? 'unknown' : complexity <= 20 ? 'low' : complexity <= 60 ? 'medium' : 'high';
   return h('main', { id: 'main', class: 'editor' },
@@ -101,12 +110,15 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
       `An unsaved draft from ${new Date(draft.savedAt).toLocaleString()} (based on version ${draft.baseVersion}) exists. `,
       h('button', { type: 'button', onClick: () => { editor.edit(draft.flag); setDraft(null); } }, 'Restore draft'),
       h('button', { type: 'button', onClick: () => { clearDraft(localStorage, env, flagKey); setDraft(null); } }, 'Discard it')) : null,
-    h('div', { class: 'status-bar', role: 'status', 'aria-live': 'polite' },
+    h('div', { class: 'status-bar', role: 'status', 'aria-live': 'polite', 'data-analysis': editor.analysisCurrent.value ? 'current' : 'pending' },
       h('span', { class: `badge complexity ${level}`, title: 'Complexity score of the validate API' }, `Complexity ${complexity ?? '–'} (${level})`),
       v ? h('span', { class: v.errors.length ? 'error' : 'ok', 'data-validation': v.errors.length ? 'invalid' : 'valid' }, v.errors.length ? `${v.errors.length} error(s)` : '✓ Valid') : h('span', null, 'Checking…'),
-      v && v.warnings.length + editor.conflicts.value.length > 0 ? h('span', { class: 'warn' }, `${v.warnings.length + editor.conflicts.value.length} warning(s)`) : null,
       editor.dirty.value ? h('span', { class: 'muted' }, 'Unsaved changes (draft autosaved)') : null,
       editor.apiError.value ? h('span', { class: 'error' }, editor.apiError.value) : null),
+    warnings.length ? h('details', { class: 'warnings', open: true },
+      h('summary', { 'data-warning-count': warnings.length }, `${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`),
+      h('ul', null, warnings.map((w) => h('li', { key: `${w.path} ${w.message}`, 'data-warning-path': w.path },
+        h('button', { type: 'button', class: 'link', onClick: () => goTo(w.path) }, placeOf(w.path, ruleIds)), `: ${w.message}`)))) : null,
     h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Editor sections' }, TABS.map(([id, label]) =>
       h('button', { role: 'tab', id: `tab-${id}`, 'aria-selected': tab === id ? 'true' : 'false', 'aria-controls': `panel-${id}`, tabIndex: tab === id ? 0 : -1, onClick: () => setTab(id),
         onKeyDown: (e: KeyboardEvent) => {
