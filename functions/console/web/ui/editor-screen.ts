@@ -16,6 +16,7 @@ import { createEditor, type Editor } from './editor-state.ts';
 import { FlagSettings } from './flag-settings.ts';
 import { goToField } from './go-to-field.ts';
 import { placeOf } from '../logic/warnings.ts';
+import { formatDateTime } from '../logic/dates.ts';
 import { HistoryPanel } from './history-panel.ts';
 import { PreviewPanel } from './preview-panel.ts';
 import { RulesList } from './rules-list.ts';
@@ -107,7 +108,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
         h('input', { id: 'save-comment', placeholder: 'What changed and why', value: comment, onInput: (e: Event) => setComment(valueOf(e)) }),
         h('button', { type: 'button', class: 'primary', onClick: save, disabled: !editor.dirty.value && editor.version.value !== 0, 'aria-keyshortcuts': 'Control+S' }, 'Save'))),
     draft ? h('div', { class: 'notice', role: 'region', 'aria-label': 'Unsaved draft' },
-      `An unsaved draft from ${new Date(draft.savedAt).toLocaleString()} (based on version ${draft.baseVersion}) exists. `,
+      `An unsaved draft from ${formatDateTime(draft.savedAt)} (based on version ${draft.baseVersion}) exists. `,
       h('button', { type: 'button', onClick: () => { editor.edit(draft.flag); setDraft(null); } }, 'Restore draft'),
       h('button', { type: 'button', onClick: () => { clearDraft(localStorage, env, flagKey); setDraft(null); } }, 'Discard it')) : null,
     h('div', { class: 'status-bar', role: 'status', 'aria-live': 'polite', 'data-analysis': editor.analysisCurrent.value ? 'current' : 'pending' },

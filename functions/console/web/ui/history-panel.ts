@@ -7,6 +7,7 @@ import { DiffShape, SaveShape, VersionsShape, type DiffAnswer, type VersionEntry
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { announce, client } from './app-state.ts';
 import type { Editor } from './editor-state.ts';
+import { formatDateTime } from '../logic/dates.ts';
 
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 
@@ -55,7 +56,7 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
       h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', null,
         h('thead', null, h('tr', null, ['Version', 'Change', 'Who', 'When', 'Comment', 'From', 'To', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))),
         h('tbody', null, versions.map((v) => h('tr', { key: v.version, 'data-version': v.version },
-          h('td', null, String(v.version)), h('td', null, v.change), h('td', null, v.actor), h('td', null, h('time', { dateTime: v.at }, new Date(v.at).toLocaleString())), h('td', null, v.comment ?? ''),
+          h('td', null, String(v.version)), h('td', null, v.change), h('td', null, v.actor), h('td', null, h('time', { dateTime: v.at, title: v.at }, formatDateTime(v.at))), h('td', null, v.comment ?? ''),
           h('td', null, h('input', { type: 'radio', name: 'diff-from', 'aria-label': `Compare from version ${v.version}`, checked: from === v.version, onChange: () => setFrom(v.version) })),
           h('td', null, h('input', { type: 'radio', name: 'diff-to', 'aria-label': `Compare to version ${v.version}`, checked: to === v.version, onChange: () => setTo(v.version) })),
           h('td', null, v.version === editor.version.value || v.change === 'delete' ? null : h('button', { type: 'button', onClick: () => rollback(v.version) }, `Roll back to ${v.version}`)))))))),

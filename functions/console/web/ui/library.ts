@@ -9,6 +9,7 @@ import { EMPTY_QUERY, facets, filterFlags, type LibraryItem, type LibraryQuery, 
 import { announce, client, environment, go } from './app-state.ts';
 import { download, valueOf } from './dom.ts';
 import { NewFlagDialog, type Template } from './new-flag.ts';
+import { formatDateTime } from '../logic/dates.ts';
 
 type Bulk = 'enable' | 'disable' | 'delete' | 'copy';
 
@@ -149,6 +150,10 @@ export function Library() {
         h('td', null, h('span', { class: `badge ${item.document.enabled ? 'on' : 'off'}` }, item.document.enabled ? 'Enabled' : 'Disabled')),
         h('td', { class: 'wide-only' }, (item.document.tags ?? []).map((t) => h('span', { class: 'tag' }, t))),
         h('td', { class: 'wide-only' }, String(item.document.rules?.length ?? 0)),
-        h('td', { class: 'wide-only' }, h('time', { dateTime: item.updatedAt }, new Date(item.updatedAt).toLocaleString()), h('div', { class: 'muted' }, item.updatedBy))))))),
+        h('td', { class: 'wide-only' }, h('time', { dateTime: item.updatedAt, title: item.updatedAt }, formatDateTime(item.updatedAt)), h('div', { class: 'muted' }, item.updatedBy))))))),
+    items !== null && shown.length === 0 ? h('div', { class: 'empty', role: 'status' },
+      items.length === 0 ? h('p', null, `No flags in ${env} yet. `, h('button', { type: 'button', class: 'link', onClick: () => setCreating(true) }, 'Create the first one')) :
+      h('p', null, query.text.trim() ? `No flags match "${query.text.trim()}"` : 'No flags match these filters', ' with the filters chosen. ',
+        h('button', { type: 'button', class: 'link', onClick: () => setQuery({ ...EMPTY_QUERY, sort: query.sort }) }, 'Clear search and filters'))) : null,
     creating ? h(NewFlagDialog, { templates, taken: new Set((items ?? []).map((i) => i.key)), onClose: () => setCreating(false), onCreate: (key: string, template?: string) => go(`#/flags/${encodeURIComponent(key)}?new=1${template ? `&template=${encodeURIComponent(template)}` : ''}`) }) : null);
 }
