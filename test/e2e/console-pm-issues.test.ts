@@ -1,0 +1,199 @@
+// The product managers' issue about the console (i16), as specifications: each behaviour in
+// headless chromium at desktop width and at 390 px, axe (WCAG 2.1 AA) with no serious or
+// critical violation on the screens touched, and no error in the browser's console (which
+// includes any refused request: a 4xx or 5xx answer is logged there as an error).
+
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
+import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
+
+type Json = Record<string, unknown>;
+const WIDTHS = [1280, 390] as const;
+
+/** A flag with four distinct warnings: mixed variant types, an unreachable rule, a contradictory condition, an unused variant. */
+const warned = (key: string) => ({
+  key, enabled: true, variants: { on: true, off: false, mid: 1 }, offVariant: 'off', defaultVariant: 'off',
+  rules: [{ id: 'all', serve: { variant: 'on' } }, { id: 'eu', when: { all: [{ attr: 'plan', op: 'eq', value: 'pro' }, { attr: 'plan', op: 'eq', value: 'free' }] }, serve: { variant: 'on' } }],
+});
+
+describe('the console, as the product managers asked (i16)', function () {
+  this.timeout(60000);
+  let product: LocalProduct;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let problems: string[] = [];
+
+  before(async () => {
+    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshotOnFailure(page, this.currentTest.fullTitle());
+    await context?.close();
+  });
+
+  const api = async (path: string, init: RequestInit = {}, key = product.adminKey) => {
+    const response = await fetch(`${product.url}/admin/v1${path}`, { ...init, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+  const putFlag = (flag: Json) => api(`/environments/development/flags/${flag.key as string}`, { method: 'PUT', headers: { 'If-Match': '0' }, body: JSON.stringify({ flag }) });
+  const open = async (width: number) => {
+    context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US', timezoneId: 'America/New_York' });
+    page = await context.newPage();
+    problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+    page.on('dialog', (d) => void d.accept());
+    return page;
+  };
+  const clean = async (p: Page, screen: string) => {
+    const violations = await seriousViolations(p);
+    assert.deepEqual(violations, [], `${screen}: ${JSON.stringify(violations, null, 1)}`);
+    assert.deepEqual(problems, [], `${screen}: nothing in the browser console`);
+  };
+  const fitsWidth = async (p: Page, width: number) => {
+    const scroll = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= width, `no horizontal scrolling of the page at ${width} px (scrollWidth ${scroll})`);
+  };
+  /** The focus lands (a frame after the click) on the element the predicate picks. */
+  const focusOn = (p: Page, isIt: (e: Element) => boolean) =>
+    p.waitForFunction(`(${isIt.toString()})(document.activeElement ?? document.body)`, undefined, { timeout: 5000 });
+  const openFlag = async (p: Page, key: string) => {
+    await signIn(p, product.consoleUrl, product.adminKey);
+    await p.goto(`${product.consoleUrl}#/flags/${key}`);
+    await p.getByRole('heading', { name: new RegExp(key) }).waitFor();
+  };
+
+  for (const width of WIDTHS) {
+    describe(`at ${width} px`, () => {
+      describe('warnings', () => {
+        it('lists a blank flag\'s one warning once, under its count, and a click goes to its field', async () => {
+          const p = await open(width);
+          await signIn(p, product.consoleUrl, product.adminKey);
+          await p.getByRole('button', { name: 'New flag' }).click();
+          await p.getByRole('textbox', { name: 'Key', exact: true }).fill(`blank-${width}`);
+          await p.getByRole('button', { name: 'Create draft' }).click();
+          // Both validate and analyze report the unused variant: it is counted and listed once.
+          await p.locator('[data-analysis="current"]').waitFor();
+          const summary = p.locator('[data-warning-count]');
+          assert.equal(await summary.innerText(), '1 warning');
+          assert.deepEqual(await p.locator('[data-warning-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-warning-path'))), ['/variants/on']);
+          await p.getByRole('button', { name: 'Variant on', exact: true }).click();
+          await focusOn(p, (e) => (e as HTMLInputElement).value === 'on' && e.id.startsWith('variant-'));
+          await fitsWidth(p, width);
+          await clean(p, 'editor with a warning');
+        });
+
+        it('counts what it lists: four warnings of a flag and its rules, each a link to its field', async () => {
+          const key = `warned-${width}`;
+          assert.equal((await putFlag(warned(key))).status, 201);
+          const p = await open(width);
+          await openFlag(p, key);
+          await p.locator('[data-analysis="current"]').waitFor();
+          assert.equal(await p.locator('[data-warning-count]').innerText(), '4 warnings');
+          const paths = await p.locator('[data-warning-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-warning-path')));
+          assert.deepEqual([...paths].sort(), ['/rules/1', '/rules/1/when', '/variants', '/variants/mid']);
+          await p.getByRole('button', { name: 'Rule 2 (eu), condition' }).click();
+          await focusOn(p, (e) => e.getAttribute('data-path') === '/rules/1/when');
+          await p.getByRole('button', { name: 'Rule 2 (eu)', exact: true }).click();
+          await focusOn(p, (e) => e.id === 'rule-1');
+          await p.getByRole('button', { name: 'Variant mid', exact: true }).click();
+          await focusOn(p, (e) => (e as HTMLInputElement).value === 'mid' && e.id.startsWith('variant-'));
+          // From another tab, a click comes back to the Rules tab and the field.
+          await p.getByRole('tab', { name: 'JSON' }).click();
+          await p.getByRole('button', { name: 'Flag variants' }).click();
+          await focusOn(p, (e) => e.id === 'flag-variants');
+          await fitsWidth(p, width);
+          await clean(p, 'editor with four warnings');
+        });
+      });
+
+      describe('small things', () => {
+        it('lets a saved toast go by itself, dates the library in a named time zone, and loads no missing favicon', async () => {
+          const p = await open(width);
+          await signIn(p, product.consoleUrl, product.adminKey);
+          assert.ok(await p.locator('link[rel="icon"]').count(), 'the page names its icon (no /favicon.ico request)');
+          if (width > 600) assert.match(await p.locator('table.flags time').first().innerText(), /\b(EST|EDT)\b/);
+          else assert.match((await p.locator('table.flags time').first().getAttribute('datetime')) ?? '', /Z$/);
+          await p.goto(`${product.consoleUrl}#/flags/dark-mode`);
+          await p.getByLabel('Name').fill(`Dark mode at ${width}`);
+          await p.getByRole('button', { name: 'Save' }).click();
+          const toast = p.locator('.status', { hasText: 'Saved dark-mode' });
+          await toast.waitFor();
+          await toast.waitFor({ state: 'hidden', timeout: 10000 });
+          await p.getByRole('tab', { name: 'History' }).click();
+          assert.match(await p.locator('.history time').first().innerText(), /\b(EST|EDT)\b/);
+          await clean(p, 'history');
+        });
+
+        it('greys out a Delete that cannot act, and says so when a search finds nothing', async () => {
+          const p = await open(width);
+          await signIn(p, product.consoleUrl, product.adminKey);
+          const del = p.getByRole('button', { name: 'Delete', exact: true });
+          const enable = p.getByRole('button', { name: 'Enable', exact: true });
+          assert.ok(await del.isDisabled());
+          const colour = (l: typeof del) => l.evaluate((e) => getComputedStyle(e).color);
+          assert.equal(await colour(del), await colour(enable), 'a disabled Delete looks like the other disabled buttons');
+          await p.getByRole('searchbox', { name: 'Search' }).fill('no-such-flag-anywhere');
+          await p.getByText('No flags match "no-such-flag-anywhere" with the filters chosen.').waitFor();
+          await fitsWidth(p, width);
+          await clean(p, 'library, empty search');
+          await p.getByRole('button', { name: 'Clear search and filters' }).click();
+          await p.getByRole('link', { name: 'new-checkout' }).waitFor();
+        });
+
+        it('keeps the Serve box inside its card and the JSON tab and the device table within the screen', async () => {
+          const p = await open(width);
+          await openFlag(p, 'new-checkout');
+          const split = p.getByRole('radio', { name: 'a percentage split' }).first();
+          await split.check();
+          await p.getByLabel('Bucket by').first().waitFor();
+          const inside = await p.locator('#rule-0').evaluate((card) => {
+            const c = card.getBoundingClientRect();
+            const s = card.querySelector('fieldset.serve')!.getBoundingClientRect();
+            return s.left >= c.left && s.right <= c.right + 0.5;
+          });
+          assert.ok(inside, 'the Serve box stays inside its rule card');
+          await fitsWidth(p, width);
+          await p.getByRole('tab', { name: 'JSON' }).click();
+          const pre = p.getByLabel('The draft as JSON');
+          assert.ok(await pre.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the JSON wraps instead of being clipped');
+          await fitsWidth(p, width);
+          await p.getByRole('tab', { name: 'Map & audiences' }).click();
+          await p.locator('table.matrix td', { hasNotText: '…' }).first().waitFor();
+          const table = await p.locator('table.matrix').evaluate((t) => ({ right: t.getBoundingClientRect().right, wrap: t.parentElement!.clientWidth, width: t.scrollWidth }));
+          assert.ok(table.right <= width && table.width <= table.wrap, `the device table fits (${JSON.stringify(table)})`);
+          await fitsWidth(p, width);
+          await clean(p, 'targeting');
+        });
+
+        it('asks for no conflicts, cost or device preview while the draft is invalid (no 422 in the console)', async () => {
+          const p = await open(width);
+          await openFlag(p, 'new-checkout');
+          await p.locator('.badge.cost').first().waitFor();
+          await p.getByRole('button', { name: '+ Add rule' }).click();
+          const last = p.locator('.rule').last();
+          await last.locator('input[id$="-root-attr"]').fill('appVersion');
+          await last.locator('select[id$="-root-op"]').selectOption('semver_gte');
+          await last.locator('input[id$="-root-value"]').fill('two');
+          await p.locator('[data-validation="invalid"]').waitFor();
+          await p.getByRole('tab', { name: 'Map & audiences' }).click();
+          await p.locator('[data-matrix="waiting"]').waitFor();
+          await p.getByRole('tab', { name: 'Rules' }).click();
+          // Fixed, the draft is analysed again: the answer comes, and nothing before it was refused.
+          const analysed = p.waitForResponse((r) => r.url().includes('/v1/rules/analyze') && r.status() === 200);
+          await p.locator('.rule').last().locator('input[id$="-root-value"]').fill('2.0.0');
+          await p.locator('[data-validation="valid"]').waitFor();
+          await analysed;
+          assert.deepEqual(problems, []);
+        });
+      });
+    });
+  }
+});
