@@ -59,7 +59,9 @@ describe('the console, as the product managers asked (i16)', function () {
   };
   const fitsWidth = async (p: Page, width: number) => {
     const scroll = await p.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(scroll <= width, `no horizontal scrolling of the page at ${width} px (scrollWidth ${scroll})`);
+    // On failure, name the outermost elements that stick out.
+    const wide = scroll <= width ? [] : await p.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 0.5)).slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`), width);
+    assert.ok(scroll <= width, `no horizontal scrolling of the page at ${width} px (scrollWidth ${scroll}: ${wide.join(', ')})`);
   };
   /** The focus lands (a frame after the click) on the element the predicate picks. */
   const focusOn = (p: Page, isIt: (e: Element) => boolean) =>
@@ -114,6 +116,28 @@ describe('the console, as the product managers asked (i16)', function () {
         });
       });
 
+      describe('history', () => {
+        it('describes a weight change in words, with the JSON a click away', async () => {
+          const key = `split-${width}`;
+          const flag = (on: number) => ({ key, enabled: true, variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off',
+            rules: [{ id: 'eu-launch', when: { attr: 'geo.country', op: 'in', value: ['DE', 'FR'] }, serve: { rollout: { split: [{ variant: 'on', weight: on }, { variant: 'off', weight: 100 - on }] } } }] });
+          assert.equal((await putFlag(flag(25))).status, 201);
+          assert.equal((await api(`/environments/development/flags/${key}`, { method: 'PUT', headers: { 'If-Match': '1' }, body: JSON.stringify({ flag: flag(30), comment: 'ramp up' }) })).status, 200);
+          const p = await open(width);
+          await openFlag(p, key);
+          await p.getByRole('tab', { name: 'History' }).click();
+          await p.getByRole('heading', { name: 'Changes from version 1 to 2' }).waitFor();
+          const change = p.locator('.diff li.change', { hasText: 'Rule eu-launch: on 25% -> 30%' });
+          assert.equal(await change.locator('.words').innerText(), 'Rule eu-launch: on 25% -> 30%, off 75% -> 70%');
+          const pointer = change.getByText('/rules/0/serve/rollout/split/0/weight');
+          assert.equal(await pointer.isVisible(), false, 'the JSON waits behind its disclosure');
+          await change.locator('summary', { hasText: 'JSON' }).click();
+          await pointer.waitFor();
+          await fitsWidth(p, width);
+          await clean(p, 'history');
+        });
+      });
+
       describe('small things', () => {
         it('lets a saved toast go by itself, dates the library in a named time zone, and loads no missing favicon', async () => {
           const p = await open(width);
@@ -161,6 +185,8 @@ describe('the console, as the product managers asked (i16)', function () {
           });
           assert.ok(inside, 'the Serve box stays inside its rule card');
           await fitsWidth(p, width);
+          const jsonTab = await p.getByRole('tab', { name: 'JSON' }).boundingBox();
+          assert.ok(jsonTab && jsonTab.x + jsonTab.width <= width, 'the JSON tab is whole on screen (tabs wrap instead of scrolling)');
           await p.getByRole('tab', { name: 'JSON' }).click();
           const pre = p.getByLabel('The draft as JSON');
           assert.ok(await pre.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the JSON wraps instead of being clipped');

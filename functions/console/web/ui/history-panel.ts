@@ -8,6 +8,7 @@ import type { DraftFlag } from '../logic/flag-draft.ts';
 import { announce, client } from './app-state.ts';
 import type { Editor } from './editor-state.ts';
 import { formatDateTime } from '../logic/dates.ts';
+import { changesInWords } from '../logic/change-words.ts';
 
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 
@@ -48,6 +49,8 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
     }
   };
 
+  /** A version's document from the list (version 0: before the flag existed). */
+  const documentOf = (n: number) => versions?.find((v) => v.version === n)?.document;
   if (versions === null) return h('p', null, error ?? 'Loading history…');
   if (versions.length === 0) return h('p', null, 'Not saved yet: history starts with the first save.');
   return h('div', { class: 'history' },
@@ -63,8 +66,12 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
     diff ? h('section', { 'aria-labelledby': 'diff-title', class: 'diff' },
       h('h2', { id: 'diff-title' }, `Changes from version ${diff.from} to ${diff.to}`),
       diff.changes.length === 0 ? h('p', null, 'No differences.') :
-      h('ul', null, diff.changes.map((ch) => h('li', { class: `change ${ch.op}` },
-        h('code', null, ch.path), ` ${ch.op}`,
-        ch.before !== undefined ? h('div', { class: 'before' }, h('span', { class: 'visually-hidden' }, 'before: '), '− ', show(ch.before)) : null,
-        ch.after !== undefined ? h('div', { class: 'after' }, h('span', { class: 'visually-hidden' }, 'after: '), '+ ', show(ch.after)) : null)))) : null);
+      h('ul', null, changesInWords(diff.changes, documentOf(diff.from), documentOf(diff.to)).map((w, n) => h('li', { class: 'change', key: n },
+        h('span', { class: 'words' }, w.text),
+        h('details', { class: 'raw' },
+          h('summary', null, 'JSON', h('span', { class: 'visually-hidden' }, ` of: ${w.text}`)),
+          h('ul', null, w.changes.map((ch) => h('li', { class: `change ${ch.op}` },
+            h('code', null, ch.path), ` ${ch.op}`,
+            ch.before !== undefined ? h('div', { class: 'before' }, h('span', { class: 'visually-hidden' }, 'before: '), '− ', show(ch.before)) : null,
+            ch.after !== undefined ? h('div', { class: 'after' }, h('span', { class: 'visually-hidden' }, 'after: '), '+ ', show(ch.after)) : null)))))))) : null);
 }
