@@ -5,10 +5,13 @@ import { computed, signal } from '@preact/signals';
 import { createClient, type Client } from '../api/client.ts';
 import { AttributesShape, type ConsoleConfigAnswer } from '../api/shapes.ts';
 import type { AttributeType } from '../../../../shared/rules/operators.ts';
-import { adminKey } from './session.ts';
+import { adminKey, keyRole, learnRole } from './session.ts';
+import { mayEdit } from '../logic/key-role.ts';
 
 export const consoleConfig = signal<ConsoleConfigAnswer | null>(null);
-export const client = computed<Client | null>(() => (consoleConfig.value ? createClient(consoleConfig.value, () => adminKey.value) : null));
+export const client = computed<Client | null>(() => (consoleConfig.value ? createClient(consoleConfig.value, () => adminKey.value, learnRole) : null));
+/** False once the key is known to be a viewer's: the console then offers no edits. */
+export const canEdit = computed(() => mayEdit(keyRole.value));
 export const environment = signal('development');
 
 export type Attribute = { readonly name: string; readonly type: AttributeType; readonly description?: string; readonly allowedValues?: readonly (string | number | boolean)[] };

@@ -9,7 +9,8 @@ import type { DraftFlag } from '../logic/flag-draft.ts';
 import { clearDraft, loadDraft, type Draft } from '../logic/drafts.ts';
 import { blankFlag, fromTemplate } from '../logic/flag-draft.ts';
 import { relativeTo } from '../logic/problems.ts';
-import { announce, client, environment, go } from './app-state.ts';
+import { announce, canEdit, client, environment, go } from './app-state.ts';
+import { READ_ONLY_EXPLANATION } from '../logic/key-role.ts';
 import { AttributeList } from './condition-tree.ts';
 import { valueOf } from './dom.ts';
 import { createEditor, type Editor } from './editor-state.ts';
@@ -68,6 +69,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
   if (!editor) return h('main', { id: 'main' }, h('p', null, 'Loading…'));
 
   const save = async () => {
+    if (!canEdit.value) return;
     const flag = editor.draft.value;
     try {
       const answer = await c.call('admin', base, SaveShape, { method: 'PUT', ifMatch: editor.version.value, body: { flag, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
@@ -79,6 +81,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
     } catch (err) {
       if (err instanceof ApiError) {
         editor.saveIssues.value = relativeTo(err.problem.errors ?? [], '/flag');
+        if (err.status === 403 && !canEdit.value) return announce(`Not saved. ${READ_ONLY_EXPLANATION}`, 'error');
         const stale = err.status === 412 ? ` Someone saved version ${err.problem.currentVersion ?? '?'} meanwhile; reload to see it (your draft is kept).` : '';
         announce(`Not saved: ${err.message}.${stale}`, 'error');
       } else announce(`Not saved: ${(err as Error).message}`, 'error');
@@ -101,13 +104,13 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
     h('div', { class: 'toolbar' },
       h('h1', null, h('a', { href: '#/flags', class: 'back', 'aria-label': 'Back to the flags' }, '←'), ' ', flagKey,
         h('span', { class: 'muted' }, editor.version.value === 0 ? ' (new, not saved)' : ` version ${editor.version.value}`)),
-      h('div', { class: 'actions' },
+      !canEdit.value ? h('span', { class: 'badge read-only' }, 'Read only') : h('div', { class: 'actions' },
         h('button', { type: 'button', disabled: !editor.canUndo.value, onClick: editor.undo, 'aria-keyshortcuts': 'Control+Z' }, 'Undo'),
         h('button', { type: 'button', disabled: !editor.canRedo.value, onClick: editor.redo, 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo'),
         h('label', { for: 'save-comment', class: 'visually-hidden' }, 'Change comment'),
         h('input', { id: 'save-comment', placeholder: 'What changed and why', value: comment, onInput: (e: Event) => setComment(valueOf(e)) }),
         h('button', { type: 'button', class: 'primary', onClick: save, disabled: !editor.dirty.value && editor.version.value !== 0, 'aria-keyshortcuts': 'Control+S' }, 'Save'))),
-    draft ? h('div', { class: 'notice', role: 'region', 'aria-label': 'Unsaved draft' },
+    draft && canEdit.value ? h('div', { class: 'notice', role: 'region', 'aria-label': 'Unsaved draft' },
       `An unsaved draft from ${formatDateTime(draft.savedAt)} (based on version ${draft.baseVersion}) exists. `,
       h('button', { type: 'button', onClick: () => { editor.edit(draft.flag); setDraft(null); } }, 'Restore draft'),
       h('button', { type: 'button', onClick: () => { clearDraft(localStorage, env, flagKey); setDraft(null); } }, 'Discard it')) : null,
@@ -131,7 +134,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
           }
         } }, label))),
     h('div', { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}`, class: 'panel' },
-      tab === 'rules' ? h('div', { class: 'editor-grid' }, h(FlagSettings, { editor }), h(RulesList, { editor })) :
+      tab === 'rules' ? h('fieldset', { class: 'editor-grid plain', disabled: !canEdit.value }, h('legend', { class: 'visually-hidden' }, canEdit.value ? 'Flag and rules' : 'Flag and rules (read only)'), h(FlagSettings, { editor }), h(RulesList, { editor })) :
       tab === 'preview' ? h(PreviewPanel, { editor }) :
       tab === 'history' ? h(HistoryPanel, { editor, base, onRolledBack: (flag: DraftFlag, version: number) => editor.reset(flag, version) }) :
       tab === 'targeting' ? h(TargetingPanel, { editor }) :

@@ -7,6 +7,7 @@ import type { Client } from '../api/client.ts';
 import { AnalyzeShape, PerformanceShape, UsageShape, ValidateShape } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { saveDraft } from '../logic/drafts.ts';
+import { canEdit } from './app-state.ts';
 import type { Issue } from '../logic/problems.ts';
 import { uniqueWarnings } from '../logic/warnings.ts';
 import { canRedo, canUndo, pushState, redo, undo, undoStack, type UndoStack } from '../logic/undo-stack.ts';
@@ -45,6 +46,8 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   const focus = signal<Focus | null>(null);
 
   const edit = (next: DraftFlag, coalesceKey?: string) => {
+    // A viewer's key cannot save: the draft does not change (the views offer no edits either).
+    if (!canEdit.peek()) return;
     batch(() => {
       stack.value = pushState(stack.value, next, coalesceKey, performance.now());
       saveIssues.value = [];

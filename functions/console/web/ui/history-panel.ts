@@ -5,7 +5,7 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { DiffShape, SaveShape, VersionsShape, type DiffAnswer, type VersionEntry } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
-import { announce, client } from './app-state.ts';
+import { announce, canEdit, client } from './app-state.ts';
 import type { Editor } from './editor-state.ts';
 import { formatDateTime } from '../logic/dates.ts';
 import { changesInWords } from '../logic/change-words.ts';
@@ -62,7 +62,7 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
           h('td', null, String(v.version)), h('td', null, v.change), h('td', null, v.actor), h('td', null, h('time', { dateTime: v.at, title: v.at }, formatDateTime(v.at))), h('td', null, v.comment ?? ''),
           h('td', null, h('input', { type: 'radio', name: 'diff-from', 'aria-label': `Compare from version ${v.version}`, checked: from === v.version, onChange: () => setFrom(v.version) })),
           h('td', null, h('input', { type: 'radio', name: 'diff-to', 'aria-label': `Compare to version ${v.version}`, checked: to === v.version, onChange: () => setTo(v.version) })),
-          h('td', null, v.version === editor.version.value || v.change === 'delete' ? null : h('button', { type: 'button', onClick: () => rollback(v.version) }, `Roll back to ${v.version}`)))))))),
+          h('td', null, v.version === editor.version.value || v.change === 'delete' || !canEdit.value ? null : h('button', { type: 'button', onClick: () => rollback(v.version) }, `Roll back to ${v.version}`)))))))),
     diff ? h('section', { 'aria-labelledby': 'diff-title', class: 'diff' },
       h('h2', { id: 'diff-title' }, `Changes from version ${diff.from} to ${diff.to}`),
       diff.changes.length === 0 ? h('p', null, 'No differences.') :
