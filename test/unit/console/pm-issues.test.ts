@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { changesInWords, conditionWords } from '../../../functions/console/web/logic/change-words.ts';
 import { formatDateTime } from '../../../functions/console/web/logic/dates.ts';
 import { placeOf, uniqueWarnings } from '../../../functions/console/web/logic/warnings.ts';
+import { mayEdit, roleFromRefusal, signInProblem } from '../../../functions/console/web/logic/key-role.ts';
 
 const v1 = { key: 'd', enabled: true, variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off', tags: ['a'],
   rules: [{ id: 'eu-launch', when: { attr: 'plan', op: 'eq', value: 'pro' }, serve: { rollout: { split: [{ variant: 'on', weight: 25 }, { variant: 'off', weight: 75 }] } } }] };
@@ -63,5 +64,21 @@ describe('console warnings and dates', () => {
   it('names the time zone of a date', () => {
     assert.match(formatDateTime('2026-12-05T14:45:00Z', 'en-US', 'America/New_York'), /Dec 5, 2026, 09:45 AM EST/);
     assert.equal(formatDateTime('not a date'), 'not a date');
+  });
+});
+
+describe('console key role', () => {
+  it('reads the role a refusal names, and only from a 403', () => {
+    assert.equal(roleFromRefusal(403, 'this needs an admin key with role "editor" or above; this key is "viewer"'), 'viewer');
+    assert.equal(roleFromRefusal(403, 'this endpoint needs an admin key'), null);
+    assert.equal(roleFromRefusal(422, 'this key is "viewer"'), null);
+    assert.equal(mayEdit('viewer'), false);
+    assert.equal(mayEdit(null), true, 'until a refusal names it, the console offers editing');
+  });
+
+  it('explains a refused sign-in without headers, endpoints or status codes', () => {
+    for (const [status, code] of [[0], [401, 'UNAUTHORIZED'], [403, 'FORBIDDEN'], [429], [503], [400]] as const) {
+      assert.doesNotMatch(signInProblem(status, code), /Authorization|Bearer|X-API-Key|endpoint|\/v1\/|HTTP|\b\d{3}\b/);
+    }
   });
 });
