@@ -213,7 +213,7 @@ describe('the console, as the product managers asked (i16)', function () {
       });
 
       describe('small things', () => {
-        it('lets a saved toast go by itself, dates the library in a named time zone, and loads no missing favicon', async () => {
+        it('lets a saved toast go by itself, names the time zone of every date, and loads no missing favicon', async () => {
           const p = await open(width);
           await signIn(p, product.consoleUrl, product.adminKey);
           assert.ok(await p.locator('link[rel="icon"]').count(), 'the page names its icon (no /favicon.ico request)');
@@ -228,6 +228,15 @@ describe('the console, as the product managers asked (i16)', function () {
           await p.getByRole('tab', { name: 'History' }).click();
           assert.match(await p.locator('.history time').first().innerText(), /\b(EST|EDT)\b/);
           await clean(p, 'history');
+          // A date in a condition names the zone its picker is in.
+          await p.getByRole('tab', { name: 'Rules' }).click();
+          await p.getByRole('button', { name: '+ Add rule' }).click();
+          const rule = p.locator('.rule').last();
+          await rule.locator('input[id$="-root-attr"]').fill('signupDate');
+          await rule.locator('select[id$="-root-op"]').selectOption('after');
+          assert.match(await rule.locator('.date-input [data-zone]').innerText(), /^(EST|EDT)$/);
+          await fitsWidth(p, width);
+          await clean(p, 'a date condition');
         });
 
         it('greys out a Delete that cannot act, and says so when a search finds nothing', async () => {

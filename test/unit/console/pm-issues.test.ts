@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { changesInWords, conditionWords } from '../../../functions/console/web/logic/change-words.ts';
-import { formatDateTime } from '../../../functions/console/web/logic/dates.ts';
+import { formatDateTime, zoneName } from '../../../functions/console/web/logic/dates.ts';
 import { placeOf, uniqueWarnings } from '../../../functions/console/web/logic/warnings.ts';
 import { mayEdit, roleFromRefusal, signInProblem } from '../../../functions/console/web/logic/key-role.ts';
 
@@ -64,6 +64,7 @@ describe('console warnings and dates', () => {
   it('names the time zone of a date', () => {
     assert.match(formatDateTime('2026-12-05T14:45:00Z', 'en-US', 'America/New_York'), /Dec 5, 2026, 09:45 AM EST/);
     assert.equal(formatDateTime('not a date'), 'not a date');
+    assert.equal(zoneName(new Date('2026-07-01T12:00:00Z'), 'en-US', 'America/New_York'), 'EDT');
   });
 });
 

@@ -9,3 +9,9 @@ export function formatDateTime(iso: string, locale?: string, timeZone?: string):
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(locale, timeZone ? { ...FORMAT, timeZone } : FORMAT);
 }
+
+/** The short name of the browser's time zone at a date (`EST`, `GMT+1`): what a datetime-local field means. */
+export function zoneName(at: Date = new Date(), locale?: string, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? 'local time';
+}
