@@ -191,7 +191,7 @@ describe('the console in a browser', function () {
     await p.getByRole('heading', { name: /version 2/ }).waitFor();
     await p.getByRole('tab', { name: 'History' }).click();
     await p.getByRole('heading', { name: 'Changes from version 1 to 2' }).waitFor();
-    assert.match(await p.locator('.diff').innerText(), /\/name/);
+    assert.match(await p.locator('.diff').innerText(), /Name: "Dark mode default" -> "Dark mode, renamed"/);
     await noSeriousViolations(p, 'history');
     await p.getByRole('button', { name: 'Roll back to 1' }).click();
     await p.getByRole('heading', { name: /version 3/ }).waitFor();

@@ -3,10 +3,11 @@
 
 import { h, render } from 'preact';
 import { ConsoleConfigShape } from './api/shapes.ts';
-import { announce, client, consoleConfig, environment, loadAttributes, route, shortcutsOpen, status } from './ui/app-state.ts';
+import { announce, canEdit, client, dismissStatus, consoleConfig, environment, loadAttributes, route, shortcutsOpen, status } from './ui/app-state.ts';
 import { EditorScreen } from './ui/editor-screen.ts';
 import { Library } from './ui/library.ts';
-import { adminKey, signOut } from './ui/session.ts';
+import { adminKey, keyRole, signOut } from './ui/session.ts';
+import { READ_ONLY_EXPLANATION } from './logic/key-role.ts';
 import { SignIn } from './ui/sign-in.ts';
 import { onGlobalKey, ShortcutsDialog } from './ui/shortcuts.ts';
 import { effect } from '@preact/signals';
@@ -28,8 +29,11 @@ function App() {
   const s = status.value;
   return h('div', { class: 'app' },
     h(Header, null),
+    adminKey.value !== null && !canEdit.value ? h('p', { class: 'notice read-only', role: 'note', 'data-role': keyRole.value }, h('strong', null, 'Read only. '), READ_ONLY_EXPLANATION) : null,
     adminKey.value === null ? h(SignIn, null) : r.screen === 'editor' ? h(EditorScreen, { key: `${r.key}-${r.isNew}`, flagKey: r.key, isNew: r.isNew, template: r.template }) : h(Library, null),
-    h('div', { class: `status ${s?.kind ?? ''}`, role: s?.kind === 'error' ? 'alert' : 'status', 'aria-live': s?.kind === 'error' ? 'assertive' : 'polite' }, s?.text ?? ''),
+    h('div', { class: `status ${s?.kind ?? ''}`, role: s?.kind === 'error' ? 'alert' : 'status', 'aria-live': s?.kind === 'error' ? 'assertive' : 'polite' },
+      s ? h('span', null, s.text) : null,
+      s?.kind === 'error' ? h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss this message', onClick: dismissStatus }, '×') : null),
     shortcutsOpen.value ? h(ShortcutsDialog, null) : null);
 }
 

@@ -4,6 +4,7 @@
 
 import type * as z from 'zod/mini';
 import { ProblemShape, type ConsoleConfigAnswer, type ProblemAnswer } from './shapes.ts';
+import { roleFromRefusal, type Role } from '../logic/key-role.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -27,21 +28,29 @@ function baseOf(config: ConsoleConfigAnswer, api: Api): string {
   return api === 'admin' ? config.adminUrl : api === 'validate' ? config.validateUrl : config.previewUrl;
 }
 
-export function createClient(config: ConsoleConfigAnswer, adminKey: () => string | null): Client {
+/** `onRole`: told the key's role whenever a refusal names it. */
+export function createClient(config: ConsoleConfigAnswer, adminKey: () => string | null, onRole?: (role: Role) => void): Client {
   return {
     config,
     async call(api, path, shape, options = {}) {
       const headers: Record<string, string> = { Accept: 'application/json' };
+      let response: Response;
       const key = adminKey();
       if (key) headers.Authorization = `Bearer ${key}`;
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
       if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
-      const response = await fetch(`${baseOf(config, api)}${path}`, {
+      try {
+        response = await fetch(`${baseOf(config, api)}${path}`, {
         method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
         headers,
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
-      });
+        });
+      } catch (err) {
+        if ((err as Error).name === 'AbortError') throw err;
+        // No answer at all (offline, a blocked origin): status 0, in words rather than "Failed to fetch".
+        throw new ApiError(0, { title: `the ${api} service could not be reached` });
+      }
       const text = await response.text();
       let json: unknown;
       try {
@@ -51,6 +60,8 @@ export function createClient(config: ConsoleConfigAnswer, adminKey: () => string
       }
       if (!response.ok) {
         const problem = ProblemShape.safeParse(json);
+        const role = problem.success ? roleFromRefusal(response.status, problem.data.detail) : null;
+        if (role) onRole?.(role);
         throw new ApiError(response.status, problem.success ? problem.data : { title: `${api} answered ${response.status}` });
       }
       const parsed = shape.safeParse(json);

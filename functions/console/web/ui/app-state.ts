@@ -5,10 +5,13 @@ import { computed, signal } from '@preact/signals';
 import { createClient, type Client } from '../api/client.ts';
 import { AttributesShape, type ConsoleConfigAnswer } from '../api/shapes.ts';
 import type { AttributeType } from '../../../../shared/rules/index.ts';
-import { adminKey } from './session.ts';
+import { adminKey, keyRole, learnRole } from './session.ts';
+import { mayEdit } from '../logic/key-role.ts';
 
 export const consoleConfig = signal<ConsoleConfigAnswer | null>(null);
-export const client = computed<Client | null>(() => (consoleConfig.value ? createClient(consoleConfig.value, () => adminKey.value) : null));
+export const client = computed<Client | null>(() => (consoleConfig.value ? createClient(consoleConfig.value, () => adminKey.value, learnRole) : null));
+/** False once the key is known to be a viewer's: the console then offers no edits. */
+export const canEdit = computed(() => mayEdit(keyRole.value));
 export const environment = signal('development');
 
 export type Attribute = { readonly name: string; readonly type: AttributeType; readonly description?: string; readonly allowedValues?: readonly (string | number | boolean)[] };
@@ -31,16 +34,31 @@ export function routeFromHash(hash: string): Route {
 }
 
 export const route = signal<Route>(routeFromHash(location.hash));
-addEventListener('hashchange', () => (route.value = routeFromHash(location.hash)));
+addEventListener('hashchange', () => {
+  route.value = routeFromHash(location.hash);
+  if (status.peek()?.kind === 'error') dismissStatus();
+});
 
 export function go(hash: string): void {
   if (location.hash === hash) route.value = routeFromHash(hash);
   else location.hash = hash;
 }
 
-/** One polite live region for outcomes ("Saved version 4"), one assertive for failures. */
+/**
+ * One polite live region for outcomes ("Saved version 4"), one assertive for failures. An outcome
+ * leaves by itself after a few seconds so it never sits over the editor; a failure stays until
+ * dismissed (or the next screen), since it may need reading twice.
+ */
 export const status = signal<{ readonly text: string; readonly kind: 'info' | 'error' } | null>(null);
+export const INFO_TOAST_MS = 4000;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
 export function announce(text: string, kind: 'info' | 'error' = 'info'): void {
+  clearTimeout(toastTimer);
   status.value = { text, kind };
+  if (kind === 'info') toastTimer = setTimeout(() => (status.value = null), INFO_TOAST_MS);
+}
+export function dismissStatus(): void {
+  clearTimeout(toastTimer);
+  status.value = null;
 }
 export const shortcutsOpen = signal(false);

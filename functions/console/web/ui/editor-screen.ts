@@ -9,11 +9,15 @@ import type { DraftFlag } from '../logic/flag-draft.ts';
 import { clearDraft, loadDraft, type Draft } from '../logic/drafts.ts';
 import { blankFlag, fromTemplate } from '../logic/flag-draft.ts';
 import { relativeTo } from '../logic/problems.ts';
-import { announce, client, environment, go } from './app-state.ts';
+import { announce, canEdit, client, environment, go } from './app-state.ts';
+import { READ_ONLY_EXPLANATION } from '../logic/key-role.ts';
 import { AttributeList } from './condition-tree.ts';
 import { valueOf } from './dom.ts';
 import { createEditor, type Editor } from './editor-state.ts';
 import { FlagSettings } from './flag-settings.ts';
+import { goToField } from './go-to-field.ts';
+import { placeOf } from '../logic/warnings.ts';
+import { formatDateTime } from '../logic/dates.ts';
 import { HistoryPanel } from './history-panel.ts';
 import { PreviewPanel } from './preview-panel.ts';
 import { RulesList } from './rules-list.ts';
@@ -65,6 +69,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
   if (!editor) return h('main', { id: 'main' }, h('p', null, 'Loading…'));
 
   const save = async () => {
+    if (!canEdit.value) return;
     const flag = editor.draft.value;
     try {
       const answer = await c.call('admin', base, SaveShape, { method: 'PUT', ifMatch: editor.version.value, body: { flag, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
@@ -76,6 +81,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
     } catch (err) {
       if (err instanceof ApiError) {
         editor.saveIssues.value = relativeTo(err.problem.errors ?? [], '/flag');
+        if (err.status === 403 && !canEdit.value) return announce(`Not saved. ${READ_ONLY_EXPLANATION}`, 'error');
         const stale = err.status === 412 ? ` Someone saved version ${err.problem.currentVersion ?? '?'} meanwhile; reload to see it (your draft is kept).` : '';
         announce(`Not saved: ${err.message}.${stale}`, 'error');
       } else announce(`Not saved: ${(err as Error).message}`, 'error');
@@ -84,6 +90,13 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
   activeEditor = Object.assign(editor, { save });
 
   const v = editor.validation.value;
+  const warnings = editor.warnings.value;
+  const ruleIds = (editor.draft.value.rules ?? []).map((r) => r.id);
+  /** A warning's field is on the Rules tab: open it, then focus the field once rendered. */
+  const goTo = (pointer: string) => {
+    setTab('rules');
+    requestAnimationFrame(() => goToField(pointer));
+  };
   const complexity = v?.complexity ?? null;
   const level = complexity === null ? 'unknown' : complexity <= 20 ? 'low' : complexity <= 60 ? 'medium' : 'high';
   return h('main', { id: 'main', class: 'editor' },
@@ -91,22 +104,25 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
     h('div', { class: 'toolbar' },
       h('h1', null, h('a', { href: '#/flags', class: 'back', 'aria-label': 'Back to the flags' }, '←'), ' ', flagKey,
         h('span', { class: 'muted' }, editor.version.value === 0 ? ' (new, not saved)' : ` version ${editor.version.value}`)),
-      h('div', { class: 'actions' },
+      !canEdit.value ? h('span', { class: 'badge read-only' }, 'Read only') : h('div', { class: 'actions' },
         h('button', { type: 'button', disabled: !editor.canUndo.value, onClick: editor.undo, 'aria-keyshortcuts': 'Control+Z' }, 'Undo'),
         h('button', { type: 'button', disabled: !editor.canRedo.value, onClick: editor.redo, 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo'),
         h('label', { for: 'save-comment', class: 'visually-hidden' }, 'Change comment'),
         h('input', { id: 'save-comment', placeholder: 'What changed and why', value: comment, onInput: (e: Event) => setComment(valueOf(e)) }),
         h('button', { type: 'button', class: 'primary', onClick: save, disabled: !editor.dirty.value && editor.version.value !== 0, 'aria-keyshortcuts': 'Control+S' }, 'Save'))),
-    draft ? h('div', { class: 'notice', role: 'region', 'aria-label': 'Unsaved draft' },
-      `An unsaved draft from ${new Date(draft.savedAt).toLocaleString()} (based on version ${draft.baseVersion}) exists. `,
+    draft && canEdit.value ? h('div', { class: 'notice', role: 'region', 'aria-label': 'Unsaved draft' },
+      `An unsaved draft from ${formatDateTime(draft.savedAt)} (based on version ${draft.baseVersion}) exists. `,
       h('button', { type: 'button', onClick: () => { editor.edit(draft.flag); setDraft(null); } }, 'Restore draft'),
       h('button', { type: 'button', onClick: () => { clearDraft(localStorage, env, flagKey); setDraft(null); } }, 'Discard it')) : null,
-    h('div', { class: 'status-bar', role: 'status', 'aria-live': 'polite' },
+    h('div', { class: 'status-bar', role: 'status', 'aria-live': 'polite', 'data-analysis': editor.analysisCurrent.value ? 'current' : 'pending' },
       h('span', { class: `badge complexity ${level}`, title: 'Complexity score of the validate API' }, `Complexity ${complexity ?? '–'} (${level})`),
       v ? h('span', { class: v.errors.length ? 'error' : 'ok', 'data-validation': v.errors.length ? 'invalid' : 'valid' }, v.errors.length ? `${v.errors.length} error(s)` : '✓ Valid') : h('span', null, 'Checking…'),
-      v && v.warnings.length + editor.conflicts.value.length > 0 ? h('span', { class: 'warn' }, `${v.warnings.length + editor.conflicts.value.length} warning(s)`) : null,
       editor.dirty.value ? h('span', { class: 'muted' }, 'Unsaved changes (draft autosaved)') : null,
       editor.apiError.value ? h('span', { class: 'error' }, editor.apiError.value) : null),
+    warnings.length ? h('details', { class: 'warnings', open: true },
+      h('summary', { 'data-warning-count': warnings.length }, `${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`),
+      h('ul', null, warnings.map((w) => h('li', { key: `${w.path} ${w.message}`, 'data-warning-path': w.path },
+        h('button', { type: 'button', class: 'link', onClick: () => goTo(w.path) }, placeOf(w.path, ruleIds)), `: ${w.message}`)))) : null,
     h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Editor sections' }, TABS.map(([id, label]) =>
       h('button', { role: 'tab', id: `tab-${id}`, 'aria-selected': tab === id ? 'true' : 'false', 'aria-controls': `panel-${id}`, tabIndex: tab === id ? 0 : -1, onClick: () => setTab(id),
         onKeyDown: (e: KeyboardEvent) => {
@@ -118,7 +134,7 @@ export function EditorScreen({ flagKey, isNew, template }: { flagKey: string; is
           }
         } }, label))),
     h('div', { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}`, class: 'panel' },
-      tab === 'rules' ? h('div', { class: 'editor-grid' }, h(FlagSettings, { editor }), h(RulesList, { editor })) :
+      tab === 'rules' ? h('fieldset', { class: 'editor-grid plain', disabled: !canEdit.value }, h('legend', { class: 'visually-hidden' }, canEdit.value ? 'Flag and rules' : 'Flag and rules (read only)'), h(FlagSettings, { editor }), h(RulesList, { editor })) :
       tab === 'preview' ? h(PreviewPanel, { editor }) :
       tab === 'history' ? h(HistoryPanel, { editor, base, onRolledBack: (flag: DraftFlag, version: number) => editor.reset(flag, version) }) :
       tab === 'targeting' ? h(TargetingPanel, { editor }) :

@@ -7,7 +7,9 @@ import type { Client } from '../api/client.ts';
 import { AnalyzeShape, PerformanceShape, UsageShape, ValidateShape } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { saveDraft } from '../logic/drafts.ts';
+import { canEdit } from './app-state.ts';
 import type { Issue } from '../logic/problems.ts';
+import { uniqueWarnings } from '../logic/warnings.ts';
 import { canRedo, canUndo, pushState, redo, undo, undoStack, type UndoStack } from '../logic/undo-stack.ts';
 import type { TreePath } from '../logic/rule-tree.ts';
 
@@ -25,6 +27,10 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   const dirty = computed(() => JSON.stringify(draft.value) !== JSON.stringify(saved.value));
   const validation = signal<{ errors: Issue[]; warnings: Issue[]; complexity: number | null; at: number } | null>(null);
   const conflicts = signal<Issue[]>([]);
+  /** Validate's warnings and analyze's conflicts, each once: what the editor counts and lists. */
+  /** The draft the last conflicts and cost are of: the current one once they are up to date. */
+  const analysed = signal<DraftFlag | null>(null);
+  const warnings = computed(() => uniqueWarnings(validation.value?.warnings ?? [], conflicts.value));
   const cost = signal<{ estimatedNs: number; measuredNs?: number } | null>(null);
   /** The stored flag's last hour: evaluations and each rule's match rate (null until known or when none). */
   const usage = signal<{ evaluations: number; rules: Record<string, { matches: number; matchRate: number }> } | null>(null);
@@ -40,6 +46,8 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   const focus = signal<Focus | null>(null);
 
   const edit = (next: DraftFlag, coalesceKey?: string) => {
+    // A viewer's key cannot save: the draft does not change (the views offer no edits either).
+    if (!canEdit.peek()) return;
     batch(() => {
       stack.value = pushState(stack.value, next, coalesceKey, performance.now());
       saveIssues.value = [];
@@ -51,10 +59,26 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
   let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: AbortController | undefined;
+  const analyze = async (flag: DraftFlag, abort: AbortSignal) => {
+    try {
+      const [analysis, perf] = await Promise.all([
+        c.call('preview', `/v1/rules/analyze${env}`, AnalyzeShape, { body: { flag }, signal: abort }),
+        c.call('preview', `/v1/rules/performance${env}`, PerformanceShape, { body: { flag }, signal: abort }),
+      ]);
+      batch(() => {
+        conflicts.value = analysis.conflicts;
+        analysed.value = flag;
+      });
+      cost.value = { estimatedNs: perf.estimatedNsPerEvaluation, ...(perf.measured ? { measuredNs: perf.measured.nsPerEvaluation } : {}) };
+    } catch {
+      /* an aborted or refused analysis keeps the last answers */
+    }
+  };
   const dispose = effect(() => {
     const flag = draft.value;
     clearTimeout(validateTimer);
     clearTimeout(analyzeTimer);
+    const editedAt = performance.now();
     validateTimer = setTimeout(async () => {
       inFlight?.abort();
       const controller = (inFlight = new AbortController());
@@ -62,23 +86,14 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
         const answer = await c.call('validate', `/v1/rules/validate${env}`, ValidateShape, { body: { flag }, signal: controller.signal });
         validation.value = { errors: answer.errors, warnings: answer.warnings, complexity: answer.complexity, at: performance.now() };
         apiError.value = null;
+        // Conflicts and cost need a flag that compiles: asked only of a valid draft (an invalid one
+        // would be refused with 422), a little after the edit; an invalid draft has none to show.
+        if (answer.valid) analyzeTimer = setTimeout(() => void analyze(flag, controller.signal), Math.max(0, ANALYZE_DEBOUNCE_MS - (performance.now() - editedAt)));
+        else conflicts.value = [];
       } catch (err) {
         if ((err as Error).name !== 'AbortError') apiError.value = `Validation unavailable: ${(err as Error).message}`;
       }
     }, VALIDATE_DEBOUNCE_MS);
-    analyzeTimer = setTimeout(async () => {
-      // Conflicts and cost need a flag that compiles; a broken draft keeps the last answers.
-      try {
-        const [analysis, perf] = await Promise.all([
-          c.call('preview', `/v1/rules/analyze${env}`, AnalyzeShape, { body: { flag } }),
-          c.call('preview', `/v1/rules/performance${env}`, PerformanceShape, { body: { flag } }),
-        ]);
-        conflicts.value = analysis.conflicts;
-        cost.value = { estimatedNs: perf.estimatedNsPerEvaluation, ...(perf.measured ? { measuredNs: perf.measured.nsPerEvaluation } : {}) };
-      } catch {
-        /* shown through validation instead */
-      }
-    }, ANALYZE_DEBOUNCE_MS);
     saveDraft(localStorage, environment, flag.key, { flag, baseVersion: version.peek(), savedAt: new Date().toISOString() });
   });
 
@@ -91,6 +106,8 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
     dirty,
     validation,
     conflicts,
+    warnings,
+    analysisCurrent: computed(() => analysed.value === draft.value),
     cost,
     usage,
     apiError,

@@ -37,7 +37,7 @@ export function FlagSettings({ editor }: { editor: Editor }) {
     text('flag-description', 'Description', flag.description ?? '', (v) => set({ description: v }, 'description'), '/description'),
     text('flag-tags', 'Tags (comma separated)', (flag.tags ?? []).join(', '), (v) => set({ tags: v.split(',').map((t) => t.trim()).filter((t) => t.length > 0) }, 'tags'), '/tags'),
     text('flag-owner', 'Owner', flag.owner ?? '', (v) => set({ owner: v }, 'owner'), '/owner'),
-    h('fieldset', { class: 'variants' }, h('legend', null, 'Variants'),
+    h('fieldset', { class: 'variants', id: 'flag-variants', tabIndex: -1 }, h('legend', null, 'Variants'),
       variants.map(([key, value], i) => h('div', { class: 'variant-row', key: i },
         h('label', { class: 'visually-hidden', for: `variant-${i}-key` }, `Variant ${i + 1} key`),
         h('input', { id: `variant-${i}-key`, class: 'narrow', value: key, onInput: (e: Event) => setVariants(variants.map(([k, v], j) => (j === i ? [valueOf(e), v] : [k, v])), `variant-${i}-key`) }),

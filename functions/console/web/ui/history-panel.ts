@@ -5,8 +5,10 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { DiffShape, SaveShape, VersionsShape, type DiffAnswer, type VersionEntry } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
-import { announce, client } from './app-state.ts';
+import { announce, canEdit, client } from './app-state.ts';
 import type { Editor } from './editor-state.ts';
+import { formatDateTime } from '../logic/dates.ts';
+import { changesInWords } from '../logic/change-words.ts';
 
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 
@@ -47,6 +49,8 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
     }
   };
 
+  /** A version's document from the list (version 0: before the flag existed). */
+  const documentOf = (n: number) => versions?.find((v) => v.version === n)?.document;
   if (versions === null) return h('p', null, error ?? 'Loading history…');
   if (versions.length === 0) return h('p', null, 'Not saved yet: history starts with the first save.');
   return h('div', { class: 'history' },
@@ -55,15 +59,19 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
       h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', null,
         h('thead', null, h('tr', null, ['Version', 'Change', 'Who', 'When', 'Comment', 'From', 'To', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))),
         h('tbody', null, versions.map((v) => h('tr', { key: v.version, 'data-version': v.version },
-          h('td', null, String(v.version)), h('td', null, v.change), h('td', null, v.actor), h('td', null, h('time', { dateTime: v.at }, new Date(v.at).toLocaleString())), h('td', null, v.comment ?? ''),
+          h('td', null, String(v.version)), h('td', null, v.change), h('td', null, v.actor), h('td', null, h('time', { dateTime: v.at, title: v.at }, formatDateTime(v.at))), h('td', null, v.comment ?? ''),
           h('td', null, h('input', { type: 'radio', name: 'diff-from', 'aria-label': `Compare from version ${v.version}`, checked: from === v.version, onChange: () => setFrom(v.version) })),
           h('td', null, h('input', { type: 'radio', name: 'diff-to', 'aria-label': `Compare to version ${v.version}`, checked: to === v.version, onChange: () => setTo(v.version) })),
-          h('td', null, v.version === editor.version.value || v.change === 'delete' ? null : h('button', { type: 'button', onClick: () => rollback(v.version) }, `Roll back to ${v.version}`)))))))),
+          h('td', null, v.version === editor.version.value || v.change === 'delete' || !canEdit.value ? null : h('button', { type: 'button', onClick: () => rollback(v.version) }, `Roll back to ${v.version}`)))))))),
     diff ? h('section', { 'aria-labelledby': 'diff-title', class: 'diff' },
       h('h2', { id: 'diff-title' }, `Changes from version ${diff.from} to ${diff.to}`),
       diff.changes.length === 0 ? h('p', null, 'No differences.') :
-      h('ul', null, diff.changes.map((ch) => h('li', { class: `change ${ch.op}` },
-        h('code', null, ch.path), ` ${ch.op}`,
-        ch.before !== undefined ? h('div', { class: 'before' }, h('span', { class: 'visually-hidden' }, 'before: '), '− ', show(ch.before)) : null,
-        ch.after !== undefined ? h('div', { class: 'after' }, h('span', { class: 'visually-hidden' }, 'after: '), '+ ', show(ch.after)) : null)))) : null);
+      h('ul', null, changesInWords(diff.changes, documentOf(diff.from), documentOf(diff.to)).map((w, n) => h('li', { class: 'change', key: n },
+        h('span', { class: 'words' }, w.text),
+        h('details', { class: 'raw' },
+          h('summary', null, 'JSON', h('span', { class: 'visually-hidden' }, ` of: ${w.text}`)),
+          h('ul', null, w.changes.map((ch) => h('li', { class: `change ${ch.op}` },
+            h('code', null, ch.path), ` ${ch.op}`,
+            ch.before !== undefined ? h('div', { class: 'before' }, h('span', { class: 'visually-hidden' }, 'before: '), '− ', show(ch.before)) : null,
+            ch.after !== undefined ? h('div', { class: 'after' }, h('span', { class: 'visually-hidden' }, 'after: '), '+ ', show(ch.after)) : null)))))))) : null);
 }

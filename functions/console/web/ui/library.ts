@@ -6,9 +6,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { BulkShape, EnvironmentsShape, ExportShape, FlagListShape, ImportShape, TemplatesShape, type BulkAnswer } from '../api/shapes.ts';
 import { EMPTY_QUERY, facets, filterFlags, type LibraryItem, type LibraryQuery, type SortKey, type StateFilter } from '../logic/flag-library.ts';
-import { announce, client, environment, go } from './app-state.ts';
+import { announce, canEdit, client, environment, go } from './app-state.ts';
 import { download, valueOf } from './dom.ts';
 import { NewFlagDialog, type Template } from './new-flag.ts';
+import { formatDateTime } from '../logic/dates.ts';
+import { READ_ONLY_EXPLANATION } from '../logic/key-role.ts';
 
 type Bulk = 'enable' | 'disable' | 'delete' | 'copy';
 
@@ -24,6 +26,7 @@ export function Library() {
   const [creating, setCreating] = useState(false);
   const c = client.value!;
   const env = environment.value;
+  const edit = canEdit.value;
   const base = `/v1/environments/${encodeURIComponent(env)}`;
 
   const load = async () => {
@@ -65,7 +68,7 @@ export function Library() {
       setBulkResult(answer);
       announce(`${action}: ${answer.succeeded} succeeded, ${answer.failed} failed`, answer.failed > 0 ? 'error' : 'info');
     } catch (err) {
-      announce(`Bulk ${action} failed: ${(err as Error).message}`, 'error');
+      announce(err instanceof ApiError && err.status === 403 && !canEdit.value ? READ_ONLY_EXPLANATION : `Bulk ${action} failed: ${(err as Error).message}`, 'error');
     }
   };
 
@@ -111,10 +114,10 @@ export function Library() {
     h('div', { class: 'toolbar' },
       h('h1', null, 'Flags ', h('span', { class: 'muted' }, `in ${env}`)),
       h('div', { class: 'actions' },
-        h('button', { class: 'primary', onClick: () => setCreating(true) }, 'New flag'),
+        edit ? h('button', { class: 'primary', onClick: () => setCreating(true) }, 'New flag') : null,
         h('button', { onClick: exportAll }, 'Export JSON'),
-        h('label', { class: 'button', for: 'import-file' }, 'Import JSON'),
-        h('input', { id: 'import-file', type: 'file', accept: 'application/json,.json', class: 'visually-hidden', onChange: importFile }))),
+        edit ? h('label', { class: 'button', for: 'import-file' }, 'Import JSON') : null,
+        edit ? h('input', { id: 'import-file', type: 'file', accept: 'application/json,.json', class: 'visually-hidden', onChange: importFile }) : null)),
     h('div', { class: 'filters', role: 'search' },
       h('div', { class: 'field inline grow' }, h('label', { for: 'flag-search' }, 'Search'),
         h('input', { id: 'flag-search', type: 'search', placeholder: 'key, name, tag…', value: query.text, onInput: (e: Event) => set('text', valueOf(e)) })),
@@ -122,7 +125,7 @@ export function Library() {
       selectFilter('filter-state', 'State', query.state, [['all', 'Any state'], ['enabled', 'Enabled'], ['disabled', 'Disabled']], (v) => set('state', v as StateFilter)),
       selectFilter('filter-owner', 'Owner', query.owner, [['', 'Any owner'], ...owners.map((o) => [o, o] as const)], (v) => set('owner', v)),
       selectFilter('sort', 'Sort', query.sort, [['key', 'Key'], ['updated', 'Recently updated'], ['rules', 'Most rules']], (v) => set('sort', v as SortKey))),
-    h('div', { class: 'bulk', role: 'group', 'aria-label': 'Bulk actions on selected flags' },
+    !edit ? null : h('div', { class: 'bulk', role: 'group', 'aria-label': 'Bulk actions on selected flags' },
       h('span', null, `${selected.size} selected`),
       h('button', { disabled: selected.size === 0, onClick: () => runBulk('enable') }, 'Enable'),
       h('button', { disabled: selected.size === 0, onClick: () => runBulk('disable') }, 'Disable'),
@@ -140,15 +143,19 @@ export function Library() {
     h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', { class: 'flags' },
       h('caption', { class: 'visually-hidden' }, `${shown.length} of ${items.length} flags`),
       h('thead', null, h('tr', null,
-        h('th', { scope: 'col' }, h('input', { type: 'checkbox', 'aria-label': 'Select all shown flags', checked: allShownSelected, onChange: () => setSelected(allShownSelected ? new Set() : new Set(shown.map((i) => i.key))) })),
+        edit ? h('th', { scope: 'col' }, h('input', { type: 'checkbox', 'aria-label': 'Select all shown flags', checked: allShownSelected, onChange: () => setSelected(allShownSelected ? new Set() : new Set(shown.map((i) => i.key))) })) : null,
         h('th', { scope: 'col' }, 'Flag'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col', class: 'wide-only' }, 'Tags'),
         h('th', { scope: 'col', class: 'wide-only' }, 'Rules'), h('th', { scope: 'col', class: 'wide-only' }, 'Updated'))),
       h('tbody', null, shown.map((item) => h('tr', { key: item.key },
-        h('td', null, h('input', { type: 'checkbox', 'aria-label': `Select ${item.key}`, checked: selected.has(item.key), onChange: () => toggle(item.key) })),
+        edit ? h('td', null, h('input', { type: 'checkbox', 'aria-label': `Select ${item.key}`, checked: selected.has(item.key), onChange: () => toggle(item.key) })) : null,
         h('td', null, h('a', { href: `#/flags/${encodeURIComponent(item.key)}` }, item.key), item.document.name ? h('div', { class: 'muted' }, item.document.name) : null),
         h('td', null, h('span', { class: `badge ${item.document.enabled ? 'on' : 'off'}` }, item.document.enabled ? 'Enabled' : 'Disabled')),
         h('td', { class: 'wide-only' }, (item.document.tags ?? []).map((t) => h('span', { class: 'tag' }, t))),
         h('td', { class: 'wide-only' }, String(item.document.rules?.length ?? 0)),
-        h('td', { class: 'wide-only' }, h('time', { dateTime: item.updatedAt }, new Date(item.updatedAt).toLocaleString()), h('div', { class: 'muted' }, item.updatedBy))))))),
+        h('td', { class: 'wide-only' }, h('time', { dateTime: item.updatedAt, title: item.updatedAt }, formatDateTime(item.updatedAt)), h('div', { class: 'muted' }, item.updatedBy))))))),
+    items !== null && shown.length === 0 ? h('div', { class: 'empty', role: 'status' },
+      items.length === 0 ? h('p', null, `No flags in ${env} yet. `, h('button', { type: 'button', class: 'link', onClick: () => setCreating(true) }, 'Create the first one')) :
+      h('p', null, query.text.trim() ? `No flags match "${query.text.trim()}"` : 'No flags match these filters', ' with the filters chosen. ',
+        h('button', { type: 'button', class: 'link', onClick: () => setQuery({ ...EMPTY_QUERY, sort: query.sort }) }, 'Clear search and filters'))) : null,
     creating ? h(NewFlagDialog, { templates, taken: new Set((items ?? []).map((i) => i.key)), onClose: () => setCreating(false), onCreate: (key: string, template?: string) => go(`#/flags/${encodeURIComponent(key)}?new=1${template ? `&template=${encodeURIComponent(template)}` : ''}`) }) : null);
 }

@@ -25,8 +25,6 @@ export function RulesList({ editor }: { editor: Editor }) {
   const flag = editor.draft.value;
   const rules = (flag.rules ?? []) as DraftRule[];
   const issues = [...(editor.validation.value?.errors ?? []), ...editor.saveIssues.value];
-  // Validate and analyze may report the same conflict: each is listed once.
-  const warnings = [...new Map([...(editor.validation.value?.warnings ?? []), ...editor.conflicts.value].map((w) => [`${w.path} ${w.message}`, w])).values()];
   const setRules = (next: DraftRule[], coalesce?: string) => editor.update((f: DraftFlag) => ({ ...f, rules: next }), coalesce);
   const setRule = (i: number, rule: DraftRule, coalesce?: string) => setRules(rules.map((r, j) => (j === i ? rule : r)), coalesce);
   const move = (from: number, to: number) => {
@@ -42,7 +40,6 @@ export function RulesList({ editor }: { editor: Editor }) {
     h('h2', { id: 'rules-title' }, 'Rules ', h('span', { class: 'muted' }, 'in order: the first that matches serves')),
     h('ol', { class: 'rule-list' }, rules.map((rule, i) => {
       const pointer = `/rules/${i}`;
-      const ruleWarnings = issuesUnder(warnings, pointer);
       const count = issuesUnder(issues, pointer).length;
       return h('li', { key: `${rule.id}-${i}` },
         h('article', {
@@ -65,7 +62,6 @@ export function RulesList({ editor }: { editor: Editor }) {
               h('button', { type: 'button', 'aria-label': `Move rule ${i + 1} down`, disabled: i === rules.length - 1, onClick: () => move(i, i + 1) }, '↓'),
               h('button', { type: 'button', class: 'danger', 'aria-label': `Delete rule ${i + 1}`, onClick: () => setRules(rules.filter((_, j) => j !== i)) }, 'Delete'))),
           h('div', { id: messageIdFor(`${pointer}/id`), class: 'issues' }, issuesAt(issues, `${pointer}/id`).map((x) => h('p', { class: 'error', 'data-error-path': x.path }, x.message))),
-          ruleWarnings.length ? h('ul', { class: 'warnings', 'aria-label': `Warnings for rule ${i + 1}` }, ruleWarnings.map((w) => h('li', { 'data-warning-path': w.path }, `⚠ ${w.message}`))) : null,
           h('div', { class: 'rule-body' },
             h('div', { class: 'when' }, h('h4', null, 'When'), h(ConditionTree, { editor, rule: i, issues })),
             h(ServeEditor, { flag, serve: rule.serve as DraftServe, pointer: `${pointer}/serve`, issues, idBase: `rule-${i}-serve`, onChange: (serve: DraftServe, coalesce?: string) => setRule(i, { ...rule, serve }, coalesce) }))));

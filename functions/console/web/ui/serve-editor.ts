@@ -28,7 +28,7 @@ export function ServeEditor({ flag, serve, pointer, issues, idBase, onChange }: 
   const variants = Object.keys(flag.variants);
   const isSplit = 'rollout' in serve;
   const serveIssues = issuesUnder(issues, pointer);
-  return h('fieldset', { class: 'serve' },
+  return h('fieldset', { class: 'serve', id: idBase, tabIndex: -1 },
     h('legend', null, 'Serve'),
     h('label', null, h('input', { type: 'radio', name: `${idBase}-mode`, checked: !isSplit, onChange: () => onChange({ variant: variants[0] ?? 'on' }) }), ' a variant'),
     h('label', null, h('input', { type: 'radio', name: `${idBase}-mode`, checked: isSplit, onChange: () => onChange({ rollout: { by: 'targetingKey', split: evenSplit(variants) } }) }), ' a percentage split'),

@@ -2,11 +2,12 @@
 
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client.ts';
+import { ApiError, createClient } from '../api/client.ts';
 import { EnvironmentsShape } from '../api/shapes.ts';
-import { client, consoleConfig } from './app-state.ts';
-import { adminKey, signIn, signOut } from './session.ts';
+import { consoleConfig } from './app-state.ts';
+import { adminKey, signIn } from './session.ts';
 import { valueOf } from './dom.ts';
+import { signInProblem } from '../logic/key-role.ts';
 
 export function SignIn() {
   const [key, setKey] = useState('');
@@ -16,12 +17,13 @@ export function SignIn() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    signIn(key.trim());
+    // Checked before it is kept: keeping it first would swap this screen (and its error) for the library.
+    const candidate = key.trim();
     try {
-      await client.value!.call('admin', '/v1/environments', EnvironmentsShape);
+      await createClient(consoleConfig.value!, () => candidate).call('admin', '/v1/environments', EnvironmentsShape);
+      signIn(candidate);
     } catch (err) {
-      signOut();
-      setError(err instanceof ApiError && err.status === 401 ? 'That key was not accepted. Use an admin key (it starts with the value printed by npm start).' : (err as Error).message);
+      setError(err instanceof ApiError ? signInProblem(err.status, err.problem.code) : signInProblem(-1));
     } finally {
       setBusy(false);
     }

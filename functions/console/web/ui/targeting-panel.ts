@@ -21,14 +21,18 @@ function DeviceMatrix({ editor }: { editor: Editor }) {
   const [cells, setCells] = useState<Map<string, string> | null>(null);
   const c = client.value!;
   const flag = editor.draft.value;
+  // Only a valid draft can be previewed (an invalid one is refused with 422): the cells wait for it.
+  const valid = editor.validation.value?.errors.length === 0;
   useEffect(() => {
+    if (!valid) return;
     const users = DEVICES.flatMap((d) => BROWSERS.map((b) => ({ targetingKey: `matrix-${d}-${b}`, device: { type: d }, browser: { name: b } })));
     c.call('preview', `/v1/rules/preview?environment=${encodeURIComponent(editor.environment)}`, PreviewShape, { body: { flag, users, trace: false } })
       .then((a) => setCells(new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), () => setCells(null));
-  }, [JSON.stringify(flag)]);
+  }, [JSON.stringify(flag), valid]);
   return h('section', { 'aria-labelledby': 'matrix-title' },
     h('h2', { id: 'matrix-title' }, 'Devices and browsers'),
     h('p', { class: 'muted' }, 'What the draft serves a user with only these attributes (and a fixed targeting key).'),
+    valid ? null : h('p', { class: 'warn', 'data-matrix': 'waiting' }, 'The draft has errors: fix them on the Rules tab to see what it serves.'),
     h('div', { class: 'table-wrap', tabIndex: 0 }, h('table', { class: 'matrix' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'device.type \\ browser.name'), BROWSERS.map((b) => h('th', { scope: 'col' }, b)))),
       h('tbody', null, DEVICES.map((d) => h('tr', null, h('th', { scope: 'row' }, d), BROWSERS.map((b) => h('td', null, cells?.get(`matrix-${d}-${b}`) ?? '…'))))))));

@@ -3,6 +3,7 @@
 // with days and IANA zone, semver, regex with a tester, radius and rollout.
 
 import { h } from 'preact';
+import { zoneName } from '../logic/dates.ts';
 import { useState } from 'preact/hooks';
 import type { Operator, AttributeType } from '../../../../shared/rules/index.ts';
 import { inputFor, scalarFromText, splitPastedValues } from '../logic/operator-inputs.ts';
@@ -57,7 +58,8 @@ function DateInput({ id, value, describedBy, invalid, onChange, label }: { id: s
   const date = typeof value === 'string' && !raw.startsWith('now') ? new Date(raw) : undefined;
   const local = date && !Number.isNaN(date.getTime()) ? new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16) : '';
   return h('span', { class: 'date-input' },
-    h('input', { id, type: 'datetime-local', value: local, 'aria-label': label, 'aria-describedby': describedBy, 'aria-invalid': invalid ? 'true' : 'false', onChange: (e: Event) => { const v = valueOf(e); if (v) onChange(new Date(v).toISOString()); } }),
+    h('input', { id, type: 'datetime-local', value: local, title: `In your time zone (${zoneName(date && !Number.isNaN(date.getTime()) ? date : new Date())})`, 'aria-label': label, 'aria-describedby': describedBy, 'aria-invalid': invalid ? 'true' : 'false', onChange: (e: Event) => { const v = valueOf(e); if (v) onChange(new Date(v).toISOString()); } }),
+    h('span', { class: 'zone', 'data-zone': '' }, zoneName(date && !Number.isNaN(date.getTime()) ? date : new Date())),
     h('input', { type: 'text', class: 'narrow', value: raw, 'aria-label': `${label ?? 'Date'} as RFC 3339 or relative (now-30d)`, onInput: (e: Event) => onChange(valueOf(e)) }));
 }
 
