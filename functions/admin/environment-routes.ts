@@ -12,6 +12,11 @@ const CreateEnvironment = z.strictObject({ key: z.string(), name: z.string().opt
 
 export function environmentRoutes(deps: AdminDeps): Route[] {
   return [
+    // Who the key is, for the console to follow its role from sign-in on (any role may ask).
+    adminRoute(deps, 'GET', '/v1/whoami', 'read', async (_req, res, context) => {
+      const { principal, actor } = context.caller;
+      sendJson(res, 200, { keyId: principal.keyId, name: principal.name, role: principal.role, actor });
+    }),
     adminRoute(deps, 'GET', '/v1/environments', 'read', async (_req, res) => {
       sendJson(res, 200, { environments: await deps.stores.environments.list() });
     }),

@@ -18,6 +18,7 @@ const docs = {
 } as const;
 
 const CASES: Case[] = [
+  { method: 'GET', path: '/v1/whoami', need: 'read', ok: 200 },
   { method: 'GET', path: '/v1/environments', need: 'read', ok: 200 },
   { method: 'POST', path: '/v1/environments', need: 'manage', ok: 201, body: { key: 'staging' } },
   { method: 'GET', path: '/v1/keys', need: 'manage', ok: 200 },

@@ -28,6 +28,7 @@ const FlagDocument = z.looseObject({ key: z.string(), enabled: z.boolean(), vari
 
 export const FlagItemShape = z.object({ key: z.string(), version: z.number(), document: FlagDocument, updatedAt: z.string(), updatedBy: z.string() });
 export const FlagListShape = z.object({ environment: z.string(), items: z.array(FlagItemShape) });
+export const WhoAmIShape = z.object({ keyId: z.string(), name: z.string(), role: z.enum(['viewer', 'editor', 'admin']) });
 export const EnvironmentsShape = z.object({ environments: z.array(z.object({ key: z.string(), name: z.optional(z.string()), version: z.number() })) });
 
 export const AttributesShape = z.object({

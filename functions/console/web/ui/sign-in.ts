@@ -3,9 +3,9 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, createClient } from '../api/client.ts';
-import { EnvironmentsShape } from '../api/shapes.ts';
+import { WhoAmIShape } from '../api/shapes.ts';
 import { consoleConfig } from './app-state.ts';
-import { adminKey, signIn } from './session.ts';
+import { adminKey, learnRole, signIn } from './session.ts';
 import { valueOf } from './dom.ts';
 import { signInProblem } from '../logic/key-role.ts';
 
@@ -20,8 +20,10 @@ export function SignIn() {
     // Checked before it is kept: keeping it first would swap this screen (and its error) for the library.
     const candidate = key.trim();
     try {
-      await createClient(consoleConfig.value!, () => candidate).call('admin', '/v1/environments', EnvironmentsShape);
+      const me = await createClient(consoleConfig.value!, () => candidate).call('admin', '/v1/whoami', WhoAmIShape);
       signIn(candidate);
+      // The UI follows the key's role from the start: a viewer never sees edits it cannot save.
+      learnRole(me.role);
     } catch (err) {
       setError(err instanceof ApiError ? signInProblem(err.status, err.problem.code) : signInProblem(-1));
     } finally {
