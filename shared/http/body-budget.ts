@@ -28,7 +28,7 @@ export function createByteBudget(maxBytes: number): ByteBudget {
   };
 }
 
-/** 40 MiB of decoded and wire bytes in flight: with the runtime's baseline, under the +64 MB a process may grow by under hostile bodies. */
-export const BODY_BYTES_IN_FLIGHT = 40 * 1024 * 1024;
+/** 24 MiB of decoded and wire bytes in flight: with the decoders' own buffers and the garbage of refused bodies, under the +64 MB a process may grow by under hostile bodies (measured by npm run bench:bodies). */
+export const BODY_BYTES_IN_FLIGHT = 24 * 1024 * 1024;
 
 export const processBodyBudget: ByteBudget = createByteBudget(BODY_BYTES_IN_FLIGHT);
