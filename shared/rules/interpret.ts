@@ -10,6 +10,7 @@ import { pointer, type PathSegment } from './issues.ts';
 import { compilePattern } from './regex.ts';
 import { FlagSchema, type Clause, type Condition, type Context, type Flag, type FlagInput, type Segment } from './schema.ts';
 import { inWindow, localClockFor, parseRelative } from './time.ts';
+import { unreachable } from './unreachable.ts';
 import { checkFlagDocument } from './validate/index.ts';
 import { fold, haversineKm, isMissing, parseSemver, scalarEquals, toEpochMs, toLatLon, toNumber, toUnit, type Scalar } from './values.ts';
 
@@ -104,6 +105,7 @@ export function applyOperator(clause: Clause, value: unknown, now: number): bool
     case 'not_contains': return !applyOperator({ ...clause, op: 'contains' }, value, now);
     case 'contains_none': return !applyOperator({ ...clause, op: 'contains_any' }, value, now);
     case 'not_exists': return !applyOperator({ ...clause, op: 'exists' }, value, now);
+    default: return unreachable(clause.op);
   }
 }
 

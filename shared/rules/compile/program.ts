@@ -8,8 +8,9 @@
 import type { SemVer } from 'semver';
 import type { Evaluation } from '../evaluation.ts';
 import type { ParsedOperand } from '../operands.ts';
-import type { Operator } from '../operators.ts';
+import { specOf, type Operator, type Order, type SpecOf, type TextTest } from '../operators.ts';
 import type { Context } from '../schema.ts';
+import { unreachable } from '../unreachable.ts';
 import { toNumber } from '../values.ts';
 import { numberOf, versionOf } from './matchers.ts';
 import type { Serve } from './serve.ts';
@@ -42,41 +43,52 @@ function inheritable(attr: string): boolean {
   return attr in Object.prototype || attr in Array.prototype || attr === '__proto__';
 }
 
-const SEMVER_TESTS: Partial<Record<Operator, number>> = { semver_eq: 0, semver_gt: 1, semver_gte: 2, semver_lt: 3, semver_lte: 4 };
+const SEMVER_TESTS = { eq: 0, gt: 1, gte: 2, lt: 3, lte: 4 } as const satisfies Record<Order, number>;
+const NUMBER_OPS = { gt: OP.GT, gte: OP.GTE, lt: OP.LT, lte: OP.LTE } as const satisfies Record<SpecOf<'number'>['test'], number>;
+const TEXT_OPS = { prefix: OP.STARTS, suffix: OP.ENDS, infix: OP.INCLUDES } as const satisfies Record<TextTest, number>;
 
-function positive(op: Operator, operand: ParsedOperand, attr: string): Instruction | undefined {
+/** The inline instruction of a positive clause, or undefined for operand kinds that call their compiled test. */
+function positive(operand: ParsedOperand, attr: string): Instruction | undefined {
   switch (operand.kind) {
     case 'scalar':
       return typeof operand.value === 'number' ? [OP.NUMBER_IS, attr, operand.value] : [OP.IS, attr, operand.value];
     case 'scalarList': {
-      if (op !== 'in' || !operand.values.every((v) => typeof v === 'string')) return undefined;
+      if (operand.test !== 'one_of' || !operand.values.every((v) => typeof v === 'string')) return undefined;
       const values = operand.values as readonly string[];
       return values.length <= SCAN_LIMIT ? [OP.IN_LIST, attr, values.length, ...values] : [OP.IN_SET, attr, new Set(values)];
     }
     case 'number':
-      return [op === 'gt' ? OP.GT : op === 'gte' ? OP.GTE : op === 'lt' ? OP.LT : OP.LTE, attr, operand.value];
+      return [NUMBER_OPS[operand.test], attr, operand.value];
     case 'semver':
       // The version's numbers sit in the program; the object is read only to order pre-releases.
-      return [OP.SEMVER, attr, SEMVER_TESTS[op]!, operand.version.major, operand.version.minor, operand.version.patch, operand.version];
+      return [OP.SEMVER, attr, SEMVER_TESTS[operand.test], operand.version.major, operand.version.minor, operand.version.patch, operand.version];
     case 'string':
-      return [op === 'starts_with' ? OP.STARTS : op === 'ends_with' ? OP.ENDS : OP.INCLUDES, attr, operand.value];
+      return [TEXT_OPS[operand.test], attr, operand.value];
     case 'none':
       return [OP.EXISTS, attr];
-    default:
+    case 'regex':
+    case 'numberRange':
+    case 'date':
+    case 'dateRange':
+    case 'timeWindow':
+    case 'semverRange':
+    case 'size':
+    case 'geo':
+    case 'rollout':
       return undefined;
+    default:
+      return unreachable(operand);
   }
 }
-
-const TWINS: Partial<Record<Operator, Operator>> = { neq: 'eq', not_in: 'in', not_contains: 'contains', not_exists: 'exists' };
 
 /** The inline code of a clause, or undefined when it must call its compiled test. */
 export function inlineClause(op: Operator, operand: ParsedOperand, caseInsensitive: boolean, attr: string | undefined): Instruction[] | undefined {
   // Dotted paths read nested objects with a flat-key fallback; folded case allocates anyway.
   if (attr === undefined || attr.includes('.') || inheritable(attr) || caseInsensitive) return undefined;
-  const twin = TWINS[op];
-  const instruction = positive(twin ?? op, operand, attr);
+  const instruction = positive(operand, attr);
   if (!instruction) return undefined;
-  return twin ? [instruction, [OP.NOT]] : [instruction];
+  // A negated operator's operand carries its twin's test: the twin's code, then NOT.
+  return specOf(op).negates === undefined ? [instruction] : [instruction, [OP.NOT]];
 }
 
 export function callNode(test: Test): ProgramNode {

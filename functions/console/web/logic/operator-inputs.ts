@@ -2,6 +2,7 @@
 // editor's dropdowns, from the core's operator table (shared/rules/operators.ts).
 
 import { OPERATORS, OPERATOR_SPECS, type AttributeType, type OperandKind, type Operator } from '../../../../shared/rules/operators.ts';
+import { unreachable } from '../../../../shared/rules/unreachable.ts';
 
 export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
   eq: 'is', neq: 'is not', in: 'is one of', not_in: 'is none of',
@@ -48,7 +49,9 @@ export function defaultValueFor(op: Operator, previous: unknown): unknown {
     case 'none': return undefined;
     case 'geo': return { lat: 52.52, lon: 13.405, km: 50 };
     case 'rollout': return { salt: 'rollout', percent: 10 };
-    default: return scalar ?? '';
+    case 'text':
+    case 'regex': return scalar ?? '';
+    default: return unreachable(kind);
   }
 }
 
