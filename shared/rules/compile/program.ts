@@ -155,19 +155,14 @@ export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluati
   return out;
 }
 
-/** The last context found plain: the flags of one request share their context. */
-let lastPlain: Context | undefined;
-
 /**
  * Inline reads (`ctx[name]`) see only own properties of a plain object, as the generic reader
- * does; any other context is read through a plain copy of its own properties.
+ * does; any other context is read through a plain copy of its own properties. Checked on every
+ * run: the module keeps no context between evaluations.
  */
 function plain(c: Context): Record<string, unknown> {
-  if (c === lastPlain) return c as Record<string, unknown>;
   const proto: unknown = Object.getPrototypeOf(c);
-  if (proto !== Object.prototype && proto !== null) return { ...c };
-  lastPlain = c;
-  return c as Record<string, unknown>;
+  return proto === Object.prototype || proto === null ? (c as Record<string, unknown>) : { ...c };
 }
 
 function semverHolds(v: unknown, test: number, major: number, minor: number, patch: number, version: SemVer): boolean {
