@@ -3,8 +3,8 @@
 
 import type { CompiledFlag, Visited } from './compile/flag.ts';
 import type { TraceSink } from './compile/condition.ts';
-import { execute } from './compile/program.ts';
-import type { Evaluation, EvaluateOptions, TraceStep } from './evaluation.ts';
+import { execute, withUnitMissing } from './compile/program.ts';
+import type { Evaluation, EvaluateOptions, TraceStep, UnitMissing } from './evaluation.ts';
 import type { Context } from './schema.ts';
 
 function onPath(visited: Visited, key: string): boolean {
@@ -41,6 +41,7 @@ function run(flag: CompiledFlag, context: Context, now: number, steps: TraceStep
 
 /** The rules walked one by one, each recording its clauses: the traced twin of the program. */
 function explainRules(flag: CompiledFlag, context: Context, now: number, steps: TraceStep[]): Evaluation {
+  const missing: UnitMissing[] = [];
   for (const rule of flag.rules) {
     if (rule.window !== null && !active(rule.window, now)) {
       steps.push({ kind: 'rule', ruleId: rule.id, index: rule.index, matched: false, note: 'outside its schedule', clauses: [] });
@@ -54,8 +55,9 @@ function explainRules(flag: CompiledFlag, context: Context, now: number, steps: 
     if (served !== null) return served;
     const last = steps.findLastIndex((s) => s.kind === 'rule');
     steps[last] = { ...(steps[last] as Extract<TraceStep, { kind: 'rule' }>), matched: false, note: 'no unit to bucket: the rollout attribute is missing' };
+    if (rule.unitMissing !== null) missing.push(rule.unitMissing);
   }
-  return flag.results.fallthrough;
+  return missing.length === 0 ? flag.results.fallthrough : withUnitMissing(flag.results.fallthrough, missing);
 }
 
 function isContext(value: unknown): value is Context {

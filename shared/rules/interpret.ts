@@ -4,7 +4,7 @@
 
 import { readAttribute } from './attributes.ts';
 import { bucketFor } from './bucketing.ts';
-import type { ClauseTrace, Evaluation, EvaluateOptions, SegmentTrace, TraceStep } from './evaluation.ts';
+import type { ClauseTrace, Evaluation, EvaluateOptions, SegmentTrace, TraceStep, UnitMissing } from './evaluation.ts';
 import { REDACTED } from './evaluation.ts';
 import { pointer, type PathSegment } from './issues.ts';
 import { compilePattern } from './regex.ts';
@@ -160,6 +160,7 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
     if (got !== variant) return { reason: 'DISABLED', cause: 'PREREQUISITE', prerequisite: { flag: key, expected: variant, got }, ...serve(flag.offVariant) };
   }
   const rules = flag.rules ?? [];
+  const missing: UnitMissing[] = [];
   for (const [index, rule] of rules.entries()) {
     if (!within(rule.schedule, now)) {
       steps?.push({ kind: 'rule', ruleId: rule.id, index, matched: false, note: 'outside its schedule', clauses: [] });
@@ -178,6 +179,7 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
       steps?.push({ kind: 'rule', ruleId: rule.id, index, matched, clauses: sink! });
       return { reason: 'TARGETING_MATCH', ruleId: rule.id, ...serve(rollout.split[0]!.variant) };
     }
+    if (matched && unit === undefined) missing.push({ ruleId: rule.id, by: rollout.by });
     if (!matched || unit === undefined) {
       steps?.push({ kind: 'rule', ruleId: rule.id, index, matched: false, ...(matched ? { note: 'no unit to bucket: the rollout attribute is missing' } : {}), clauses: sink! });
       continue;
@@ -198,7 +200,8 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
     return rollout.experiment ? { ...split, experimentId: rollout.experiment.id } : split;
   }
   const dynamic = rules.length > 0 || (flag.prerequisites ?? []).length > 0 || flag.schedule !== undefined;
-  return { reason: dynamic ? 'DEFAULT' : 'STATIC', ...serve(flag.defaultVariant) };
+  if (!dynamic) return { reason: 'STATIC', ...serve(flag.defaultVariant) };
+  return missing.length === 0 ? { reason: 'DEFAULT', ...serve(flag.defaultVariant) } : { reason: 'DEFAULT', ...serve(flag.defaultVariant), unitMissing: missing };
 }
 
 /** Evaluates a flag document directly, without compiling it. Never throws. */

@@ -26,6 +26,7 @@ function outcome(e: Evaluation) {
     errorCode: 'errorCode' in e ? e.errorCode : undefined,
     cause: 'cause' in e ? e.cause : undefined,
     prerequisite: 'prerequisite' in e ? e.prerequisite : undefined,
+    unitMissing: 'unitMissing' in e ? e.unitMissing : undefined,
   };
 }
 

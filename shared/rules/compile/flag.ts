@@ -3,7 +3,7 @@
 // segments resolved.
 
 import { issue, type Issue } from '../issues.ts';
-import type { Evaluation } from '../evaluation.ts';
+import type { Evaluation, UnitMissing } from '../evaluation.ts';
 import type { Condition, Flag, JsonValue, Segment } from '../schema.ts';
 import { clausesOf, parseBehaviorAttribute, segmentRefs } from '../validate/conditions.ts';
 import { checkFlagDocument } from '../validate/index.ts';
@@ -24,6 +24,8 @@ export type CompiledRule = {
   /** The rule's result when it never changes (a fixed variant), else null. */
   readonly constant: Evaluation | null;
   readonly window: Window | null;
+  /** What the answer records when the rule's rollout finds no unit; null for a fixed variant. */
+  readonly unitMissing: UnitMissing | null;
 };
 
 type Window = { readonly from: number; readonly until: number };
@@ -186,7 +188,8 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
     if ('rollout' in rule.serve) attributes.add(rule.serve.rollout.by);
     const { serve, constant } = compileServe(flag, rule, values, isPrivate);
     const explain = when ? explainLater(when, index, compilation, isPrivate) : null;
-    return { id: rule.id, index, condition: explain && { explain }, serve, constant, window: windowOf(rule.schedule) };
+    const unitMissing = 'rollout' in rule.serve ? Object.freeze({ ruleId: rule.id, by: rule.serve.rollout.by }) : null;
+    return { id: rule.id, index, condition: explain && { explain }, serve, constant, window: windowOf(rule.schedule), unitMissing };
   });
   const prerequisites = none((flag.prerequisites ?? []).map((p, index) => ({ flag: required.value[index]!, variant: p.variant })));
   const hasLogic = rules.length > 0 || prerequisites.length > 0 || flag.schedule !== undefined;
@@ -197,7 +200,7 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
     scheduledOff: Object.freeze({ reason: 'DISABLED', cause: 'SCHEDULE', ...served(flag.offVariant) }),
     fallthrough: Object.freeze({ reason: hasLogic ? 'DEFAULT' : 'STATIC', ...served(flag.defaultVariant) }),
   } as const;
-  const program = flagProgram(rules.map((r, i) => ({ node: nodes[i]!, window: r.window, constant: r.constant, serve: r.serve })), results.fallthrough);
+  const program = flagProgram(rules.map((r, i) => ({ node: nodes[i]!, window: r.window, constant: r.constant, serve: r.serve, unitMissing: r.unitMissing })), results.fallthrough);
   // PERFORMANCE NOTE: what every evaluation reads comes first, so it shares the object's first cache line.
   return compiled({
     direct: flag.enabled && window === null && prerequisites.length === 0,

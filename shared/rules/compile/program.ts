@@ -6,7 +6,7 @@
 // (dotted paths, folded case, dates, regexes, geo...) call their compiled test.
 
 import type { SemVer } from 'semver';
-import type { Evaluation } from '../evaluation.ts';
+import type { Evaluation, UnitMissing } from '../evaluation.ts';
 import type { ParsedOperand } from '../operands.ts';
 import { specOf, type Operator, type Order, type SpecOf, type TextTest } from '../operators.ts';
 import type { Context } from '../schema.ts';
@@ -130,7 +130,14 @@ export function conditionProgram(node: ProgramNode): unknown[] {
   return out;
 }
 
-export type ProgramRule = { readonly node: ProgramNode | null; readonly window: { readonly from: number; readonly until: number } | null; readonly constant: Evaluation | null; readonly serve: Serve };
+export type ProgramRule = {
+  readonly node: ProgramNode | null;
+  readonly window: { readonly from: number; readonly until: number } | null;
+  readonly constant: Evaluation | null;
+  readonly serve: Serve;
+  /** What the answer records when `serve` finds no unit (rollouts); null for a fixed variant. */
+  readonly unitMissing: UnitMissing | null;
+};
 
 /** A flag's rules and fallthrough as one program, answering an Evaluation. */
 export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluation): unknown[] {
@@ -148,7 +155,7 @@ export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluati
       out.push(OP.JUMP_IF_FALSE, -1);
     }
     if (rule.constant) out.push(OP.RETURN, rule.constant);
-    else out.push(OP.SERVE, rule.serve);
+    else out.push(OP.SERVE, rule.serve, rule.unitMissing);
     for (const at of skips) out[at] = out.length;
   }
   out.push(OP.END, fallthrough);
@@ -178,6 +185,11 @@ function semverHolds(v: unknown, test: number, major: number, minor: number, pat
   }
 }
 
+/** The fallthrough, recording the rollouts that found no unit. */
+export function withUnitMissing(fallthrough: Evaluation, unitMissing: readonly UnitMissing[]): Evaluation {
+  return fallthrough.reason === 'DEFAULT' ? { ...fallthrough, unitMissing } : fallthrough;
+}
+
 /**
  * Runs a program: a flag's answers its Evaluation (END carries the fallthrough), a condition's
  * its boolean (END carries null). Clauses are pure, so the order the compiler chose (cheapest
@@ -186,6 +198,7 @@ function semverHolds(v: unknown, test: number, major: number, minor: number, pat
 export function execute(p: readonly unknown[], c: Context, now: number): Evaluation | boolean {
   const ctx = plain(c);
   let r = false;
+  let missing: UnitMissing[] | null = null;
   let pc = 0;
   for (;;) {
     switch (p[pc] as number) {
@@ -292,12 +305,15 @@ export function execute(p: readonly unknown[], c: Context, now: number): Evaluat
       case OP.SERVE: {
         const served = (p[pc + 1] as Serve)(c, null);
         if (served !== null) return served;
-        pc += 2;
+        // A rollout serves nothing only when the context has no unit: the fallthrough says so.
+        (missing ??= []).push(p[pc + 2] as UnitMissing);
+        pc += 3;
         break;
       }
       default: {
         const result = p[pc + 1];
-        return result === null ? r : (result as Evaluation);
+        if (result === null) return r;
+        return missing === null ? (result as Evaluation) : withUnitMissing(result as Evaluation, missing);
       }
     }
   }
