@@ -18,13 +18,14 @@ export type OfrepSuccess = {
 export type OfrepFailureCode = 'FLAG_NOT_FOUND' | 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'INVALID_CONTEXT' | 'GENERAL';
 export type OfrepFailure = { readonly key: string; readonly errorCode: OfrepFailureCode; readonly errorDetails: string };
 
-/** A success carries its body already serialised, and that text's digest (see `successPart`). */
-export type Outcome = { ok: true; json: string; digest: Digest } | { ok: false; status: number; body: OfrepFailure };
-
-const STATUS: Record<OfrepFailureCode, number> = { FLAG_NOT_FOUND: 404, PARSE_ERROR: 400, TARGETING_KEY_MISSING: 400, INVALID_CONTEXT: 400, GENERAL: 500 };
+/**
+ * A success carries its body already serialised, and that text's digest (see `success`). A
+ * failure's HTTP status is its problem code's (PROBLEM_CODE below, then shared/http/problem.ts).
+ */
+export type Outcome = { ok: true; json: string; digest: Digest } | { ok: false; body: OfrepFailure };
 
 export function failure(key: string, errorCode: OfrepFailureCode, errorDetails: string): Outcome {
-  return { ok: false, status: STATUS[errorCode], body: { key, errorCode, errorDetails } };
+  return { ok: false, body: { key, errorCode, errorDetails } };
 }
 
 /** Flag metadata values that OFREP allows (string, number, boolean), plus why this variant. */
