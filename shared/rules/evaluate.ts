@@ -3,7 +3,7 @@
 
 import type { CompiledFlag, Visited } from './compile/flag.ts';
 import type { TraceSink } from './compile/condition.ts';
-import { execute, withUnitMissing } from './compile/program.ts';
+import { runFlag, withUnitMissing } from './compile/program.ts';
 import type { Evaluation, EvaluateOptions, TraceStep, UnitMissing } from './evaluation.ts';
 import type { Context } from './schema.ts';
 
@@ -36,7 +36,7 @@ function run(flag: CompiledFlag, context: Context, now: number, steps: TraceStep
       }
     }
   }
-  return steps === null ? (execute(flag.program, context, now) as Evaluation) : explainRules(flag, context, now, steps);
+  return steps === null ? runFlag(flag.program, context, now) : explainRules(flag, context, now, steps);
 }
 
 /** The rules walked one by one, each recording its clauses: the traced twin of the program. */
@@ -74,7 +74,7 @@ export function evaluate(flag: CompiledFlag, context: unknown, options: Evaluate
     return { reason: 'ERROR', flagKey: flag.key, errorCode: 'GENERAL', errorMessage: '"now" must be a valid instant' };
   }
   try {
-    if (options.trace !== true) return flag.direct ? (execute(flag.program, context, now) as Evaluation) : run(flag, context, now, null, null);
+    if (options.trace !== true) return flag.direct ? runFlag(flag.program, context, now) : run(flag, context, now, null, null);
     const steps: TraceStep[] = [];
     const result = run(flag, context, now, steps, null);
     return { ...result, trace: steps };

@@ -9,7 +9,7 @@ import { clausesOf, parseBehaviorAttribute, segmentRefs } from '../validate/cond
 import { checkFlagDocument } from '../validate/index.ts';
 import { toEpochMs } from '../values.ts';
 import { allOf, compileCondition, compiled, refused, type Compiled, type CompiledCondition, type CompiledSegment, type Explain } from './condition.ts';
-import { conditionProgram, execute, flagProgram, type ProgramNode } from './program.ts';
+import { conditionProgram, flagProgram, runCondition, type Program, type ProgramNode, type Test } from './program.ts';
 import { compileServe, type Serve } from './serve.ts';
 
 /** Prerequisite keys already on the evaluation's path: an immutable list, one node per level. */
@@ -49,7 +49,7 @@ export type CompiledFlag = {
   readonly behavior: readonly { readonly event: string; readonly days: number }[];
   readonly experiments: readonly string[];
   /** The rules as one program (program.ts): the untraced evaluation after the flag-level checks. */
-  readonly program: readonly unknown[];
+  readonly program: Program<Evaluation>;
 };
 
 export type CompileOptions = {
@@ -165,8 +165,8 @@ function privacyOf(privateAttributes: readonly string[] | undefined): (attr: str
   return (attr) => set.has(attr);
 }
 
-function segmentTest(program: readonly unknown[]): (context: Parameters<typeof execute>[1], now: number) => boolean {
-  return (context, now) => execute(program, context, now) as boolean;
+function segmentTest(program: Program<boolean>): Test {
+  return (context, now) => runCondition(program, context, now);
 }
 
 function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): Compiled<CompiledFlag> {

@@ -11,7 +11,7 @@ import type { ParsedOperand } from '../operands.ts';
 import { specOf, type Operator, type Order, type SpecOf, type TextTest } from '../operators.ts';
 import type { Context } from '../schema.ts';
 import { unreachable } from '../unreachable.ts';
-import { toNumber } from '../values.ts';
+import { toNumber, type Scalar } from '../values.ts';
 import { numberOf, versionOf } from './matchers.ts';
 import type { Serve } from './serve.ts';
 
@@ -23,8 +23,44 @@ export const OP = {
   JUMP_IF_FALSE: 16, JUMP_IF_TRUE: 17, WINDOW: 18, RETURN: 19, SERVE: 20, END: 21,
 } as const;
 
-/** An opcode and its operands: `[OP.GT, "age", 18]`, `[OP.IN_LIST, "country", 2, "DE", "FR"]`, `[OP.NOT]`. */
-export type Instruction = readonly unknown[];
+type Attr = string;
+type Jump = typeof OP.JUMP_IF_FALSE | typeof OP.JUMP_IF_TRUE;
+
+/**
+ * An opcode and its operands as they lie in the program: `[OP.GT, "age", 18]`,
+ * `[OP.IN_LIST, "country", 2, "DE", "FR"]`, `[OP.NOT]`. Every instruction the compiler emits is
+ * checked against this list; `execute` reads each opcode's operands at the offsets given here.
+ */
+export type Instruction =
+  | readonly [typeof OP.IS, Attr, Scalar]
+  | readonly [typeof OP.NUMBER_IS, Attr, number]
+  | readonly [typeof OP.IN_LIST, Attr, number, ...string[]]
+  | readonly [typeof OP.IN_SET, Attr, ReadonlySet<string>]
+  | readonly [typeof OP.GT | typeof OP.GTE | typeof OP.LT | typeof OP.LTE, Attr, number]
+  /** The test (SEMVER_TESTS), the version's major, minor and patch, and the version. */
+  | readonly [typeof OP.SEMVER, Attr, number, number, number, number, SemVer]
+  | readonly [typeof OP.STARTS | typeof OP.ENDS | typeof OP.INCLUDES, Attr, string]
+  | readonly [typeof OP.EXISTS, Attr]
+  | readonly [typeof OP.CALL, Test]
+  | readonly [typeof OP.CONST, boolean]
+  | readonly [typeof OP.NOT]
+  /** The index to jump to. */
+  | readonly [Jump, number]
+  | readonly [typeof OP.WINDOW, number, number]
+  | readonly [typeof OP.RETURN, Evaluation]
+  | readonly [typeof OP.SERVE, Serve, UnitMissing | null]
+  /** A flag's fallthrough; null in a condition's program, which answers its boolean. */
+  | readonly [typeof OP.END, Evaluation | null];
+
+/** One slot of a program: instructions lie end to end in one flat array. */
+export type Word = Instruction[number];
+
+/** A program answering R: a flag's its Evaluation, a condition's (a segment's) a boolean. */
+export type Program<R extends Evaluation | boolean> = readonly Word[] & { readonly answers?: R };
+
+function put(out: Word[], instruction: Instruction): void {
+  for (const word of instruction) out.push(word);
+}
 
 /** The shape of a compiled condition, flattened into a program once the flag is built. */
 export type ProgramNode =
@@ -96,19 +132,19 @@ export function callNode(test: Test): ProgramNode {
 }
 
 /** Appends a node's code; jumps are patched to the end of their group. */
-function emit(node: ProgramNode, out: unknown[]): void {
+function emit(node: ProgramNode, out: Word[]): void {
   if (node.kind === 'code') {
-    for (const instruction of node.code) out.push(...instruction);
+    for (const instruction of node.code) put(out, instruction);
     return;
   }
   if (node.kind === 'not') {
     emit(node.inner, out);
-    out.push(OP.NOT);
+    put(out, [OP.NOT]);
     return;
   }
   const all = node.kind === 'all';
   if (node.children.length === 0) {
-    out.push(OP.CONST, all);
+    put(out, [OP.CONST, all]);
     return;
   }
   const jumps: number[] = [];
@@ -116,17 +152,17 @@ function emit(node: ProgramNode, out: unknown[]): void {
     emit(child, out);
     if (i < node.children.length - 1) {
       jumps.push(out.length + 1);
-      out.push(all ? OP.JUMP_IF_FALSE : OP.JUMP_IF_TRUE, -1);
+      put(out, [all ? OP.JUMP_IF_FALSE : OP.JUMP_IF_TRUE, -1]);
     }
   });
   for (const at of jumps) out[at] = out.length;
 }
 
 /** A condition as its own program (segments), answering a boolean. */
-export function conditionProgram(node: ProgramNode): unknown[] {
-  const out: unknown[] = [];
+export function conditionProgram(node: ProgramNode): Program<boolean> {
+  const out: Word[] = [];
   emit(node, out);
-  out.push(OP.END, null);
+  put(out, [OP.END, null]);
   return out;
 }
 
@@ -140,25 +176,25 @@ export type ProgramRule = {
 };
 
 /** A flag's rules and fallthrough as one program, answering an Evaluation. */
-export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluation): unknown[] {
-  const out: unknown[] = [];
+export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluation): Program<Evaluation> {
+  const out: Word[] = [];
   for (const rule of rules) {
     const skips: number[] = [];
     if (rule.window) {
-      out.push(OP.WINDOW, rule.window.from, rule.window.until);
+      put(out, [OP.WINDOW, rule.window.from, rule.window.until]);
       skips.push(out.length + 1);
-      out.push(OP.JUMP_IF_FALSE, -1);
+      put(out, [OP.JUMP_IF_FALSE, -1]);
     }
     if (rule.node) {
       emit(rule.node, out);
       skips.push(out.length + 1);
-      out.push(OP.JUMP_IF_FALSE, -1);
+      put(out, [OP.JUMP_IF_FALSE, -1]);
     }
-    if (rule.constant) out.push(OP.RETURN, rule.constant);
-    else out.push(OP.SERVE, rule.serve, rule.unitMissing);
+    if (rule.constant) put(out, [OP.RETURN, rule.constant]);
+    else put(out, [OP.SERVE, rule.serve, rule.unitMissing]);
     for (const at of skips) out[at] = out.length;
   }
-  out.push(OP.END, fallthrough);
+  put(out, [OP.END, fallthrough]);
   return out;
 }
 
@@ -190,12 +226,21 @@ export function withUnitMissing(fallthrough: Evaluation, unitMissing: readonly U
   return fallthrough.reason === 'DEFAULT' ? { ...fallthrough, unitMissing } : fallthrough;
 }
 
+/** Runs a flag's program (its END carries the fallthrough). */
+export function runFlag(p: Program<Evaluation>, c: Context, now: number): Evaluation {
+  return execute(p, c, now) as Evaluation;
+}
+
+/** Runs a condition's program (its END carries null, so it answers its boolean). */
+export function runCondition(p: Program<boolean>, c: Context, now: number): boolean {
+  return execute(p, c, now) as boolean;
+}
+
 /**
- * Runs a program: a flag's answers its Evaluation (END carries the fallthrough), a condition's
- * its boolean (END carries null). Clauses are pure, so the order the compiler chose (cheapest
- * first) changes the cost, never the answer.
+ * Runs a program. Operands are read at the offsets `Instruction` gives for each opcode. Clauses
+ * are pure, so the order the compiler chose (cheapest first) changes the cost, never the answer.
  */
-export function execute(p: readonly unknown[], c: Context, now: number): Evaluation | boolean {
+function execute(p: readonly Word[], c: Context, now: number): Evaluation | boolean {
   const ctx = plain(c);
   let r = false;
   let missing: UnitMissing[] | null = null;
