@@ -9,12 +9,19 @@ import { matcherFor } from '../../../shared/rules/compile/matchers.ts';
 import { inlineClause } from '../../../shared/rules/compile/program.ts';
 import { applyOperator } from '../../../shared/rules/interpret.ts';
 import { parseOperand } from '../../../shared/rules/operands.ts';
-import { OPERATORS, OPERATOR_SPECS, specOf, type OperandTest, type Operator } from '../../../shared/rules/operators.ts';
+import { OP, type Instruction } from '../../../shared/rules/compile/program.ts';
+import { OPERATORS, OPERATOR_SPECS, specOf, type OperandTest, type Operator, type OperatorSpec } from '../../../shared/rules/operators.ts';
 
 // Type-level: every operator whose operand kind others share names its test in its row.
 type SharedKind = Extract<OperandTest, { readonly test: string }>['operand'];
 type Untested = { [O in Operator]: (typeof OPERATOR_SPECS)[O]['operand'] extends SharedKind ? ((typeof OPERATOR_SPECS)[O] extends { readonly test: string } ? never : O) : never }[Operator];
 const everyRowTested: [Untested] extends [never] ? true : Untested = true;
+
+// Type-level: a row of a shared kind without its test, and a mis-laid instruction, fail `tsc`.
+// @ts-expect-error a number operator must say which comparison it makes
+const untestedRow: OperatorSpec = { family: 'number', operand: 'number', foldsCase: false, needsAttr: true, accepts: ['number'], cost: 1 };
+// @ts-expect-error GT compares with a number, not a string
+const misLaid: Instruction = [OP.GT, 'age', '18'];
 
 /** A valid operand and an attribute value for each operator. */
 const SAMPLES = {
@@ -36,6 +43,7 @@ const NOW = Date.parse('2026-03-10T12:00:00Z');
 describe('operator dispatch', () => {
   it('has a test named in every row whose operand kind is shared', () => {
     assert.equal(everyRowTested, true);
+    assert.ok(untestedRow && misLaid);
   });
 
   for (const op of OPERATORS) {
