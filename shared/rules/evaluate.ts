@@ -3,7 +3,7 @@
 
 import type { CompiledFlag, Visited } from './compile/flag.ts';
 import type { TraceSink } from './compile/condition.ts';
-import { runFlag, withUnitMissing } from './compile/program.ts';
+import { runFlag, withUnitMissing } from './compile/run.ts';
 import type { Evaluation, EvaluateOptions, TraceStep, UnitMissing } from './evaluation.ts';
 import type { Context } from './schema.ts';
 

@@ -9,7 +9,8 @@ import { clausesOf, parseBehaviorAttribute, segmentRefs } from '../validate/cond
 import { checkFlagDocument } from '../validate/index.ts';
 import { toEpochMs } from '../values.ts';
 import { allOf, compileCondition, compiled, refused, type Compiled, type CompiledCondition, type CompiledSegment, type Explain } from './condition.ts';
-import { conditionProgram, flagProgram, runCondition, type Program, type ProgramNode, type Test } from './program.ts';
+import { conditionProgram, flagProgram, type Program, type ProgramNode, type Test } from './program.ts';
+import { runCondition } from './run.ts';
 import { compileServe, type Serve } from './serve.ts';
 
 /** Prerequisite keys already on the evaluation's path: an immutable list, one node per level. */
