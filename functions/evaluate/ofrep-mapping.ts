@@ -18,13 +18,14 @@ export type OfrepSuccess = {
 export type OfrepFailureCode = 'FLAG_NOT_FOUND' | 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'INVALID_CONTEXT' | 'GENERAL';
 export type OfrepFailure = { readonly key: string; readonly errorCode: OfrepFailureCode; readonly errorDetails: string };
 
-/** A success carries its body already serialised, and that text's digest (see `successPart`). */
-export type Outcome = { ok: true; json: string; digest: Digest } | { ok: false; status: number; body: OfrepFailure };
-
-const STATUS: Record<OfrepFailureCode, number> = { FLAG_NOT_FOUND: 404, PARSE_ERROR: 400, TARGETING_KEY_MISSING: 400, INVALID_CONTEXT: 400, GENERAL: 500 };
+/**
+ * A success carries its body already serialised, and that text's digest (see `success`). A
+ * failure's HTTP status is its problem code's (PROBLEM_CODE below, then shared/http/problem.ts).
+ */
+export type Outcome = { ok: true; json: string; digest: Digest } | { ok: false; body: OfrepFailure };
 
 export function failure(key: string, errorCode: OfrepFailureCode, errorDetails: string): Outcome {
-  return { ok: false, status: STATUS[errorCode], body: { key, errorCode, errorDetails } };
+  return { ok: false, body: { key, errorCode, errorDetails } };
 }
 
 /** Flag metadata values that OFREP allows (string, number, boolean), plus why this variant. */
@@ -66,13 +67,9 @@ function success(flag: CompiledFlag, result: Exclude<Evaluation, { reason: 'ERRO
   return outcome;
 }
 
-/** True when a split keyed on `targetingKey` was skipped because the context has none. */
-function missedTargetingKey(flag: CompiledFlag, context: Context, now: number): boolean {
-  if (typeof context.targetingKey === 'string') return false;
-  const splitRules = new Set((flag.doc.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.by === 'targetingKey' ? [r.id] : [])));
-  if (splitRules.size === 0) return false;
-  const traced = evaluate(flag, context, { now, trace: true });
-  return (traced.trace ?? []).some((step) => step.kind === 'rule' && splitRules.has(step.ruleId) && step.note?.startsWith('no unit') === true);
+/** True when a split keyed on `targetingKey` was passed over because the context has none (the core says so in `unitMissing`). */
+function missedTargetingKey(result: Extract<Evaluation, { reason: 'DEFAULT' }>, context: Context): boolean {
+  return typeof context.targetingKey !== 'string' && result.unitMissing !== undefined && result.unitMissing.some((u) => u.by === 'targetingKey');
 }
 
 /**
@@ -90,7 +87,7 @@ export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string
     const code: OfrepFailureCode = result.errorCode === 'INVALID_CONTEXT' || result.errorCode === 'TARGETING_KEY_MISSING' || result.errorCode === 'PARSE_ERROR' ? result.errorCode : 'GENERAL';
     return failure(key, code, result.errorMessage);
   }
-  if (result.reason === 'DEFAULT' && missedTargetingKey(flag, context, now)) {
+  if (result.reason === 'DEFAULT' && missedTargetingKey(result, context)) {
     return failure(key, 'TARGETING_KEY_MISSING', `flag "${key}" splits its audience by targetingKey, and the context has none`);
   }
   return success(flag, result, key, stale);

@@ -34,7 +34,8 @@ export function evaluateUser(flag: CompiledFlag, raw: unknown, options: PreviewO
 }
 
 function resultOf(index: number, result: ReturnType<typeof evaluateUser>, privateAttributes: readonly string[]): UserResult {
-  const { flagKey: _flagKey, trace, ...rest } = result as typeof result & { trace?: Trace };
+  // unitMissing is for the edge's OFREP mapping; the preview's trace notes the same in words.
+  const { flagKey: _flagKey, trace, unitMissing: _unitMissing, ...rest } = result as typeof result & { trace?: Trace; unitMissing?: unknown };
   const out: UserResult = { index, ...rest };
   if (trace !== undefined) out.trace = privateAttributes.length > 0 ? redactTrace(trace, privateAttributes) : trace;
   return out;

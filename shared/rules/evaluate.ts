@@ -3,8 +3,8 @@
 
 import type { CompiledFlag, Visited } from './compile/flag.ts';
 import type { TraceSink } from './compile/condition.ts';
-import { execute } from './compile/program.ts';
-import type { Evaluation, EvaluateOptions, TraceStep } from './evaluation.ts';
+import { runFlag, withUnitMissing } from './compile/run.ts';
+import type { Evaluation, EvaluateOptions, TraceStep, UnitMissing } from './evaluation.ts';
 import type { Context } from './schema.ts';
 
 function onPath(visited: Visited, key: string): boolean {
@@ -36,11 +36,12 @@ function run(flag: CompiledFlag, context: Context, now: number, steps: TraceStep
       }
     }
   }
-  return steps === null ? (execute(flag.program, context, now) as Evaluation) : explainRules(flag, context, now, steps);
+  return steps === null ? runFlag(flag.program, context, now) : explainRules(flag, context, now, steps);
 }
 
 /** The rules walked one by one, each recording its clauses: the traced twin of the program. */
 function explainRules(flag: CompiledFlag, context: Context, now: number, steps: TraceStep[]): Evaluation {
+  const missing: UnitMissing[] = [];
   for (const rule of flag.rules) {
     if (rule.window !== null && !active(rule.window, now)) {
       steps.push({ kind: 'rule', ruleId: rule.id, index: rule.index, matched: false, note: 'outside its schedule', clauses: [] });
@@ -54,8 +55,9 @@ function explainRules(flag: CompiledFlag, context: Context, now: number, steps: 
     if (served !== null) return served;
     const last = steps.findLastIndex((s) => s.kind === 'rule');
     steps[last] = { ...(steps[last] as Extract<TraceStep, { kind: 'rule' }>), matched: false, note: 'no unit to bucket: the rollout attribute is missing' };
+    if (rule.unitMissing !== null) missing.push(rule.unitMissing);
   }
-  return flag.results.fallthrough;
+  return missing.length === 0 ? flag.results.fallthrough : withUnitMissing(flag.results.fallthrough, missing);
 }
 
 function isContext(value: unknown): value is Context {
@@ -72,7 +74,7 @@ export function evaluate(flag: CompiledFlag, context: unknown, options: Evaluate
     return { reason: 'ERROR', flagKey: flag.key, errorCode: 'GENERAL', errorMessage: '"now" must be a valid instant' };
   }
   try {
-    if (options.trace !== true) return flag.direct ? (execute(flag.program, context, now) as Evaluation) : run(flag, context, now, null, null);
+    if (options.trace !== true) return flag.direct ? runFlag(flag.program, context, now) : run(flag, context, now, null, null);
     const steps: TraceStep[] = [];
     const result = run(flag, context, now, steps, null);
     return { ...result, trace: steps };

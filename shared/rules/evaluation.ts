@@ -48,9 +48,13 @@ export type DisabledCause =
   | { readonly cause: 'SCHEDULE' }
   | { readonly cause: 'PREREQUISITE'; readonly prerequisite: { readonly flag: string; readonly expected: string; readonly got: string | null } };
 
+/** A rollout rule that matched but could not bucket: the context has no unit at `by` (a string or finite number). */
+export type UnitMissing = { readonly ruleId: string; readonly by: string };
+
 export type Evaluation =
   | (Served & { readonly reason: 'STATIC' })
-  | (Served & { readonly reason: 'DEFAULT' })
+  /** `unitMissing` lists, in rule order, the rollouts passed over for want of a unit (absent when none was). */
+  | (Served & { readonly reason: 'DEFAULT'; readonly unitMissing?: readonly UnitMissing[] })
   | (Served & { readonly reason: 'TARGETING_MATCH'; readonly ruleId: string })
   | (Served & { readonly reason: 'SPLIT'; readonly ruleId: string; readonly bucket: number; readonly experimentId?: string })
   | (Served & { readonly reason: 'DISABLED' } & DisabledCause)

@@ -16,7 +16,7 @@ export { LIMITS } from './limits.ts';
 export { checkContext } from './context-limits.ts';
 export { OPERATORS, OPERATOR_SPECS, NEGATION_PAIRS, ATTRIBUTE_TYPES, type Operator, type OperatorSpec, type AttributeType, type OperandKind } from './operators.ts';
 export { ISSUE_CODES, type Issue, type IssueCode } from './issues.ts';
-export { REASONS, ERROR_CODES, type Evaluation, type EvaluateOptions, type Reason, type ErrorCode, type Trace, type TraceStep, type ClauseTrace } from './evaluation.ts';
+export { REASONS, ERROR_CODES, type Evaluation, type EvaluateOptions, type Reason, type ErrorCode, type Trace, type TraceStep, type ClauseTrace, type UnitMissing } from './evaluation.ts';
 export {
   FlagSchema, GoldenTestSchema, SegmentSchema, ConditionSchema, RuleSchema, ClauseSchema, AttributeDefinitionSchema,
   type Flag, type FlagInput, type GoldenTest, type Segment, type Rule, type Clause, type Condition, type Context, type JsonValue,
@@ -51,3 +51,4 @@ function flagWarnings(flag: Flag): ValidationResult['warnings'] {
     ? [{ path: '/variants', code: 'MIXED_VARIANT_TYPES', message: `variants hold values of ${types.size} JSON types (${[...types].join(', ')}); typed SDK calls will report TYPE_MISMATCH for some` }]
     : [];
 }
+export { unreachable } from './unreachable.ts';

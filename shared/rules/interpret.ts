@@ -4,12 +4,13 @@
 
 import { readAttribute } from './attributes.ts';
 import { bucketFor } from './bucketing.ts';
-import type { ClauseTrace, Evaluation, EvaluateOptions, SegmentTrace, TraceStep } from './evaluation.ts';
+import type { ClauseTrace, Evaluation, EvaluateOptions, SegmentTrace, TraceStep, UnitMissing } from './evaluation.ts';
 import { REDACTED } from './evaluation.ts';
 import { pointer, type PathSegment } from './issues.ts';
 import { compilePattern } from './regex.ts';
 import { FlagSchema, type Clause, type Condition, type Context, type Flag, type FlagInput, type Segment } from './schema.ts';
 import { inWindow, localClockFor, parseRelative } from './time.ts';
+import { unreachable } from './unreachable.ts';
 import { checkFlagDocument } from './validate/index.ts';
 import { fold, haversineKm, isMissing, parseSemver, scalarEquals, toEpochMs, toLatLon, toNumber, toUnit, type Scalar } from './values.ts';
 
@@ -104,6 +105,7 @@ export function applyOperator(clause: Clause, value: unknown, now: number): bool
     case 'not_contains': return !applyOperator({ ...clause, op: 'contains' }, value, now);
     case 'contains_none': return !applyOperator({ ...clause, op: 'contains_any' }, value, now);
     case 'not_exists': return !applyOperator({ ...clause, op: 'exists' }, value, now);
+    default: return unreachable(clause.op);
   }
 }
 
@@ -158,6 +160,7 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
     if (got !== variant) return { reason: 'DISABLED', cause: 'PREREQUISITE', prerequisite: { flag: key, expected: variant, got }, ...serve(flag.offVariant) };
   }
   const rules = flag.rules ?? [];
+  const missing: UnitMissing[] = [];
   for (const [index, rule] of rules.entries()) {
     if (!within(rule.schedule, now)) {
       steps?.push({ kind: 'rule', ruleId: rule.id, index, matched: false, note: 'outside its schedule', clauses: [] });
@@ -176,6 +179,7 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
       steps?.push({ kind: 'rule', ruleId: rule.id, index, matched, clauses: sink! });
       return { reason: 'TARGETING_MATCH', ruleId: rule.id, ...serve(rollout.split[0]!.variant) };
     }
+    if (matched && unit === undefined) missing.push({ ruleId: rule.id, by: rollout.by });
     if (!matched || unit === undefined) {
       steps?.push({ kind: 'rule', ruleId: rule.id, index, matched: false, ...(matched ? { note: 'no unit to bucket: the rollout attribute is missing' } : {}), clauses: sink! });
       continue;
@@ -196,7 +200,8 @@ function interpretFlag(flag: Flag, context: Context, now: number, options: Inter
     return rollout.experiment ? { ...split, experimentId: rollout.experiment.id } : split;
   }
   const dynamic = rules.length > 0 || (flag.prerequisites ?? []).length > 0 || flag.schedule !== undefined;
-  return { reason: dynamic ? 'DEFAULT' : 'STATIC', ...serve(flag.defaultVariant) };
+  if (!dynamic) return { reason: 'STATIC', ...serve(flag.defaultVariant) };
+  return missing.length === 0 ? { reason: 'DEFAULT', ...serve(flag.defaultVariant) } : { reason: 'DEFAULT', ...serve(flag.defaultVariant), unitMissing: missing };
 }
 
 /** Evaluates a flag document directly, without compiling it. Never throws. */

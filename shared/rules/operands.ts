@@ -4,7 +4,7 @@
 import type { SemVer } from 'semver';
 import { LIMITS } from './limits.ts';
 import { issue, type Issue, type PathSegment } from './issues.ts';
-import { specOf, type Operator } from './operators.ts';
+import { specOf, type ListTest, type OperandKind, type Operator, type OperatorSpec, type SpecOf, type TextTest } from './operators.ts';
 import { compilePattern, type Pattern } from './regex.ts';
 import { isTimeZone, parseClock, parseRelative, WEEKDAYS, type TimeWindow } from './time.ts';
 import { parseRfc3339, parseSemver, type Scalar } from './values.ts';
@@ -13,17 +13,17 @@ export type DateOperand = { readonly relative: false; readonly ms: number } | { 
 
 export type ParsedOperand =
   | { readonly kind: 'scalar'; readonly value: Scalar }
-  | { readonly kind: 'scalarList'; readonly values: readonly Scalar[] }
-  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'scalarList'; readonly test: ListTest; readonly values: readonly Scalar[] }
+  | { readonly kind: 'string'; readonly test: TextTest; readonly value: string }
   | { readonly kind: 'regex'; readonly pattern: Pattern }
-  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'number'; readonly test: SpecOf<'number'>['test']; readonly value: number }
   | { readonly kind: 'numberRange'; readonly min: number; readonly max: number }
-  | { readonly kind: 'date'; readonly at: DateOperand }
+  | { readonly kind: 'date'; readonly test: SpecOf<'date'>['test']; readonly at: DateOperand }
   | { readonly kind: 'dateRange'; readonly start: DateOperand; readonly end: DateOperand }
   | { readonly kind: 'timeWindow'; readonly window: TimeWindow; readonly tz: string }
-  | { readonly kind: 'semver'; readonly version: SemVer }
+  | { readonly kind: 'semver'; readonly test: SpecOf<'semver'>['test']; readonly version: SemVer }
   | { readonly kind: 'semverRange'; readonly low: SemVer; readonly high: SemVer }
-  | { readonly kind: 'size'; readonly value: number }
+  | { readonly kind: 'size'; readonly test: SpecOf<'size'>['test']; readonly value: number }
   | { readonly kind: 'none' }
   | { readonly kind: 'geo'; readonly lat: number; readonly lon: number; readonly km: number }
   | { readonly kind: 'rollout'; readonly salt: string; readonly percent: number; readonly threshold: number };
@@ -42,7 +42,8 @@ class Refused {
   }
 }
 
-type Parse = (value: unknown, at: readonly PathSegment[], caseInsensitive: boolean) => ParsedOperand | Refused;
+/** A parser per operand kind, given the operator's row (whose `test` the parsed operand carries). */
+type Parsers = { readonly [K in OperandKind]: (value: unknown, at: readonly PathSegment[], caseInsensitive: boolean, spec: SpecOf<K>) => Extract<ParsedOperand, { kind: K }> | Refused };
 
 const fail = (at: readonly PathSegment[], code: Issue['code'], message: string): Refused => new Refused([issue(at, code, message)]);
 const refused = (issues: Issue[]) => new Refused(issues);
@@ -110,7 +111,7 @@ function unknownKeys(value: Record<string, unknown>, allowed: readonly string[],
     .map((k) => issue([...at, k], 'UNKNOWN_FIELD', `"${k}" is not a field here; expected ${allowed.join(', ')}`));
 }
 
-function timeWindow(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refused {
+function timeWindow(value: unknown, at: readonly PathSegment[]): Extract<ParsedOperand, { kind: 'timeWindow' }> | Refused {
   const v = record(value);
   if (!v) return fail(at, 'INVALID_OPERAND', 'expected { days?, from, to, tz }');
   const issues = unknownKeys(v, ['days', 'from', 'to', 'tz'], at);
@@ -139,7 +140,7 @@ function timeWindow(value: unknown, at: readonly PathSegment[]): ParsedOperand |
   return { kind: 'timeWindow', window: { days, from: from!, to: to! }, tz: v.tz as string };
 }
 
-function geo(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refused {
+function geo(value: unknown, at: readonly PathSegment[]): Extract<ParsedOperand, { kind: 'geo' }> | Refused {
   const v = record(value);
   if (!v) return fail(at, 'INVALID_OPERAND', 'expected { lat, lon, km }');
   const issues = unknownKeys(v, ['lat', 'lon', 'km'], at);
@@ -155,7 +156,7 @@ function geo(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refuse
   return issues.length > 0 ? refused(issues) : { kind: 'geo', lat: v.lat as number, lon: v.lon as number, km: v.km as number };
 }
 
-function rollout(value: unknown, at: readonly PathSegment[]): ParsedOperand | Refused {
+function rollout(value: unknown, at: readonly PathSegment[]): Extract<ParsedOperand, { kind: 'rollout' }> | Refused {
   const v = record(value);
   if (!v) return fail(at, 'INVALID_OPERAND', 'expected { salt, percent }');
   const issues = unknownKeys(v, ['salt', 'percent'], at);
@@ -168,12 +169,12 @@ function rollout(value: unknown, at: readonly PathSegment[]): ParsedOperand | Re
   return issues.length > 0 ? refused(issues) : { kind: 'rollout', salt: v.salt as string, percent: percent as number, threshold: threshold! };
 }
 
-const PARSERS: Record<ParsedOperand['kind'], Parse> = {
+const PARSERS: Parsers = {
   scalar: (value, at) => {
     const s = scalar(value, at);
     return isIssues(s) ? s : { kind: 'scalar', value: s };
   },
-  scalarList: (value, at) => {
+  scalarList: (value, at, _ci, spec) => {
     const items = list(value, at);
     if (isIssues(items)) return items;
     const issues: Issue[] = [];
@@ -182,17 +183,17 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
       if (isIssues(s)) issues.push(...s.issues);
       return s as Scalar;
     });
-    return issues.length > 0 ? refused(issues) : { kind: 'scalarList', values };
+    return issues.length > 0 ? refused(issues) : { kind: 'scalarList', test: spec.test, values };
   },
-  string: (value, at) => (typeof value === 'string' ? { kind: 'string', value } : fail(at, 'INVALID_OPERAND', 'expected a string')),
+  string: (value, at, _ci, spec) => (typeof value === 'string' ? { kind: 'string', test: spec.test, value } : fail(at, 'INVALID_OPERAND', 'expected a string')),
   regex: (value, at, caseInsensitive) => {
     if (typeof value !== 'string') return fail(at, 'INVALID_OPERAND', 'expected a regex pattern as a string');
     const result = compilePattern(value, caseInsensitive);
     return result.ok ? { kind: 'regex', pattern: result.pattern } : fail(at, result.code, result.message);
   },
-  number: (value, at) => {
+  number: (value, at, _ci, spec) => {
     const n = number(value, at);
-    return isIssues(n) ? n : { kind: 'number', value: n };
+    return isIssues(n) ? n : { kind: 'number', test: spec.test, value: n };
   },
   numberRange: (value, at) => {
     const p = pair(value, at, 'min, max');
@@ -203,9 +204,9 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     if (issues.length > 0) return refused(issues);
     return ordered(min as number, max as number, at, (a, b) => a > b) ?? { kind: 'numberRange', min: min as number, max: max as number };
   },
-  date: (value, at) => {
+  date: (value, at, _ci, spec) => {
     const d = instant(value, at);
-    return isIssues(d) ? d : { kind: 'date', at: d };
+    return isIssues(d) ? d : { kind: 'date', test: spec.test, at: d };
   },
   dateRange: (value, at) => {
     const p = pair(value, at, 'start, end');
@@ -223,9 +224,9 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     return { kind: 'dateRange', start: s, end: e };
   },
   timeWindow: (value, at) => timeWindow(value, at),
-  semver: (value, at) => {
+  semver: (value, at, _ci, spec) => {
     const v = semver(value, at);
-    return isIssues(v) ? v : { kind: 'semver', version: v };
+    return isIssues(v) ? v : { kind: 'semver', test: spec.test, version: v };
   },
   semverRange: (value, at) => {
     const p = pair(value, at, 'low, high');
@@ -236,9 +237,9 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
     if (issues.length > 0) return refused(issues);
     return ordered(low as SemVer, high as SemVer, at, (a, b) => a.compare(b) > 0) ?? { kind: 'semverRange', low: low as SemVer, high: high as SemVer };
   },
-  size: (value, at) =>
+  size: (value, at, _ci, spec) =>
     Number.isInteger(value) && (value as number) >= 0 && (value as number) <= LIMITS.maxSafeNumber
-      ? { kind: 'size', value: value as number }
+      ? { kind: 'size', test: spec.test, value: value as number }
       : fail(at, 'INVALID_OPERAND', 'expected a whole number of elements, 0 or more'),
   none: () => ({ kind: 'none' }),
   geo: (value, at) => geo(value, at),
@@ -247,12 +248,15 @@ const PARSERS: Record<ParsedOperand['kind'], Parse> = {
 
 /** Parses a clause's operand; `at` is the path of the clause's `value`. */
 export function parseOperand(op: Operator, value: unknown, caseInsensitive: boolean, at: readonly PathSegment[]): OperandResult {
-  const kind = specOf(op).operand;
+  const spec = specOf(op);
+  const kind = spec.operand;
   if (kind === 'none') {
     return value === undefined ? { ok: true, operand: { kind: 'none' } } : { ok: false, issues: fail(at, 'UNEXPECTED_VALUE', `"${op}" takes no value`).issues };
   }
   if (value === undefined) return { ok: false, issues: fail(at, 'MISSING_VALUE', `"${op}" needs a value`).issues };
-  const parsed = PARSERS[kind](value, at, caseInsensitive);
+  // The row and the parser are paired by `operand`, which TypeScript cannot follow through the index.
+  const parse = PARSERS[kind] as (value: unknown, at: readonly PathSegment[], caseInsensitive: boolean, spec: OperatorSpec) => ParsedOperand | Refused;
+  const parsed = parse(value, at, caseInsensitive, spec);
   return parsed instanceof Refused ? { ok: false, issues: parsed.issues } : { ok: true, operand: parsed };
 }
 

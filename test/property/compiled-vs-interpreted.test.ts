@@ -9,7 +9,12 @@ import { check, clauseFor, clausesIn, scenario, scenarioContext, SEED, valueNear
 const FLAGS = Number(process.env.FC_FLAGS ?? 5_000);
 const CONTEXTS_PER_FLAG = Number(process.env.FC_CONTEXTS ?? 20);
 
-/** What the two evaluators must agree on. */
+/** The trace's steps without clause lists: the compiler checks clauses cheapest first, the interpreter in document order. */
+function steps(e: Evaluation) {
+  return (e.trace ?? []).map((step) => (step.kind === 'rule' ? { ...step, clauses: undefined } : step));
+}
+
+/** What the evaluators must agree on. */
 function outcome(e: Evaluation) {
   return {
     reason: e.reason,
@@ -21,6 +26,7 @@ function outcome(e: Evaluation) {
     errorCode: 'errorCode' in e ? e.errorCode : undefined,
     cause: 'cause' in e ? e.cause : undefined,
     prerequisite: 'prerequisite' in e ? e.prerequisite : undefined,
+    unitMissing: 'unitMissing' in e ? e.unitMissing : undefined,
   };
 }
 
@@ -39,7 +45,12 @@ describe('compiled evaluation (property)', () => {
         for (const c of contexts) {
           const expected = interpret(flag, c, { now, segments, flags });
           const actual = evaluate(compiled.flag, c, { now });
-          assert.deepEqual(outcome(actual), outcome(expected), `context ${JSON.stringify(c)} at ${new Date(now).toISOString()}`);
+          const where = `context ${JSON.stringify(c)} at ${new Date(now).toISOString()}`;
+          assert.deepEqual(outcome(actual), outcome(expected), where);
+          // The traced path is a third evaluator (a walk of closures, not the program): held to the same answers and steps.
+          const traced = evaluate(compiled.flag, c, { now, trace: true });
+          assert.deepEqual(outcome(traced), outcome(expected), `traced: ${where}`);
+          assert.deepEqual(steps(traced), steps(interpret(flag, c, { now, segments, flags, trace: true })), `trace steps: ${where}`);
           pairs++;
           reasons.set(actual.reason, (reasons.get(actual.reason) ?? 0) + 1);
         }
@@ -66,7 +77,12 @@ describe('compiled evaluation (property)', () => {
           if (!compiled.ok) assert.fail(JSON.stringify(compiled.errors));
           for (const c of contexts) {
             const actual = evaluate(compiled.flag, c, { now });
-            assert.deepEqual(outcome(actual), outcome(interpret(flag, c, { now })), `context ${JSON.stringify(c)}`);
+            const expected = interpret(flag, c, { now, trace: true });
+            assert.deepEqual(outcome(actual), outcome(expected), `context ${JSON.stringify(c)}`);
+            const traced = evaluate(compiled.flag, c, { now, trace: true });
+            assert.deepEqual(outcome(traced), outcome(expected), `traced: context ${JSON.stringify(c)}`);
+            // One clause: both traces hold exactly it.
+            assert.deepEqual(traced.trace, expected.trace, `trace: context ${JSON.stringify(c)}`);
             seen.add('variant' in actual ? actual.variant : actual.reason);
           }
         }),

@@ -23,7 +23,7 @@ type Segments = Readonly<Record<string, Segment>>;
 
 function clauseScore(clause: Clause): number {
   const list = Array.isArray(clause.value) && specOf(clause.op).operand === 'scalarList' ? Math.log2(1 + clause.value.length) : 0;
-  const regex = clause.op === 'matches' && typeof clause.value === 'string' ? clause.value.length / 32 : 0;
+  const regex = specOf(clause.op).operand === 'regex' && typeof clause.value === 'string' ? clause.value.length / 32 : 0;
   return specOf(clause.op).cost + list + regex;
 }
 

@@ -1,8 +1,9 @@
 // Conditions in words for the warnings: `geo.country in [DE, FR]`, `plan is pro`, `age >= 18`,
 // short enough to read in the console next to the rule.
 
-import type { Operator } from '../operators.ts';
+import { specOf, type OperandKind, type Operator } from '../operators.ts';
 import type { Clause, Condition } from '../schema.ts';
+import { unreachable } from '../unreachable.ts';
 
 // prettier-ignore
 const PHRASES = {
@@ -31,9 +32,16 @@ export function valueText(value: unknown): string {
   return JSON.stringify(value) ?? 'nothing';
 }
 
+/** How an operand kind reads: as a value, a range `a and b`, or a phrase of its record's fields. */
+const READS_AS = {
+  scalar: 'value', scalarList: 'value', string: 'value', regex: 'value', number: 'value', numberRange: 'range',
+  date: 'value', dateRange: 'range', timeWindow: 'window', semver: 'value', semverRange: 'range', size: 'value',
+  none: 'value', geo: 'radius', rollout: 'rollout',
+} as const satisfies Record<OperandKind, 'value' | 'range' | 'window' | 'radius' | 'rollout'>;
+
 function operandText(clause: Clause): string {
   const value = clause.value;
-  if (['between', 'between_dates', 'semver_between'].includes(clause.op) && Array.isArray(value) && value.length === 2) {
+  if (READS_AS[specOf(clause.op).operand] === 'range' && Array.isArray(value) && value.length === 2) {
     return `${valueText(value[0])} and ${valueText(value[1])}`;
   }
   return valueText(value);
@@ -44,10 +52,15 @@ function recordText(clause: Clause): string | undefined {
   const v = clause.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const r = v as Record<string, unknown>;
-  if (clause.op === 'time_window') return `the time is ${valueText(r.from)}–${valueText(r.to)}${Array.isArray(r.days) ? ` on ${r.days.join(', ')}` : ''} (${valueText(r.tz)})`;
-  if (clause.op === 'within_radius') return `${clause.attr} within ${valueText(r.km)} km of ${valueText(r.lat)}, ${valueText(r.lon)}`;
-  if (clause.op === 'in_rollout') return `${clause.attr} in the ${valueText(r.percent)}% rollout '${valueText(r.salt)}'`;
-  return undefined;
+  const reads = READS_AS[specOf(clause.op).operand];
+  switch (reads) {
+    case 'window': return `the time is ${valueText(r.from)}–${valueText(r.to)}${Array.isArray(r.days) ? ` on ${r.days.join(', ')}` : ''} (${valueText(r.tz)})`;
+    case 'radius': return `${clause.attr} within ${valueText(r.km)} km of ${valueText(r.lat)}, ${valueText(r.lon)}`;
+    case 'rollout': return `${clause.attr} in the ${valueText(r.percent)}% rollout '${valueText(r.salt)}'`;
+    case 'value':
+    case 'range': return undefined;
+    default: return unreachable(reads);
+  }
 }
 
 export function clauseText(clause: Clause): string {

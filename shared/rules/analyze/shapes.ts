@@ -3,7 +3,8 @@
 
 import type { SemVer } from 'semver';
 import { parseOperand } from '../operands.ts';
-import type { Operator } from '../operators.ts';
+import type { Operator, Order } from '../operators.ts';
+import { unreachable } from '../unreachable.ts';
 import { atomOf, type Atom } from './atoms.ts';
 
 /** JavaScript kinds of attribute values, to tell operators that accept no common value apart. */
@@ -39,9 +40,17 @@ const closed = <T>(lo: T | null, hi: T | null): Interval<T> => ({ lo, loOpen: fa
 const above = <T>(lo: T, open: boolean): Interval<T> => ({ lo, loOpen: open, hi: null, hiOpen: false });
 const below = <T>(hi: T, open: boolean): Interval<T> => ({ lo: null, loOpen: false, hi, hiOpen: open });
 
-const OPAQUE_KINDS: Partial<Record<Operator, readonly ValueKind[]>> = {
-  matches: ['string'], before: NUMERIC, after: NUMERIC, between_dates: NUMERIC, within_radius: ['object'],
-};
+/** The values an ordering test accepts against `x`. */
+function ordered<T>(test: Order, x: T): Interval<T> {
+  switch (test) {
+    case 'lt': return below(x, true);
+    case 'lte': return below(x, false);
+    case 'eq': return closed(x, x);
+    case 'gte': return above(x, false);
+    case 'gt': return above(x, true);
+    default: return unreachable(test);
+  }
+}
 
 /** The shape of a positive operator's clause; opaque when its operand does not parse. */
 export function shapeOf(op: Operator, value: unknown, ci: boolean): Shape {
@@ -53,36 +62,47 @@ export function shapeOf(op: Operator, value: unknown, ci: boolean): Shape {
       return { kind: 'values', atoms: [atomOf(operand.value, ci)] };
     case 'scalarList': {
       const atoms = operand.values.map((v) => atomOf(v, ci));
-      if (op === 'in') return { kind: 'values', atoms };
-      return { kind: 'members', mode: op === 'contains_all' ? 'all' : 'some', atoms };
+      switch (operand.test) {
+        case 'one_of': return { kind: 'values', atoms };
+        case 'holds_all': return { kind: 'members', mode: 'all', atoms };
+        case 'holds_any': return { kind: 'members', mode: 'some', atoms };
+        default: return unreachable(operand);
+      }
     }
     case 'string':
-      return { kind: 'text', mode: op === 'starts_with' ? 'prefix' : op === 'ends_with' ? 'suffix' : 'infix', text: operand.value, ci };
-    case 'number': {
-      const x = operand.value;
-      const ranges = { gt: above(x, true), gte: above(x, false), lt: below(x, true), lte: below(x, false) } as Record<string, Interval<number>>;
-      return { kind: 'number', range: ranges[op]! };
-    }
+      return { kind: 'text', mode: operand.test, text: operand.value, ci };
+    case 'number':
+      return { kind: 'number', range: ordered(operand.test, operand.value) };
     case 'numberRange':
       return { kind: 'number', range: closed(operand.min, operand.max) };
-    case 'semver': {
-      const v = operand.version;
-      const ranges = { semver_eq: closed(v, v), semver_gt: above(v, true), semver_gte: above(v, false), semver_lt: below(v, true), semver_lte: below(v, false) } as Record<string, Interval<SemVer>>;
-      return { kind: 'semver', range: ranges[op]! };
-    }
+    case 'semver':
+      return { kind: 'semver', range: ordered(operand.test, operand.version) };
     case 'semverRange':
       return { kind: 'semver', range: closed(operand.low, operand.high) };
     case 'size': {
       const x = operand.value;
-      if (op === 'size_eq') return { kind: 'size', lo: x, hi: x };
-      return op === 'size_gt' ? { kind: 'size', lo: x + 1, hi: Infinity } : { kind: 'size', lo: 0, hi: x - 1 };
+      switch (operand.test) {
+        case 'eq': return { kind: 'size', lo: x, hi: x };
+        case 'gt': return { kind: 'size', lo: x + 1, hi: Infinity };
+        case 'lt': return { kind: 'size', lo: 0, hi: x - 1 };
+        default: return unreachable(operand);
+      }
     }
     case 'none':
       return { kind: 'exists' };
     case 'rollout':
       return { kind: 'rollout', salt: operand.salt, threshold: operand.threshold };
+    case 'regex':
+      return { kind: 'opaque', kinds: ['string'] };
+    case 'date':
+    case 'dateRange':
+      return { kind: 'opaque', kinds: NUMERIC };
+    case 'geo':
+      return { kind: 'opaque', kinds: ['object'] };
+    case 'timeWindow':
+      return { kind: 'opaque', kinds: EVERY_KIND };
     default:
-      return { kind: 'opaque', kinds: OPAQUE_KINDS[op] ?? EVERY_KIND };
+      return unreachable(operand);
   }
 }
 

@@ -13,7 +13,7 @@ import type { Literal } from './normalize.ts';
 type Segments = Readonly<Record<string, Segment>>;
 
 function readsClock(condition: Clause): boolean {
-  if (condition.op === 'time_window') return true;
+  if (specOf(condition.op).operand === 'timeWindow') return true;
   const values = Array.isArray(condition.value) ? condition.value : [condition.value];
   return specOf(condition.op).family === 'date' && values.some((v) => typeof v === 'string' && parseRelative(v) !== undefined);
 }

@@ -3,7 +3,7 @@
 // of all/any run cheapest first: clauses are pure and never throw, so the order changes the
 // cost, never the result.
 
-import { pointer, type PathSegment } from '../issues.ts';
+import { issue, pointer, type Issue, type PathSegment } from '../issues.ts';
 import { parseOperand } from '../operands.ts';
 import { specOf } from '../operators.ts';
 import { child, readerFor, type AttributeReader } from '../attributes.ts';
@@ -27,8 +27,23 @@ export type CompiledCondition = {
 /** A segment compiled once for every flag that names it: called from programs by its test. */
 export type CompiledSegment = { readonly cost: number; readonly explain: Explain; readonly test: Test };
 
-/** Where compiled segments come from; resolving one may fail with a message. */
-export type SegmentResolver = (key: string) => CompiledSegment | string;
+/** A compiled value, or every error found compiling it, each with its path. */
+export type Compiled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly Issue[] };
+
+export const compiled = <T>(value: T): Compiled<T> => ({ ok: true, value });
+export const refused = (errors: readonly Issue[]): { readonly ok: false; readonly errors: readonly Issue[] } => ({ ok: false, errors });
+
+/** The values of every result, or the errors of all that failed (not only the first). */
+export function allOf<T>(results: readonly Compiled<T>[]): Compiled<T[]> {
+  const errors = results.flatMap((r) => (r.ok ? [] : r.errors));
+  return errors.length > 0 ? refused(errors) : compiled(results.flatMap((r) => (r.ok ? [r.value] : [])));
+}
+
+/**
+ * Where compiled segments come from. A segment that cannot be compiled answers the issues to
+ * report at the reference, with their codes and messages (the reference's path is added here).
+ */
+export type SegmentResolver = (key: string) => Compiled<CompiledSegment>;
 
 export type ConditionCompileScope = {
   readonly resolveSegment: SegmentResolver;
@@ -44,14 +59,6 @@ const UNEXPLAINED: Explain = () => {
   throw new Error('compiled without an explanation');
 };
 
-/** A segment or prerequisite that cannot be compiled; compileFlag turns it into an issue. */
-export class CompileError extends Error {
-  readonly path: string;
-  constructor(path: string, message: string) {
-    super(message);
-    this.path = path;
-  }
-}
 
 // PERFORMANCE NOTE: the closures a compiled condition keeps are made by the small functions
 // below, so that their contexts hold only what evaluation reads. Made inside compileClause or
@@ -91,14 +98,14 @@ function clauseExplain(match: Matcher, read: AttributeReader | string | undefine
   };
 }
 
-function compileClause(clause: Clause, at: readonly PathSegment[], scope: ConditionCompileScope): CompiledCondition {
+function compileClause(clause: Clause, at: readonly PathSegment[], scope: ConditionCompileScope): Compiled<CompiledCondition> {
   const parsed = parseOperand(clause.op, clause.value, clause.caseInsensitive ?? false, [...at, 'value']);
-  if (!parsed.ok) throw new CompileError(parsed.issues[0]!.path, parsed.issues[0]!.message);
+  if (!parsed.ok) return refused(parsed.issues);
   const match = matcherFor(clause.op, parsed.operand, clause.caseInsensitive ?? false);
   const read = readerOf(clause.attr);
   const code = inlineClause(clause.op, parsed.operand, clause.caseInsensitive ?? false, clause.attr);
   const program: ProgramNode = code ? { kind: 'code', code } : callNode(clauseTest(match, read));
-  if (scope.explain === false) return { cost: specOf(clause.op).cost, explain: UNEXPLAINED, program };
+  if (scope.explain === false) return compiled({ cost: specOf(clause.op).cost, explain: UNEXPLAINED, program });
   const shape: ClauseShape = {
     path: pointer(at),
     segment: scope.segment,
@@ -107,7 +114,7 @@ function compileClause(clause: Clause, at: readonly PathSegment[], scope: Condit
     operand: clause.value,
     redact: clause.attr !== undefined && scope.isPrivate(clause.attr),
   };
-  return { cost: specOf(clause.op).cost, explain: clauseExplain(match, read, shape), program };
+  return compiled({ cost: specOf(clause.op).cost, explain: clauseExplain(match, read, shape), program });
 }
 
 function groupExplain(all: boolean, nodes: readonly CompiledCondition[]): CompiledCondition['explain'] {
@@ -117,11 +124,13 @@ function groupExplain(all: boolean, nodes: readonly CompiledCondition[]): Compil
   };
 }
 
-function compileGroup(kind: 'all' | 'any', children: readonly Condition[], at: readonly PathSegment[], scope: ConditionCompileScope): CompiledCondition {
-  const nodes = children.map((c, i) => compileNode(c, [...at, kind, i], scope)).sort((a, b) => a.cost - b.cost);
+function compileGroup(kind: 'all' | 'any', children: readonly Condition[], at: readonly PathSegment[], scope: ConditionCompileScope): Compiled<CompiledCondition> {
+  const results = allOf(children.map((c, i) => compileNode(c, [...at, kind, i], scope)));
+  if (!results.ok) return results;
+  const nodes = results.value.sort((a, b) => a.cost - b.cost);
   const cost = nodes.reduce((sum, n) => sum + n.cost, 0.5);
   const all = kind === 'all';
-  return { cost, explain: scope.explain === false ? UNEXPLAINED : groupExplain(all, nodes), program: { kind, children: nodes.map((n) => n.program) } };
+  return compiled({ cost, explain: scope.explain === false ? UNEXPLAINED : groupExplain(all, nodes), program: { kind, children: nodes.map((n) => n.program) } });
 }
 
 function negation(inner: CompiledCondition): CompiledCondition {
@@ -129,18 +138,20 @@ function negation(inner: CompiledCondition): CompiledCondition {
   return { cost: inner.cost + 0.1, explain: (c, n, out) => !explain(c, n, out), program: { kind: 'not', inner: inner.program } };
 }
 
-function compileNode(condition: Condition, at: readonly PathSegment[], scope: ConditionCompileScope): CompiledCondition {
+function compileNode(condition: Condition, at: readonly PathSegment[], scope: ConditionCompileScope): Compiled<CompiledCondition> {
   if ('all' in condition) return compileGroup('all', condition.all, at, scope);
   if ('any' in condition) return compileGroup('any', condition.any, at, scope);
   if ('not' in condition) {
-    return negation(compileNode(condition.not, [...at, 'not'], scope));
+    const inner = compileNode(condition.not, [...at, 'not'], scope);
+    return inner.ok ? compiled(negation(inner.value)) : inner;
   }
   if ('segment' in condition) {
-    const segment = scope.resolveSegment(condition.segment);
-    if (typeof segment === 'string') throw new CompileError(pointer([...at, 'segment']), segment);
-    if (scope.explain === false) return { cost: segment.cost, program: callNode(segment.test), explain: UNEXPLAINED };
+    const resolved = scope.resolveSegment(condition.segment);
+    if (!resolved.ok) return refused(resolved.errors.map((e) => issue([...at, 'segment'], e.code, e.message)));
+    const segment = resolved.value;
+    if (scope.explain === false) return compiled({ cost: segment.cost, program: callNode(segment.test), explain: UNEXPLAINED });
     const path = pointer(at);
-    return {
+    return compiled({
       cost: segment.cost,
       program: callNode(segment.test),
       explain: (context, now, out) => {
@@ -156,11 +167,12 @@ function compileNode(condition: Condition, at: readonly PathSegment[], scope: Co
         }
         return result;
       },
-    };
+    });
   }
   return compileClause(condition, at, scope);
 }
 
-export function compileCondition(condition: Condition, at: readonly PathSegment[], scope: ConditionCompileScope): CompiledCondition {
+/** Compiles a condition, or returns every error in it with its path. */
+export function compileCondition(condition: Condition, at: readonly PathSegment[], scope: ConditionCompileScope): Compiled<CompiledCondition> {
   return compileNode(condition, at, scope);
 }

@@ -2,14 +2,15 @@
 // with every constant pre-parsed, results that never change pre-built, and prerequisites and
 // segments resolved.
 
-import type { Issue } from '../issues.ts';
-import type { Evaluation } from '../evaluation.ts';
+import { issue, type Issue } from '../issues.ts';
+import type { Evaluation, UnitMissing } from '../evaluation.ts';
 import type { Condition, Flag, JsonValue, Segment } from '../schema.ts';
 import { clausesOf, parseBehaviorAttribute, segmentRefs } from '../validate/conditions.ts';
 import { checkFlagDocument } from '../validate/index.ts';
 import { toEpochMs } from '../values.ts';
-import { compileCondition, CompileError, type CompiledSegment, type Explain } from './condition.ts';
-import { conditionProgram, execute, flagProgram, type ProgramNode } from './program.ts';
+import { allOf, compileCondition, compiled, refused, type Compiled, type CompiledCondition, type CompiledSegment, type Explain } from './condition.ts';
+import { conditionProgram, flagProgram, type Program, type ProgramNode, type Test } from './program.ts';
+import { runCondition } from './run.ts';
 import { compileServe, type Serve } from './serve.ts';
 
 /** Prerequisite keys already on the evaluation's path: an immutable list, one node per level. */
@@ -24,6 +25,8 @@ export type CompiledRule = {
   /** The rule's result when it never changes (a fixed variant), else null. */
   readonly constant: Evaluation | null;
   readonly window: Window | null;
+  /** What the answer records when the rule's rollout finds no unit; null for a fixed variant. */
+  readonly unitMissing: UnitMissing | null;
 };
 
 type Window = { readonly from: number; readonly until: number };
@@ -47,7 +50,7 @@ export type CompiledFlag = {
   readonly behavior: readonly { readonly event: string; readonly days: number }[];
   readonly experiments: readonly string[];
   /** The rules as one program (program.ts): the untraced evaluation after the flag-level checks. */
-  readonly program: readonly unknown[];
+  readonly program: Program<Evaluation>;
 };
 
 export type CompileOptions = {
@@ -74,7 +77,7 @@ function windowOf(schedule: { from?: string | number; until?: string | number } 
 
 /** Compiles within one call share segments and prerequisites, and see cycles as they form. */
 class Compilation {
-  private readonly segments = new Map<string, CompiledSegment | string>();
+  private readonly segments = new Map<string, Compiled<CompiledSegment>>();
   private readonly flags = new Map<string, CompiledFlag>();
   private readonly options: CompileOptions;
 
@@ -82,33 +85,31 @@ class Compilation {
     this.options = options;
   }
 
-  segment(key: string, stack: readonly string[]): CompiledSegment | string {
+  /** A segment compiled once, or the issues to report where it is named (their paths are the reference's). */
+  segment(key: string, stack: readonly string[]): Compiled<CompiledSegment> {
     const known = this.segments.get(key);
     if (known) return known;
     const doc = this.options.segments && Object.hasOwn(this.options.segments, key) ? this.options.segments[key] : undefined;
-    if (!doc) return `no segment "${key}" exists`;
-    if (stack.includes(key)) return `segments form a cycle: ${[...stack, key].join(' -> ')}`;
-    let compiled: CompiledSegment | string;
-    try {
-      const { cost, explain, program } = compileCondition(doc.when, ['when'], {
-        resolveSegment: (k) => this.segment(k, [...stack, key]),
-        isPrivate: () => false,
-        segment: key,
-      });
-      compiled = { cost, explain, test: segmentTest(conditionProgram(program)) };
-    } catch (error) {
-      compiled = `segment "${key}" does not compile: ${(error as Error).message}`;
-    }
-    this.segments.set(key, compiled);
-    return compiled;
+    if (!doc) return refused([issue([], 'UNKNOWN_SEGMENT', `no segment "${key}" exists`)]);
+    if (stack.includes(key)) return refused([issue([], 'SEGMENT_CYCLE', `segments form a cycle: ${[...stack, key].join(' -> ')}`)]);
+    const condition = compileCondition(doc.when, ['when'], {
+      resolveSegment: (k) => this.segment(k, [...stack, key]),
+      isPrivate: () => false,
+      segment: key,
+    });
+    const result: Compiled<CompiledSegment> = condition.ok
+      ? compiled({ cost: condition.value.cost, explain: condition.value.explain, test: segmentTest(conditionProgram(condition.value.program)) })
+      : refused(condition.errors.map((e) => ({ ...e, message: `segment "${key}" does not compile: ${e.path} ${e.message}` })));
+    this.segments.set(key, result);
+    return result;
   }
 
-  flag(doc: Flag, stack: readonly string[]): CompiledFlag {
+  flag(doc: Flag, stack: readonly string[]): Compiled<CompiledFlag> {
     const known = this.flags.get(doc.key);
-    if (known) return known;
-    const compiled = buildFlag(doc, this, stack);
-    this.flags.set(doc.key, compiled);
-    return compiled;
+    if (known) return compiled(known);
+    const result = buildFlag(doc, this, stack);
+    if (result.ok) this.flags.set(doc.key, result.value);
+    return result;
   }
 
   /** Adds the attributes a condition reads, through its segments, to `into`. */
@@ -122,13 +123,15 @@ class Compilation {
     }
   }
 
-  prerequisite(key: string, stack: readonly string[]): CompiledFlag {
-    if (stack.includes(key)) throw new CompileError('/prerequisites', `prerequisites form a cycle: ${[...stack, key].join(' -> ')}`);
+  /** The prerequisite at `/prerequisites/<index>`, or every reason it cannot be compiled, at that path. */
+  prerequisite(key: string, stack: readonly string[], index: number): Compiled<CompiledFlag> {
+    const at = ['prerequisites', index, 'flag'];
+    if (stack.includes(key)) return refused([issue(at, 'PREREQUISITE_CYCLE', `prerequisites form a cycle: ${[...stack, key].join(' -> ')}`)]);
     const doc = this.options.flags && Object.hasOwn(this.options.flags, key) ? this.options.flags[key] : undefined;
-    if (!doc) throw new CompileError('/prerequisites', `no flag "${key}" exists`);
+    if (!doc) return refused([issue(at, 'UNKNOWN_FLAG', `no flag "${key}" exists`)]);
     const checked = checkFlagDocument(doc, this.options);
-    if (!checked.ok) throw new CompileError('/prerequisites', `flag "${key}" is invalid: ${checked.errors[0]!.path} ${checked.errors[0]!.message}`);
-    return this.flag(checked.value, stack);
+    const result = checked.ok ? this.flag(checked.value, stack) : refused(checked.errors);
+    return result.ok ? result : refused(result.errors.map((e) => issue(at, e.code, `flag "${key}" is invalid: ${e.path} ${e.message}`)));
   }
 }
 
@@ -147,7 +150,12 @@ function none<T>(list: readonly T[]): readonly T[] {
 function explainLater(when: Condition, index: number, compilation: Compilation, isPrivate: (attr: string) => boolean): Explain {
   let explain: Explain | undefined;
   return (context, now, out) => {
-    explain ??= compileCondition(when, ['rules', index, 'when'], { resolveSegment: (k) => compilation.segment(k, []), isPrivate }).explain;
+    if (explain === undefined) {
+      const condition = compileCondition(when, ['rules', index, 'when'], { resolveSegment: (k) => compilation.segment(k, []), isPrivate });
+      // The same condition compiled without explanations when the flag was built: failing now is a bug.
+      if (!condition.ok) throw new Error(`rule ${index} compiled once and not again: ${JSON.stringify(condition.errors)}`);
+      explain = condition.value.explain;
+    }
     return explain(context, now, out);
   };
 }
@@ -158,29 +166,33 @@ function privacyOf(privateAttributes: readonly string[] | undefined): (attr: str
   return (attr) => set.has(attr);
 }
 
-function segmentTest(program: readonly unknown[]): (context: Parameters<typeof execute>[1], now: number) => boolean {
-  return (context, now) => execute(program, context, now) as boolean;
+function segmentTest(program: Program<boolean>): Test {
+  return (context, now) => runCondition(program, context, now);
 }
 
-function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): CompiledFlag {
+function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]): Compiled<CompiledFlag> {
   const flag = deepFreeze(doc);
   const values: Readonly<Record<string, JsonValue>> = flag.variants;
   const isPrivate = privacyOf(flag.privateAttributes);
   const here = [...stack, flag.key];
+  const scope = { resolveSegment: (k: string) => compilation.segment(k, []), isPrivate, explain: false };
+  const conditions = allOf((flag.rules ?? []).map((rule, index) => (rule.when ? compileCondition(rule.when, ['rules', index, 'when'], scope) : compiled<CompiledCondition | null>(null))));
+  const required = allOf((flag.prerequisites ?? []).map((p, index) => compilation.prerequisite(p.flag, here, index)));
+  if (!conditions.ok || !required.ok) return refused([...(conditions.ok ? [] : conditions.errors), ...(required.ok ? [] : required.errors)]);
   const attributes = new Set<string>();
   const nodes: (ProgramNode | null)[] = [];
   const rules = (flag.rules ?? []).map((rule, index): CompiledRule => {
     const when = rule.when;
-    const scope = { resolveSegment: (k: string) => compilation.segment(k, []), isPrivate };
-    const condition = when ? compileCondition(when, ['rules', index, 'when'], { ...scope, explain: false }) : null;
+    const condition = conditions.value[index];
     nodes.push(condition?.program ?? null);
     if (rule.when) compilation.attributesOf(rule.when, attributes);
     if ('rollout' in rule.serve) attributes.add(rule.serve.rollout.by);
     const { serve, constant } = compileServe(flag, rule, values, isPrivate);
     const explain = when ? explainLater(when, index, compilation, isPrivate) : null;
-    return { id: rule.id, index, condition: explain && { explain }, serve, constant, window: windowOf(rule.schedule) };
+    const unitMissing = 'rollout' in rule.serve ? Object.freeze({ ruleId: rule.id, by: rule.serve.rollout.by }) : null;
+    return { id: rule.id, index, condition: explain && { explain }, serve, constant, window: windowOf(rule.schedule), unitMissing };
   });
-  const prerequisites = none((flag.prerequisites ?? []).map((p) => ({ flag: compilation.prerequisite(p.flag, here), variant: p.variant })));
+  const prerequisites = none((flag.prerequisites ?? []).map((p, index) => ({ flag: required.value[index]!, variant: p.variant })));
   const hasLogic = rules.length > 0 || prerequisites.length > 0 || flag.schedule !== undefined;
   const served = (variant: string) => ({ flagKey: flag.key, value: values[variant]!, variant });
   const window = windowOf(flag.schedule);
@@ -189,9 +201,9 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
     scheduledOff: Object.freeze({ reason: 'DISABLED', cause: 'SCHEDULE', ...served(flag.offVariant) }),
     fallthrough: Object.freeze({ reason: hasLogic ? 'DEFAULT' : 'STATIC', ...served(flag.defaultVariant) }),
   } as const;
-  const program = flagProgram(rules.map((r, i) => ({ node: nodes[i]!, window: r.window, constant: r.constant, serve: r.serve })), results.fallthrough);
+  const program = flagProgram(rules.map((r, i) => ({ node: nodes[i]!, window: r.window, constant: r.constant, serve: r.serve, unitMissing: r.unitMissing })), results.fallthrough);
   // PERFORMANCE NOTE: what every evaluation reads comes first, so it shares the object's first cache line.
-  return {
+  return compiled({
     direct: flag.enabled && window === null && prerequisites.length === 0,
     enabled: flag.enabled,
     window,
@@ -205,17 +217,13 @@ function buildFlag(doc: Flag, compilation: Compilation, stack: readonly string[]
     attributes: none([...attributes]),
     behavior: none([...attributes].flatMap((a) => parseBehaviorAttribute(a) ?? [])),
     experiments: none((flag.rules ?? []).flatMap((r) => ('rollout' in r.serve && r.serve.rollout.experiment ? [r.serve.rollout.experiment.id] : []))),
-  };
+  });
 }
 
 /** Validates a flag and compiles it, or returns every error with its path. */
 export function compileFlag(doc: unknown, options: CompileOptions = {}): CompileResult {
   const checked = checkFlagDocument(doc, options);
   if (!checked.ok) return { ok: false, errors: checked.errors };
-  try {
-    return { ok: true, flag: new Compilation(options).flag(checked.value, []) };
-  } catch (error) {
-    if (!(error instanceof CompileError)) throw error;
-    return { ok: false, errors: [{ path: error.path, code: 'INVALID_VALUE', message: error.message }] };
-  }
+  const result = new Compilation(options).flag(checked.value, []);
+  return result.ok ? { ok: true, flag: result.value } : { ok: false, errors: result.errors };
 }

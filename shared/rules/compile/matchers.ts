@@ -4,8 +4,9 @@
 import type { SemVer } from 'semver';
 import { bucketerFor } from '../bucketing.ts';
 import { instantAt, type ParsedOperand } from '../operands.ts';
-import { specOf, type Operator } from '../operators.ts';
+import { specOf, type Operator, type SpecOf, type TextTest } from '../operators.ts';
 import { localClockFor, inWindow } from '../time.ts';
+import { unreachable } from '../unreachable.ts';
 import { haversineKm, isMissing, parseSemver, toEpochMs, toLatLon, toNumber, toUnit, type Scalar } from '../values.ts';
 
 export type Matcher = (value: unknown, now: number) => boolean;
@@ -55,11 +56,14 @@ function equals(operand: Scalar, ci: boolean): Matcher {
 // rather than built from a generic matcher and a comparison closure: with a thousand flags the
 // cost is in the closures and contexts each evaluation touches, so each clause keeps one.
 
-function text(op: Operator, operand: string, ci: boolean): Matcher {
+function text(test: TextTest, operand: string, ci: boolean): Matcher {
   const o = ci ? operand.toLowerCase() : operand;
-  if (op === 'starts_with') return ci ? (v) => typeof v === 'string' && v.toLowerCase().startsWith(o) : (v) => typeof v === 'string' && v.startsWith(o);
-  if (op === 'ends_with') return ci ? (v) => typeof v === 'string' && v.toLowerCase().endsWith(o) : (v) => typeof v === 'string' && v.endsWith(o);
-  return ci ? (v) => typeof v === 'string' && v.toLowerCase().includes(o) : (v) => typeof v === 'string' && v.includes(o);
+  switch (test) {
+    case 'prefix': return ci ? (v) => typeof v === 'string' && v.toLowerCase().startsWith(o) : (v) => typeof v === 'string' && v.startsWith(o);
+    case 'suffix': return ci ? (v) => typeof v === 'string' && v.toLowerCase().endsWith(o) : (v) => typeof v === 'string' && v.endsWith(o);
+    case 'infix': return ci ? (v) => typeof v === 'string' && v.toLowerCase().includes(o) : (v) => typeof v === 'string' && v.includes(o);
+    default: return unreachable(test);
+  }
 }
 
 /** A finite number, or a numeric string's value; NaN for anything else (NaN fails every comparison). */
@@ -68,11 +72,14 @@ export function numberOf(v: unknown): number {
   return n === undefined ? NaN : n;
 }
 
-function numeric(op: Operator, x: number): Matcher {
-  if (op === 'gt') return (v) => numberOf(v) > x;
-  if (op === 'gte') return (v) => numberOf(v) >= x;
-  if (op === 'lt') return (v) => numberOf(v) < x;
-  return (v) => numberOf(v) <= x;
+function numeric(test: SpecOf<'number'>['test'], x: number): Matcher {
+  switch (test) {
+    case 'gt': return (v) => numberOf(v) > x;
+    case 'gte': return (v) => numberOf(v) >= x;
+    case 'lt': return (v) => numberOf(v) < x;
+    case 'lte': return (v) => numberOf(v) <= x;
+    default: return unreachable(test);
+  }
 }
 
 /**
@@ -100,12 +107,15 @@ function semverOrder(v: unknown, x: SemVer): number {
   return parsed === null ? NaN : parsed.compare(x);
 }
 
-function semverMatcher(op: Operator, x: SemVer): Matcher {
-  if (op === 'semver_eq') return (v) => semverOrder(v, x) === 0;
-  if (op === 'semver_gt') return (v) => semverOrder(v, x) > 0;
-  if (op === 'semver_gte') return (v) => semverOrder(v, x) >= 0;
-  if (op === 'semver_lt') return (v) => semverOrder(v, x) < 0;
-  return (v) => semverOrder(v, x) <= 0;
+function semverMatcher(test: SpecOf<'semver'>['test'], x: SemVer): Matcher {
+  switch (test) {
+    case 'eq': return (v) => semverOrder(v, x) === 0;
+    case 'gt': return (v) => semverOrder(v, x) > 0;
+    case 'gte': return (v) => semverOrder(v, x) >= 0;
+    case 'lt': return (v) => semverOrder(v, x) < 0;
+    case 'lte': return (v) => semverOrder(v, x) <= 0;
+    default: return unreachable(test);
+  }
 }
 
 function arraySets(value: readonly unknown[], ci: boolean): Sets {
@@ -128,35 +138,41 @@ function holds(present: Sets, operand: Scalar, ci: boolean): boolean {
   return present.booleans.has(operand);
 }
 
-function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
+function positive(operand: ParsedOperand, ci: boolean): Matcher {
   switch (operand.kind) {
     case 'scalar':
       return equals(operand.value, ci);
     case 'scalarList': {
       const sets = setsOf(operand.values, ci);
-      if (op === 'in' && sets.numbers.size === 0 && sets.booleans.size === 0) {
-        // Only strings: what member() answers, reading one Set.
-        const strings = sets.strings;
-        return ci ? (v) => typeof v === 'string' && strings.has(v.toLowerCase()) : (v) => typeof v === 'string' && strings.has(v);
+      switch (operand.test) {
+        case 'one_of': {
+          if (sets.numbers.size > 0 || sets.booleans.size > 0) return (v) => member(sets, v, ci);
+          // Only strings: what member() answers, reading one Set.
+          const strings = sets.strings;
+          return ci ? (v) => typeof v === 'string' && strings.has(v.toLowerCase()) : (v) => typeof v === 'string' && strings.has(v);
+        }
+        case 'holds_any':
+          return (v) => Array.isArray(v) && v.some((e) => member(sets, e, ci));
+        case 'holds_all': {
+          const values = operand.values;
+          return (v) => {
+            if (!Array.isArray(v)) return false;
+            const present = arraySets(v, ci);
+            return values.every((o) => holds(present, o, ci));
+          };
+        }
+        default:
+          return unreachable(operand);
       }
-      if (op === 'in') return (v) => member(sets, v, ci);
-      if (op === 'contains_any') return (v) => Array.isArray(v) && v.some((e) => member(sets, e, ci));
-      const values = operand.values;
-      return (v) => {
-        if (!Array.isArray(v)) return false;
-        const present = arraySets(v, ci);
-        return values.every((o) => holds(present, o, ci));
-      };
     }
     case 'string':
-      return text(op, operand.value, ci);
+      return text(operand.test, operand.value, ci);
     case 'regex': {
       const { pattern } = operand;
       return (v) => typeof v === 'string' && pattern.test(v);
     }
-    case 'number': {
-      return numeric(op, operand.value);
-    }
+    case 'number':
+      return numeric(operand.test, operand.value);
     case 'numberRange': {
       const { min, max } = operand;
       return (v) => {
@@ -166,14 +182,20 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
     }
     case 'date': {
       const { at } = operand;
-      if (op === 'before') return (v, now) => {
-        const t = toEpochMs(v);
-        return t !== undefined && t < instantAt(at, now);
-      };
-      return (v, now) => {
-        const t = toEpochMs(v);
-        return t !== undefined && t > instantAt(at, now);
-      };
+      switch (operand.test) {
+        case 'lt':
+          return (v, now) => {
+            const t = toEpochMs(v);
+            return t !== undefined && t < instantAt(at, now);
+          };
+        case 'gt':
+          return (v, now) => {
+            const t = toEpochMs(v);
+            return t !== undefined && t > instantAt(at, now);
+          };
+        default:
+          return unreachable(operand);
+      }
     }
     case 'dateRange': {
       const { start, end } = operand;
@@ -188,7 +210,7 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
       return (_v, now) => inWindow(window, clock(now));
     }
     case 'semver':
-      return semverMatcher(op, operand.version);
+      return semverMatcher(operand.test, operand.version);
     case 'semverRange': {
       const { low, high } = operand;
       return (v) => {
@@ -198,9 +220,12 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
     }
     case 'size': {
       const x = operand.value;
-      if (op === 'size_eq') return (v) => Array.isArray(v) && v.length === x;
-      if (op === 'size_gt') return (v) => Array.isArray(v) && v.length > x;
-      return (v) => Array.isArray(v) && v.length < x;
+      switch (operand.test) {
+        case 'eq': return (v) => Array.isArray(v) && v.length === x;
+        case 'gt': return (v) => Array.isArray(v) && v.length > x;
+        case 'lt': return (v) => Array.isArray(v) && v.length < x;
+        default: return unreachable(operand);
+      }
     }
     case 'none':
       return (v) => !isMissing(v);
@@ -219,13 +244,17 @@ function positive(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
         return unit !== undefined && bucketOf(unit) < threshold;
       };
     }
+    default:
+      return unreachable(operand);
   }
 }
 
-/** The matcher of a clause; a negated operator is exactly `not` of its twin's matcher. */
+/**
+ * The matcher of a clause; a negated operator is exactly `not` of its twin's matcher (its operand
+ * carries the twin's test, from the twin's row).
+ */
 export function matcherFor(op: Operator, operand: ParsedOperand, ci: boolean): Matcher {
-  const twin = specOf(op).negates;
-  if (twin === undefined) return positive(op, operand, ci);
-  const inner = positive(twin, operand, ci);
+  const inner = positive(operand, ci);
+  if (specOf(op).negates === undefined) return inner;
   return (v, now) => !inner(v, now);
 }

@@ -1,17 +1,17 @@
 // Flags compiled to one flat program each: an array of instructions (an opcode and its operands,
-// lists inline) run by a single loop. PERFORMANCE NOTE: evaluating a thousand flags for one user is bound by the memory each
+// lists inline) run by a single loop (run.ts). PERFORMANCE NOTE: evaluating a thousand flags for one user is bound by the memory each
 // evaluation touches, not by arithmetic (the same evaluations over ten distinct flags run four
 // times faster). A tree of closures touches two objects (function and context) per clause and
 // per group; a program touches the flag's one array. Clauses the program cannot express inline
 // (dotted paths, folded case, dates, regexes, geo...) call their compiled test.
 
 import type { SemVer } from 'semver';
-import type { Evaluation } from '../evaluation.ts';
+import type { Evaluation, UnitMissing } from '../evaluation.ts';
 import type { ParsedOperand } from '../operands.ts';
-import type { Operator } from '../operators.ts';
+import { specOf, type Operator, type Order, type SpecOf, type TextTest } from '../operators.ts';
 import type { Context } from '../schema.ts';
-import { toNumber } from '../values.ts';
-import { numberOf, versionOf } from './matchers.ts';
+import { unreachable } from '../unreachable.ts';
+import type { Scalar } from '../values.ts';
 import type { Serve } from './serve.ts';
 
 export type Test = (context: Context, now: number) => boolean;
@@ -22,8 +22,44 @@ export const OP = {
   JUMP_IF_FALSE: 16, JUMP_IF_TRUE: 17, WINDOW: 18, RETURN: 19, SERVE: 20, END: 21,
 } as const;
 
-/** An opcode and its operands: `[OP.GT, "age", 18]`, `[OP.IN_LIST, "country", 2, "DE", "FR"]`, `[OP.NOT]`. */
-export type Instruction = readonly unknown[];
+type Attr = string;
+type Jump = typeof OP.JUMP_IF_FALSE | typeof OP.JUMP_IF_TRUE;
+
+/**
+ * An opcode and its operands as they lie in the program: `[OP.GT, "age", 18]`,
+ * `[OP.IN_LIST, "country", 2, "DE", "FR"]`, `[OP.NOT]`. Every instruction the compiler emits is
+ * checked against this list; `execute` reads each opcode's operands at the offsets given here.
+ */
+export type Instruction =
+  | readonly [typeof OP.IS, Attr, Scalar]
+  | readonly [typeof OP.NUMBER_IS, Attr, number]
+  | readonly [typeof OP.IN_LIST, Attr, number, ...string[]]
+  | readonly [typeof OP.IN_SET, Attr, ReadonlySet<string>]
+  | readonly [typeof OP.GT | typeof OP.GTE | typeof OP.LT | typeof OP.LTE, Attr, number]
+  /** The test (SEMVER_TESTS), the version's major, minor and patch, and the version. */
+  | readonly [typeof OP.SEMVER, Attr, number, number, number, number, SemVer]
+  | readonly [typeof OP.STARTS | typeof OP.ENDS | typeof OP.INCLUDES, Attr, string]
+  | readonly [typeof OP.EXISTS, Attr]
+  | readonly [typeof OP.CALL, Test]
+  | readonly [typeof OP.CONST, boolean]
+  | readonly [typeof OP.NOT]
+  /** The index to jump to. */
+  | readonly [Jump, number]
+  | readonly [typeof OP.WINDOW, number, number]
+  | readonly [typeof OP.RETURN, Evaluation]
+  | readonly [typeof OP.SERVE, Serve, UnitMissing | null]
+  /** A flag's fallthrough; null in a condition's program, which answers its boolean. */
+  | readonly [typeof OP.END, Evaluation | null];
+
+/** One slot of a program: instructions lie end to end in one flat array. */
+export type Word = Instruction[number];
+
+/** A program answering R: a flag's its Evaluation, a condition's (a segment's) a boolean. */
+export type Program<R extends Evaluation | boolean> = readonly Word[] & { readonly answers?: R };
+
+function put(out: Word[], instruction: Instruction): void {
+  for (const word of instruction) out.push(word);
+}
 
 /** The shape of a compiled condition, flattened into a program once the flag is built. */
 export type ProgramNode =
@@ -42,41 +78,52 @@ function inheritable(attr: string): boolean {
   return attr in Object.prototype || attr in Array.prototype || attr === '__proto__';
 }
 
-const SEMVER_TESTS: Partial<Record<Operator, number>> = { semver_eq: 0, semver_gt: 1, semver_gte: 2, semver_lt: 3, semver_lte: 4 };
+const SEMVER_TESTS = { eq: 0, gt: 1, gte: 2, lt: 3, lte: 4 } as const satisfies Record<Order, number>;
+const NUMBER_OPS = { gt: OP.GT, gte: OP.GTE, lt: OP.LT, lte: OP.LTE } as const satisfies Record<SpecOf<'number'>['test'], number>;
+const TEXT_OPS = { prefix: OP.STARTS, suffix: OP.ENDS, infix: OP.INCLUDES } as const satisfies Record<TextTest, number>;
 
-function positive(op: Operator, operand: ParsedOperand, attr: string): Instruction | undefined {
+/** The inline instruction of a positive clause, or undefined for operand kinds that call their compiled test. */
+function positive(operand: ParsedOperand, attr: string): Instruction | undefined {
   switch (operand.kind) {
     case 'scalar':
       return typeof operand.value === 'number' ? [OP.NUMBER_IS, attr, operand.value] : [OP.IS, attr, operand.value];
     case 'scalarList': {
-      if (op !== 'in' || !operand.values.every((v) => typeof v === 'string')) return undefined;
+      if (operand.test !== 'one_of' || !operand.values.every((v) => typeof v === 'string')) return undefined;
       const values = operand.values as readonly string[];
       return values.length <= SCAN_LIMIT ? [OP.IN_LIST, attr, values.length, ...values] : [OP.IN_SET, attr, new Set(values)];
     }
     case 'number':
-      return [op === 'gt' ? OP.GT : op === 'gte' ? OP.GTE : op === 'lt' ? OP.LT : OP.LTE, attr, operand.value];
+      return [NUMBER_OPS[operand.test], attr, operand.value];
     case 'semver':
       // The version's numbers sit in the program; the object is read only to order pre-releases.
-      return [OP.SEMVER, attr, SEMVER_TESTS[op]!, operand.version.major, operand.version.minor, operand.version.patch, operand.version];
+      return [OP.SEMVER, attr, SEMVER_TESTS[operand.test], operand.version.major, operand.version.minor, operand.version.patch, operand.version];
     case 'string':
-      return [op === 'starts_with' ? OP.STARTS : op === 'ends_with' ? OP.ENDS : OP.INCLUDES, attr, operand.value];
+      return [TEXT_OPS[operand.test], attr, operand.value];
     case 'none':
       return [OP.EXISTS, attr];
-    default:
+    case 'regex':
+    case 'numberRange':
+    case 'date':
+    case 'dateRange':
+    case 'timeWindow':
+    case 'semverRange':
+    case 'size':
+    case 'geo':
+    case 'rollout':
       return undefined;
+    default:
+      return unreachable(operand);
   }
 }
-
-const TWINS: Partial<Record<Operator, Operator>> = { neq: 'eq', not_in: 'in', not_contains: 'contains', not_exists: 'exists' };
 
 /** The inline code of a clause, or undefined when it must call its compiled test. */
 export function inlineClause(op: Operator, operand: ParsedOperand, caseInsensitive: boolean, attr: string | undefined): Instruction[] | undefined {
   // Dotted paths read nested objects with a flat-key fallback; folded case allocates anyway.
   if (attr === undefined || attr.includes('.') || inheritable(attr) || caseInsensitive) return undefined;
-  const twin = TWINS[op];
-  const instruction = positive(twin ?? op, operand, attr);
+  const instruction = positive(operand, attr);
   if (!instruction) return undefined;
-  return twin ? [instruction, [OP.NOT]] : [instruction];
+  // A negated operator's operand carries its twin's test: the twin's code, then NOT.
+  return specOf(op).negates === undefined ? [instruction] : [instruction, [OP.NOT]];
 }
 
 export function callNode(test: Test): ProgramNode {
@@ -84,19 +131,19 @@ export function callNode(test: Test): ProgramNode {
 }
 
 /** Appends a node's code; jumps are patched to the end of their group. */
-function emit(node: ProgramNode, out: unknown[]): void {
+function emit(node: ProgramNode, out: Word[]): void {
   if (node.kind === 'code') {
-    for (const instruction of node.code) out.push(...instruction);
+    for (const instruction of node.code) put(out, instruction);
     return;
   }
   if (node.kind === 'not') {
     emit(node.inner, out);
-    out.push(OP.NOT);
+    put(out, [OP.NOT]);
     return;
   }
   const all = node.kind === 'all';
   if (node.children.length === 0) {
-    out.push(OP.CONST, all);
+    put(out, [OP.CONST, all]);
     return;
   }
   const jumps: number[] = [];
@@ -104,194 +151,48 @@ function emit(node: ProgramNode, out: unknown[]): void {
     emit(child, out);
     if (i < node.children.length - 1) {
       jumps.push(out.length + 1);
-      out.push(all ? OP.JUMP_IF_FALSE : OP.JUMP_IF_TRUE, -1);
+      put(out, [all ? OP.JUMP_IF_FALSE : OP.JUMP_IF_TRUE, -1]);
     }
   });
   for (const at of jumps) out[at] = out.length;
 }
 
 /** A condition as its own program (segments), answering a boolean. */
-export function conditionProgram(node: ProgramNode): unknown[] {
-  const out: unknown[] = [];
+export function conditionProgram(node: ProgramNode): Program<boolean> {
+  const out: Word[] = [];
   emit(node, out);
-  out.push(OP.END, null);
+  put(out, [OP.END, null]);
   return out;
 }
 
-export type ProgramRule = { readonly node: ProgramNode | null; readonly window: { readonly from: number; readonly until: number } | null; readonly constant: Evaluation | null; readonly serve: Serve };
+export type ProgramRule = {
+  readonly node: ProgramNode | null;
+  readonly window: { readonly from: number; readonly until: number } | null;
+  readonly constant: Evaluation | null;
+  readonly serve: Serve;
+  /** What the answer records when `serve` finds no unit (rollouts); null for a fixed variant. */
+  readonly unitMissing: UnitMissing | null;
+};
 
 /** A flag's rules and fallthrough as one program, answering an Evaluation. */
-export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluation): unknown[] {
-  const out: unknown[] = [];
+export function flagProgram(rules: readonly ProgramRule[], fallthrough: Evaluation): Program<Evaluation> {
+  const out: Word[] = [];
   for (const rule of rules) {
     const skips: number[] = [];
     if (rule.window) {
-      out.push(OP.WINDOW, rule.window.from, rule.window.until);
+      put(out, [OP.WINDOW, rule.window.from, rule.window.until]);
       skips.push(out.length + 1);
-      out.push(OP.JUMP_IF_FALSE, -1);
+      put(out, [OP.JUMP_IF_FALSE, -1]);
     }
     if (rule.node) {
       emit(rule.node, out);
       skips.push(out.length + 1);
-      out.push(OP.JUMP_IF_FALSE, -1);
+      put(out, [OP.JUMP_IF_FALSE, -1]);
     }
-    if (rule.constant) out.push(OP.RETURN, rule.constant);
-    else out.push(OP.SERVE, rule.serve);
+    if (rule.constant) put(out, [OP.RETURN, rule.constant]);
+    else put(out, [OP.SERVE, rule.serve, rule.unitMissing]);
     for (const at of skips) out[at] = out.length;
   }
-  out.push(OP.END, fallthrough);
+  put(out, [OP.END, fallthrough]);
   return out;
-}
-
-/** The last context found plain: the flags of one request share their context. */
-let lastPlain: Context | undefined;
-
-/**
- * Inline reads (`ctx[name]`) see only own properties of a plain object, as the generic reader
- * does; any other context is read through a plain copy of its own properties.
- */
-function plain(c: Context): Record<string, unknown> {
-  if (c === lastPlain) return c as Record<string, unknown>;
-  const proto: unknown = Object.getPrototypeOf(c);
-  if (proto !== Object.prototype && proto !== null) return { ...c };
-  lastPlain = c;
-  return c as Record<string, unknown>;
-}
-
-function semverHolds(v: unknown, test: number, major: number, minor: number, patch: number, version: SemVer): boolean {
-  const parsed = typeof v === 'string' ? versionOf(v) : null;
-  if (parsed === null) return false;
-  const order = parsed.major !== major ? parsed.major - major : parsed.minor !== minor ? parsed.minor - minor : parsed.patch !== patch ? parsed.patch - patch : parsed.compare(version);
-  switch (test) {
-    case 0: return order === 0;
-    case 1: return order > 0;
-    case 2: return order >= 0;
-    case 3: return order < 0;
-    default: return order <= 0;
-  }
-}
-
-/**
- * Runs a program: a flag's answers its Evaluation (END carries the fallthrough), a condition's
- * its boolean (END carries null). Clauses are pure, so the order the compiler chose (cheapest
- * first) changes the cost, never the answer.
- */
-export function execute(p: readonly unknown[], c: Context, now: number): Evaluation | boolean {
-  const ctx = plain(c);
-  let r = false;
-  let pc = 0;
-  for (;;) {
-    switch (p[pc] as number) {
-      case OP.IS:
-        r = ctx[p[pc + 1] as string] === p[pc + 2];
-        pc += 3;
-        break;
-      case OP.NUMBER_IS: {
-        const v = ctx[p[pc + 1] as string];
-        const x = p[pc + 2];
-        r = typeof v === 'number' ? v === x : toNumber(v) === x;
-        pc += 3;
-        break;
-      }
-      case OP.IN_LIST: {
-        const v = ctx[p[pc + 1] as string];
-        const end = pc + 3 + (p[pc + 2] as number);
-        r = false;
-        if (typeof v === 'string') {
-          for (let i = pc + 3; i < end; i++) {
-            if (p[i] === v) {
-              r = true;
-              break;
-            }
-          }
-        }
-        pc = end;
-        break;
-      }
-      case OP.IN_SET: {
-        const v = ctx[p[pc + 1] as string];
-        r = typeof v === 'string' && (p[pc + 2] as ReadonlySet<string>).has(v);
-        pc += 3;
-        break;
-      }
-      case OP.GT:
-        r = numberOf(ctx[p[pc + 1] as string]) > (p[pc + 2] as number);
-        pc += 3;
-        break;
-      case OP.GTE:
-        r = numberOf(ctx[p[pc + 1] as string]) >= (p[pc + 2] as number);
-        pc += 3;
-        break;
-      case OP.LT:
-        r = numberOf(ctx[p[pc + 1] as string]) < (p[pc + 2] as number);
-        pc += 3;
-        break;
-      case OP.LTE:
-        r = numberOf(ctx[p[pc + 1] as string]) <= (p[pc + 2] as number);
-        pc += 3;
-        break;
-      case OP.SEMVER:
-        r = semverHolds(ctx[p[pc + 1] as string], p[pc + 2] as number, p[pc + 3] as number, p[pc + 4] as number, p[pc + 5] as number, p[pc + 6] as SemVer);
-        pc += 7;
-        break;
-      case OP.STARTS: {
-        const v = ctx[p[pc + 1] as string];
-        r = typeof v === 'string' && v.startsWith(p[pc + 2] as string);
-        pc += 3;
-        break;
-      }
-      case OP.ENDS: {
-        const v = ctx[p[pc + 1] as string];
-        r = typeof v === 'string' && v.endsWith(p[pc + 2] as string);
-        pc += 3;
-        break;
-      }
-      case OP.INCLUDES: {
-        const v = ctx[p[pc + 1] as string];
-        r = typeof v === 'string' && v.includes(p[pc + 2] as string);
-        pc += 3;
-        break;
-      }
-      case OP.EXISTS: {
-        const v = ctx[p[pc + 1] as string];
-        r = v !== undefined && v !== null;
-        pc += 2;
-        break;
-      }
-      case OP.CALL:
-        r = (p[pc + 1] as Test)(c, now);
-        pc += 2;
-        break;
-      case OP.CONST:
-        r = p[pc + 1] as boolean;
-        pc += 2;
-        break;
-      case OP.NOT:
-        r = !r;
-        pc += 1;
-        break;
-      case OP.JUMP_IF_FALSE:
-        pc = r ? pc + 2 : (p[pc + 1] as number);
-        break;
-      case OP.JUMP_IF_TRUE:
-        pc = r ? (p[pc + 1] as number) : pc + 2;
-        break;
-      case OP.WINDOW:
-        r = now >= (p[pc + 1] as number) && now < (p[pc + 2] as number);
-        pc += 3;
-        break;
-      case OP.RETURN:
-        return p[pc + 1] as Evaluation;
-      case OP.SERVE: {
-        const served = (p[pc + 1] as Serve)(c, null);
-        if (served !== null) return served;
-        pc += 2;
-        break;
-      }
-      default: {
-        const result = p[pc + 1];
-        return result === null ? r : (result as Evaluation);
-      }
-    }
-  }
 }

@@ -3,6 +3,7 @@
 // most so much per input character; thirty of them in one flag would still stall an evaluation.
 
 import { LIMITS } from '../limits.ts';
+import { specOf } from '../operators.ts';
 import { issue, type PathSegment } from '../issues.ts';
 import { programSize } from '../regex/size.ts';
 import type { Condition, Flag, Segment } from '../schema.ts';
@@ -15,7 +16,7 @@ import { clausesOf, segmentRefs, type Findings } from './conditions.ts';
 function conditionSize(condition: Condition): number {
   let total = 0;
   for (const { clause } of clausesOf(condition)) {
-    if (clause.op !== 'matches' || typeof clause.value !== 'string' || clause.value.length > LIMITS.regexLength) continue;
+    if (specOf(clause.op).operand !== 'regex' || typeof clause.value !== 'string' || clause.value.length > LIMITS.regexLength) continue;
     const { weight } = programSize(clause.value);
     if (weight <= LIMITS.regexProgramSize) total += weight;
   }

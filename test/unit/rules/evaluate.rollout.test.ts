@@ -68,6 +68,17 @@ describe('evaluate: rollouts', () => {
     }
   });
 
+  it('says which rollouts found no unit in unitMissing, traced or not, and nothing when every unit is there', () => {
+    const flag = aFlag({ rules: [aRule(undefined, { id: 'ramp', serve: aRollout({ on: 50, off: 50 }) }), aRule(undefined, { id: 'accounts', serve: aRollout({ on: 50, off: 50 }, { by: 'accountId' }) })] });
+    const missing = [{ ruleId: 'ramp', by: 'targetingKey' }, { ruleId: 'accounts', by: 'accountId' }];
+    const result = evaluateAgreed(flag, { targetingKey: null });
+    assert.deepEqual(result.reason === 'DEFAULT' && result.unitMissing, missing);
+    const traced = evaluate(compiled(flag), {}, { now: 0, trace: true });
+    assert.deepEqual(traced.reason === 'DEFAULT' && traced.unitMissing, missing);
+    assert.deepEqual(evaluateAgreed(flag, { targetingKey: 'alice', accountId: 7 }).reason, 'SPLIT');
+    assert.ok(!('unitMissing' in evaluateAgreed(aFlag({ rules: [aRule(aClause('plan', 'eq', 'pro'))] }), {})));
+  });
+
   it('serves the first split variant for a missing unit when the rollout says so', () => {
     const flag = aFlag({ rules: [aRule(undefined, { id: 'ramp', serve: aRollout({ off: 90, on: 10 }, { whenUnitMissing: 'first_variant' }) })], defaultVariant: 'on' });
     assert.deepEqual(evaluateAgreed(flag, {}), { reason: 'TARGETING_MATCH', flagKey: 'f', value: false, variant: 'off', ruleId: 'ramp' });

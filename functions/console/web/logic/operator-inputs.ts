@@ -1,7 +1,7 @@
 // Which operators an attribute offers and which value input each operator takes: the condition
 // editor's dropdowns, from the core's operator table (shared/rules/operators.ts).
 
-import { OPERATORS, OPERATOR_SPECS, type AttributeType, type OperandKind, type Operator } from '../../../../shared/rules/index.ts';
+import { OPERATORS, OPERATOR_SPECS, unreachable, type AttributeType, type OperandKind, type Operator } from '../../../../shared/rules/index.ts';
 
 export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
   eq: 'is', neq: 'is not', in: 'is one of', not_in: 'is none of',
@@ -48,7 +48,9 @@ export function defaultValueFor(op: Operator, previous: unknown): unknown {
     case 'none': return undefined;
     case 'geo': return { lat: 52.52, lon: 13.405, km: 50 };
     case 'rollout': return { salt: 'rollout', percent: 10 };
-    default: return scalar ?? '';
+    case 'text':
+    case 'regex': return scalar ?? '';
+    default: return unreachable(kind);
   }
 }
 
