@@ -43,12 +43,25 @@ describe('the Express patch under the Functions Framework', () => {
     assert.ok(answersFrameworkErrors(app), 'the framework app does not dispatch through the patched handle');
   });
 
-  it('answers a body the framework cannot parse with problem+json, not its HTML page', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ' });
-    assert.equal(res.status, 400);
-    assert.equal(res.headers.get('content-type'), 'application/problem+json');
-    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(((await res.json()) as { code: string }).code, 'MALFORMED_JSON');
+  it('takes the framework\'s body parsers out: a body it would have refused with its HTML page reaches the function unparsed', async () => {
+    const before = reached;
+    let seen: unknown = 'not called';
+    http('framework-errors-body', (req, res) => {
+      seen = req.body;
+      res.status(200).json({ ok: true });
+    });
+    const bodyServer = getTestServer('framework-errors-body');
+    await new Promise<void>((resolve) => bodyServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(bodyServer.address() as AddressInfo).port}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ' });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(seen, undefined, 'no parser ran: our routes read the body (shared/http/body-reader.ts)');
+    } finally {
+      bodyServer.closeAllConnections();
+      await new Promise((resolve) => bodyServer.close(resolve));
+    }
+    assert.equal(reached, before);
   });
 
   it('refuses a body larger than the limit from its Content-Length, before reading it', async () => {
