@@ -8,6 +8,8 @@ export type HttpRequest = {
   /** Path without the query string, relative to the function's URL. */
   readonly path: string;
   readonly query: Readonly<Record<string, unknown>>;
+  /** Path and query as sent; `query` is parsed from it on every read (Express 5), so hot paths look here first. */
+  readonly url?: string;
   readonly headers: IncomingHttpHeaders;
   readonly body?: unknown;
   readonly rawBody?: Buffer;
