@@ -23,7 +23,7 @@ import { measureWriteToAnswer } from './live/write-to-answer.ts';
 import { measureWriteToBrowser } from './live/write-to-browser.ts';
 import { measureIdleStreams } from './live/idle-streams.ts';
 import { createWriter } from './live/writer.ts';
-import { cleanEnv } from './children.ts';
+import { productEnv } from './children.ts';
 
 const writes = Number(process.env.BENCH_LIVE_WRITES ?? 30);
 const browserWrites = Number(process.env.BENCH_LIVE_BROWSER_WRITES ?? 100);
@@ -67,17 +67,8 @@ try {
   progress('starting the Firestore and Pub/Sub emulators, redis-server and the Upstash REST proxy');
   services = await startServices();
   Object.assign(process.env, services.env);
-  const env = {
-    ...cleanEnv(),
-    ...services.env,
-    METADATA_SERVER_DETECTION: 'none',
-    SWITCHYARD_STORE: 'firestore',
-    SWITCHYARD_STAGE: 'test',
-    // Every instance is its own process: evaluate signs stream tokens and streams verifies them with this.
-    SWITCHYARD_STREAM_SECRET: randomBytes(32).toString('base64url'),
-    SWITCHYARD_RATE_PER_SECOND: '1000000',
-    SWITCHYARD_RATE_BURST: '1000000',
-  };
+  // Every instance is its own process: evaluate signs stream tokens and streams verifies them with this secret.
+  const env = productEnv(services.env, { SWITCHYARD_STREAM_SECRET: randomBytes(32).toString('base64url') });
   Object.assign(process.env, { SWITCHYARD_STREAM_SECRET: env.SWITCHYARD_STREAM_SECRET });
   const config = readRuntimeConfig(env);
   const bound = config.SWITCHYARD_MAX_STALENESS_MS;

@@ -20,7 +20,7 @@ import { measureRecompile } from './propagation/recompile.ts';
 import { measureRedisOutage } from './propagation/redis-outage.ts';
 import { measureStoreReads } from './propagation/store-reads.ts';
 import { measurePropagation } from './propagation/write-to-serve.ts';
-import { cleanEnv } from './children.ts';
+import { productEnv } from './children.ts';
 
 const writes = Number(process.env.BENCH_WRITES ?? 40);
 const evaluations = Number(process.env.BENCH_EVALUATIONS ?? 10_000);
@@ -46,16 +46,7 @@ try {
   services = await startServices();
   // This process's Firestore client (the admin function, the seeding) reads the emulator's address from here.
   Object.assign(process.env, services.env);
-  const env = {
-    ...cleanEnv(),
-    ...services.env,
-    METADATA_SERVER_DETECTION: 'none',
-    SWITCHYARD_STORE: 'firestore',
-    SWITCHYARD_STAGE: 'test',
-    // The per-key limiter must not answer 429 to the load generator: this measures caching, not limits.
-    SWITCHYARD_RATE_PER_SECOND: '1000000',
-    SWITCHYARD_RATE_BURST: '1000000',
-  };
+  const env = productEnv(services.env);
   const config = readRuntimeConfig(env);
   const product = async (environment: string): Promise<Product> => {
     const seeded = await seedProduct(config, environment);
