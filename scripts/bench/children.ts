@@ -20,7 +20,8 @@ export function productEnv(services: Readonly<Record<string, string>>, extra: Re
   };
 }
 
-export function cleanEnv(): Record<string, string> {
+/** This process's environment without any Switchyard or Upstash setting of the caller's: each run sets its own. */
+function cleanEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(SWITCHYARD_|UPSTASH_)/.test(e[0])));
 }
 
