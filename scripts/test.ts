@@ -77,7 +77,7 @@ ensureChromium();
 // Types and lint run alongside the services' start (each takes seconds); the tests run only if both pass.
 const checks = Promise.all([
   runCheck('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
-  runCheck('lint', bin('biome'), ['lint', '--error-on-warnings', '.']),
+  runCheck('lint', bin('biome'), ['lint', '--config-path', 'scripts/lint-rules.json', '--error-on-warnings', '.']),
 ]);
 
 let services: Services;
