@@ -25,8 +25,6 @@ function lastModifiedMs(raw: string): number | undefined {
 }
 
 export function wantedOf(request: HttpRequest, now: number): WantedResult {
-  // PERFORMANCE NOTE: most bulk requests carry no query at all; Express parses `query` on every read.
-  if (request.url !== undefined && !request.url.includes('?')) return { ok: true, wanted: undefined };
   const etag = queryParam(request, 'flagConfigEtag');
   if (!etag.ok) return etag;
   const modified = queryParam(request, 'flagConfigLastModified');

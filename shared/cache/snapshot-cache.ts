@@ -146,7 +146,9 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
     check(environment, atLeast).promise.catch(() => undefined);
   }
 
-  const needed = (environment: string, atLeast: number) => Math.max(atLeast, announced.get(environment) ?? 0);
+  /** A version a notice announced beyond the held one (the map is empty but for moments after a change). */
+  const announcedFor = (environment: string) => (announced.size === 0 ? 0 : (announced.get(environment) ?? 0));
+  const needed = (environment: string, atLeast: number) => Math.max(atLeast, announcedFor(environment));
   const answers = (snapshot: CompiledSnapshot | undefined, need: number, at: number): snapshot is CompiledSnapshot =>
     snapshot !== undefined && snapshot.version >= need && at - snapshot.confirmedAt <= maxStalenessMs;
 
@@ -192,7 +194,7 @@ export function createSnapshotCache(store: FlagStore, options: SnapshotCacheOpti
     peek: (environment) => {
       const snapshot = held.get(environment);
       const at = now();
-      if (!answers(snapshot, announced.get(environment) ?? 0, at)) return undefined;
+      if (!answers(snapshot, announcedFor(environment), at)) return undefined;
       hit?.();
       if (at - snapshot.confirmedAt > refreshAfterMs) inBackground(environment, 0);
       return snapshot;
