@@ -1,7 +1,7 @@
 // Writes one flag through the admin API again and again, flipping its default variant, with the
 // If-Match of its last write: the writes every live measurement times.
 
-import { onOff, type Product } from '../propagation/product.ts';
+import { onOff, putFlag, type Product } from '../propagation/product.ts';
 import type { Ack } from './answers.ts';
 
 export type Writer = {
@@ -13,17 +13,8 @@ export type Writer = {
 };
 
 async function put(product: Product, flag: Record<string, unknown> & { key: string }, ifMatch: number): Promise<Ack> {
-  const response = await fetch(`${product.admin.url}/v1/environments/${product.environment}/flags/${flag.key}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${product.adminKey}`, 'content-type': 'application/json', 'if-match': String(ifMatch) },
-    body: JSON.stringify({ flag }),
-  });
-  // Acknowledged when the 2xx answer's headers arrive: the earliest moment, so the strictest check.
-  const ackAt = performance.now();
-  const body = await response.text();
-  if (!response.ok) throw new Error(`PUT ${flag.key} answered ${response.status}: ${body}`);
-  const saved = JSON.parse(body) as { version: number; environmentVersion: number };
-  return { version: saved.environmentVersion, flagVersion: saved.version, ackAt };
+  const saved = await putFlag(product, flag, ifMatch);
+  return { version: saved.environmentVersion, flagVersion: saved.version, ackAt: saved.answeredAt };
 }
 
 export async function createWriter(product: Product, flagKey: string): Promise<Writer> {

@@ -32,8 +32,12 @@ export async function seedProduct(config: RuntimeConfig, environment: string): P
   return { environment, sdkKey: sdk.secret, admin: adminFn, adminKey: admin.secret, close: () => adminFn.close() };
 }
 
-/** PUT a flag through the admin API with `If-Match`; resolves when the 2xx answer's headers arrive, with the new version. */
-export async function putFlag(product: Product, flag: { key: string } & Record<string, unknown>, ifMatch: number): Promise<{ version: number; answeredAt: number }> {
+/**
+ * PUT a flag through the admin API with `If-Match`; resolves with the flag's new version and the
+ * environment's, and `answeredAt`: when the 2xx answer's headers arrived, the earliest moment the
+ * write counts as acknowledged (so the strictest freshness check).
+ */
+export async function putFlag(product: Product, flag: { key: string } & Record<string, unknown>, ifMatch: number): Promise<{ version: number; environmentVersion: number; answeredAt: number }> {
   const response = await fetch(`${product.admin.url}/v1/environments/${product.environment}/flags/${flag.key}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${product.adminKey}`, 'content-type': 'application/json', 'if-match': String(ifMatch) },
@@ -42,7 +46,8 @@ export async function putFlag(product: Product, flag: { key: string } & Record<s
   const answeredAt = performance.now();
   const body = await response.text();
   if (!response.ok) throw new Error(`PUT ${flag.key} answered ${response.status}: ${body}`);
-  return { version: Number(JSON.parse(body).version), answeredAt };
+  const saved = JSON.parse(body) as { version: number; environmentVersion: number };
+  return { version: Number(saved.version), environmentVersion: Number(saved.environmentVersion), answeredAt };
 }
 
 /** OFREP single-flag evaluate: the status and the variant served. */
