@@ -4,10 +4,11 @@
 
 import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
-import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { WORK_DEADLINE_MS, type AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { Route } from '../../shared/http/router.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
 import { analyze } from '../../shared/rules/index.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
 
@@ -25,7 +26,11 @@ export function analyzeRoute(deps: AuthoringDeps): Route {
     handle: async (_req, res, admitted, body) => {
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return sendProblem(res, resolved.problem);
-      const { complexity, conflicts } = analyze(resolved.compiled.doc, { segments: resolved.references.segments });
+      const doc = resolved.compiled.doc;
+      const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
+      const { complexity, conflicts, stopped } = analyze(doc, { segments: resolved.references.segments, stop: deadline.expired });
+      const rulesAt = body.flag !== undefined ? '/flag/rules' : '/flagKey';
+      if (stopped) return sendProblem(res, deadlineProblem(rulesAt, stopped.rulesDone, doc.rules?.length ?? 0, 'rules', deadline.ms));
       // Each conflict is { path, code, message }: the message is the plain-words explanation.
       sendJson(res, 200, { flagKey: resolved.compiled.key, complexity, conflicts });
     },

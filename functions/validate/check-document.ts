@@ -2,7 +2,7 @@
 // environment's references and catalogue, with its complexity score.
 
 import {
-  analyze, ConditionSchema, FlagSchema, parseWithSchema, SegmentSchema, validate,
+  analyze, ConditionSchema, FlagSchema, flagComplexity, parseWithSchema, SegmentSchema, validate,
   type AttributeDefinition, type Condition, type Flag, type Issue, type Segment,
 } from '../../shared/rules/index.ts';
 import type { References } from '../../shared/authoring/references.ts';
@@ -17,6 +17,8 @@ export type DocumentReport = {
   readonly warnings: readonly Issue[];
   /** Null when the document's shape is too broken to score. */
   readonly complexity: number | null;
+  /** Present when the caller's deadline ended the analysis behind the warnings. */
+  readonly stopped?: { readonly rulesDone: number };
 };
 
 /**
@@ -41,7 +43,7 @@ function complexityOf(kind: DocumentKind, doc: unknown, segments: References['se
 function scoreOf(kind: DocumentKind, doc: unknown, segments: References['segments']): number | null {
   if (kind === 'flag') {
     const shape = parseWithSchema(FlagSchema, doc);
-    return shape.ok ? analyze(shape.value, { segments }).complexity : null;
+    return shape.ok ? flagComplexity(shape.value, segments) : null;
   }
   if (kind === 'segment') {
     const shape = parseWithSchema(SegmentSchema, doc);
@@ -66,10 +68,12 @@ function withDraft(kind: DocumentKind, doc: unknown, references: References): Re
   return references;
 }
 
-export function checkDocument(kind: DocumentKind, doc: unknown, references: References, catalogue: readonly AttributeDefinition[]): DocumentReport {
+/** `stop` is the caller's deadline for the analysis behind a flag's warnings. */
+export function checkDocument(kind: DocumentKind, doc: unknown, references: References, catalogue: readonly AttributeDefinition[], stop?: () => boolean): DocumentReport {
   const scope = withDraft(kind, doc, references);
-  const result = validate(doc, { kind, catalogue, segments: scope.segments, flags: scope.flags });
+  const result = validate(doc, { kind, catalogue, segments: scope.segments, flags: scope.flags, stop });
   // The admin function refuses these on save; validate says so first.
   const errors = kind === 'flag' ? [...result.errors, ...goldenContextIssues(doc)] : result.errors;
-  return { valid: errors.length === 0, errors, warnings: result.warnings, complexity: complexityOf(kind, doc, scope.segments) };
+  const report = { valid: errors.length === 0, errors, warnings: result.warnings, complexity: complexityOf(kind, doc, scope.segments) };
+  return result.stopped ? { ...report, stopped: result.stopped } : report;
 }

@@ -4,11 +4,12 @@
 import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
-import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { WORK_DEADLINE_MS, type AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { referencesOf } from '../../shared/authoring/references.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { Route } from '../../shared/http/router.ts';
-import { sendJson } from '../../shared/http/send.ts';
+import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
 import { AttributeDefinitionSchema, LIMITS } from '../../shared/rules/index.ts';
 import { checkDocument, DOCUMENT_KINDS, type DocumentKind } from './check-document.ts';
 
@@ -38,8 +39,15 @@ export function validateRoute(deps: AuthoringDeps): Route {
       const kind = DOCUMENT_KINDS.find((k) => body[k] !== undefined) as DocumentKind;
       const stored = body.catalogue ?? (await deps.flags.attributes(snapshot.environment));
       const catalogue = definitionsOf(catalogueOf(stored));
-      const report = checkDocument(kind, body[kind], referencesOf(snapshot), catalogue);
+      const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
+      const report = checkDocument(kind, body[kind], referencesOf(snapshot), catalogue, deadline.expired);
+      if (report.stopped) return sendProblem(res, deadlineProblem(`/${kind}/rules`, report.stopped.rulesDone, ruleCount(body[kind]), 'rules', deadline.ms));
       sendJson(res, 200, { kind, environment: snapshot.environment, ...report });
     },
   });
+}
+
+/** Only a valid flag is analysed, so its rules are an array. */
+function ruleCount(doc: unknown): number {
+  return (doc as { rules?: unknown[] }).rules?.length ?? 0;
 }

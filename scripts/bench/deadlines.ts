@@ -36,8 +36,8 @@ const cases = [
   { route: '/v1/rules/preview', url: preview.url, body: { flag, users: users(1000), trace: false }, deadlineMs: WORK_DEADLINE_MS },
   { route: '/v1/rules/rollout-estimate', url: preview.url, body: { flag, audience: 1e6, sampleUsers: users(1000) }, deadlineMs: WORK_DEADLINE_MS },
   { route: '/v1/rules/performance', url: preview.url, body: { flag }, deadlineMs: MEASURE_BUDGET_MS },
-  { route: '/v1/rules/analyze', url: preview.url, body: { flag }, deadlineMs: null },
-  { route: '/v1/rules/validate', url: validate.url, body: { flag }, deadlineMs: null },
+  { route: '/v1/rules/analyze', url: preview.url, body: { flag }, deadlineMs: WORK_DEADLINE_MS },
+  { route: '/v1/rules/validate', url: validate.url, body: { flag }, deadlineMs: WORK_DEADLINE_MS },
 ];
 const results = [];
 for (const c of cases) {

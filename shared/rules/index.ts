@@ -6,7 +6,7 @@ import { bucketFor as bucketForHash } from './bucketing.ts';
 import type { Flag } from './schema.ts';
 import { checkConditionDocument, checkFlagDocument, checkSegmentDocument, type ValidateOptions, type ValidationResult } from './validate/index.ts';
 
-export { analyze, type Analysis, type AnalyzeOptions } from './analyze/index.ts';
+export { analyze, flagComplexity, type Analysis, type AnalyzeOptions } from './analyze/index.ts';
 export { complexityOf } from './analyze/complexity.ts';
 export { compileFlag, type CompiledFlag, type CompileOptions, type CompileResult } from './compile/flag.ts';
 export { evaluate } from './evaluate.ts';
@@ -40,8 +40,9 @@ export function validate(doc: unknown, options: ValidateOptions = {}): Validatio
   }
   const checked = checkFlagDocument(doc, options);
   if (!checked.ok) return { errors: checked.errors, warnings: checked.warnings };
-  const analysis = analyze(checked.value, options.segments ? { segments: options.segments } : {});
-  return { errors: [], warnings: [...checked.warnings, ...flagWarnings(checked.value), ...analysis.conflicts] };
+  const analysis = analyze(checked.value, { segments: options.segments, stop: options.stop });
+  const warnings = [...checked.warnings, ...flagWarnings(checked.value), ...analysis.conflicts];
+  return analysis.stopped ? { errors: [], warnings, stopped: analysis.stopped } : { errors: [], warnings };
 }
 
 /** Warnings about a valid flag that do not need the analysis of its rules. */

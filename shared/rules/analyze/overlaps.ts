@@ -118,20 +118,25 @@ function overlapMessage(earlier: RuleForm, later: RuleForm, evidence: Evidence):
   );
 }
 
+/** Overlaps found, and the rule at which the caller's `stop` ended the pass. */
+export type Overlaps = { readonly issues: Issue[]; readonly stoppedAt?: number };
+
 /** Pairs of live rules serving different single variants whose audiences provably overlap. */
-export function overlaps(forms: readonly RuleForm[], dead: ReadonlySet<number>, segments: Segments, effort: Effort = { left: 2000 }): Issue[] {
+export function overlaps(forms: readonly RuleForm[], dead: ReadonlySet<number>, segments: Segments, stop: () => boolean): Overlaps {
+  const effort: Effort = { left: 2000 };
   const simple = (f: RuleForm) => !dead.has(f.index) && variantOf(f) !== undefined && f.condition.terms.every((t) => t.kind === 'literal' && t.clause !== undefined);
   const issues: Issue[] = [];
-  forms.forEach((later, j) => {
-    if (!simple(later)) return;
-    for (const earlier of forms.slice(0, j)) {
-      if (effort.left <= 0) return;
+  for (const later of forms) {
+    if (stop()) return { issues, stoppedAt: later.index };
+    if (!simple(later)) continue;
+    for (const earlier of forms.slice(0, later.index)) {
+      if (effort.left <= 0) return { issues };
       if (!simple(earlier) || variantOf(earlier) === variantOf(later) || !activeTogether(earlier, later)) continue;
       const attrs = sharedSetAttributes(literalsOf(earlier.condition.terms), literalsOf(later.condition.terms));
       const before = forms.slice(0, earlier.index);
       const evidence = attrs.map((a) => evidenceOn(a, earlier, later, before, segments, effort)).find((x) => x !== undefined);
       if (evidence) issues.push(issue(later.at, 'OVERLAPPING_RULES', overlapMessage(earlier, later, evidence)));
     }
-  });
-  return issues;
+  }
+  return { issues };
 }

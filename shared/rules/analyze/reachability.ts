@@ -7,7 +7,12 @@ import { ruleName, type RuleForm } from './forms.ts';
 import { aBudget, clashOf, implies, type Budget, type Clash } from './logic.ts';
 import type { Literal, Term } from './normalize.ts';
 
-export type Reachability = { readonly issues: Issue[]; readonly dead: ReadonlySet<number> };
+export type Reachability = {
+  readonly issues: Issue[];
+  readonly dead: ReadonlySet<number>;
+  /** The rule at which the caller's `stop` ended the pass. */
+  readonly stoppedAt?: number;
+};
 
 export function clashText(clash: Clash): string {
   switch (clash.kind) {
@@ -69,12 +74,13 @@ function afterEveryoneMessage(form: RuleForm, everyone: RuleForm): string {
 }
 
 /** Finds the rules that can never serve; earlier rules with a schedule never hide later ones. */
-export function reachability(forms: readonly RuleForm[]): Reachability {
+export function reachability(forms: readonly RuleForm[], stop: () => boolean): Reachability {
   const issues: Issue[] = [];
   const dead = new Set<number>();
   const shadowing: RuleForm[] = [];
   let everyone: RuleForm | undefined;
   for (const form of forms) {
+    if (stop()) return { issues, dead, stoppedAt: form.index };
     if (everyone) {
       issues.push(issue(form.at, 'UNREACHABLE_RULE', afterEveryoneMessage(form, everyone)));
       dead.add(form.index);

@@ -18,9 +18,16 @@ export type ValidateOptions = {
   readonly segments?: Readonly<Record<string, Segment>>;
   /** When given, prerequisites must resolve to known flags and variants, without cycles. */
   readonly flags?: Readonly<Record<string, Flag>>;
+  /** A caller's deadline for the analysis behind a valid flag's warnings (see AnalyzeOptions). */
+  readonly stop?: () => boolean;
 };
 
-export type ValidationResult = { readonly errors: readonly Issue[]; readonly warnings: readonly Issue[] };
+export type ValidationResult = {
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+  /** Present when `stop` ended the analysis: the warnings are incomplete. */
+  readonly stopped?: { readonly rulesDone: number };
+};
 
 export function catalogueMap(catalogue: Catalogue | undefined): ReadonlyMap<string, AttributeDefinition> | undefined {
   if (!catalogue) return undefined;

@@ -44,4 +44,26 @@ describe('preview: work deadlines (counting clock)', () => {
       assert.equal(res.status, 200, await res.text());
     });
   }
+
+  describe('/v1/rules/analyze', () => {
+    const rules = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, when: { attr: 'plan', op: 'eq', value: `p${i}` }, serve: { variant: i % 2 ? 'on' : 'off' } }));
+    const flagOf = (n: number) => ({ ...FLAG, rules: rules(n) });
+
+    it('answers 422 DEADLINE_EXCEEDED at the rule the analysis reached, asking no more of the clock', async () => {
+      const res = await fn.post('/v1/rules/analyze', { flag: flagOf(20) });
+      assert.equal(res.status, 422);
+      const problem = (await res.json()) as Problem;
+      assert.equal(problem.code, 'DEADLINE_EXCEEDED');
+      // One read starts the deadline, one before each rule: the check before rule 4 is past it.
+      assert.deepEqual(problem.errors, [{ path: '/flag/rules', code: 'DEADLINE_EXCEEDED', message: `stopped at /flag/rules/${DEADLINE - 1}` }]);
+      assert.match(problem.detail, /after 4 of 20 rules/);
+      assert.equal(reads, DEADLINE + 1);
+    });
+
+    it('answers 200 with the conflicts when the analysis fits the deadline', async () => {
+      // Two passes (reachability, overlaps) ask before each rule: 1 rule is 2 reads after the start.
+      const res = await fn.post('/v1/rules/analyze', { flag: flagOf(1) });
+      assert.equal(res.status, 200, await res.text());
+    });
+  });
 });
