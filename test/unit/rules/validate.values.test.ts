@@ -15,6 +15,7 @@ const CATALOGUE: AttributeDefinition[] = [
   { name: 'roles', type: 'array', allowedValues: ['admin', 'editor', 'viewer'] },
   { name: 'markets', type: 'array', domain: 'country' },
   { name: 'email', type: 'string' },
+  { name: 'tier', type: 'number', allowedValues: [1, 2, 3] },
 ];
 
 const flagWith = (when: unknown) => ({
@@ -57,6 +58,8 @@ const ROWS: readonly Row[] = [
   ['a plan the catalogue does not allow', { attr: 'plan', op: 'in', value: ['pro', 'platinum'] }, [`${V}/1 VALUE_NOT_ALLOWED`]],
   ['array elements against allowed values', { attr: 'roles', op: 'contains_any', value: ['admin', 'editr'] }, [`${V}/1 VALUE_NOT_ALLOWED editor`]],
   ['array elements against a domain', { attr: 'markets', op: 'contains_all', value: ['Germany', 'AT'] }, [`${V}/0 UNKNOWN_VALUE DE`]],
+  ['a plan differing in case under caseInsensitive', { attr: 'plan', op: 'in', value: ['PRO', 'Free'], caseInsensitive: true }, []],
+  ['a number the catalogue does not allow (no suggestion for numbers)', { attr: 'tier', op: 'in', value: [2, 4] }, [`${V}/1 VALUE_NOT_ALLOWED`]],
   ['an attribute without a domain', { attr: 'email', op: 'eq', value: 'Germany' }, []],
   ['clauses nested in groups, each at its own path', { any: [{ attr: 'geo.country', op: 'eq', value: 'de' }, { not: { attr: 'device.type', op: 'eq', value: 'pc' } }] },
     ['/rules/0/when/any/0/value UNKNOWN_VALUE DE', '/rules/0/when/any/1/not/value UNKNOWN_VALUE desktop']],
@@ -68,6 +71,12 @@ describe('operands checked against their attribute\'s values', () => {
       assert.deepEqual(valueWarnings(clause), expected);
     });
   }
+
+  it('leaves a list operator\'s malformed operand to the operand check: one error, no value warnings', () => {
+    const { errors, warnings } = validate(flagWith({ attr: 'geo.country', op: 'in', value: 'Germany' }), { catalogue: CATALOGUE });
+    assert.deepEqual(errors.map((e) => `${e.path} ${e.code}`), [`${V} INVALID_OPERAND`]);
+    assert.deepEqual(warnings, []);
+  });
 
   it('says what the attribute holds and what was probably meant', () => {
     const [warning] = validate(flagWith({ attr: 'geo.country', op: 'eq', value: 'Germany' }), { catalogue: CATALOGUE }).warnings;
