@@ -1,5 +1,5 @@
-// ISO 3166-1 alpha-2: all 249 officially assigned codes with their English short names (CLDR's,
-// "&" spelt "and"), plus the names and abbreviations people type for a country instead.
+// ISO 3166-1: all 249 officially assigned alpha-2 codes with their English short names (CLDR's,
+// "&" spelt "and") and alpha-3 codes, plus the names and abbreviations people type instead.
 
 // prettier-ignore
 export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
@@ -52,24 +52,54 @@ export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
  */
 export const EXTRA_COUNTRY_CODES: Readonly<Record<string, string>> = { XK: 'Kosovo' };
 
+/** ISO 3166-1 alpha-3, the other code people send for a country ("DEU"). */
+// prettier-ignore
+export const ALPHA3: Readonly<Record<string, string>> = {
+  AND: 'AD', ARE: 'AE', AFG: 'AF', ATG: 'AG', AIA: 'AI', ALB: 'AL', ARM: 'AM', AGO: 'AO', ATA: 'AQ', ARG: 'AR',
+  ASM: 'AS', AUT: 'AT', AUS: 'AU', ABW: 'AW', ALA: 'AX', AZE: 'AZ', BIH: 'BA', BRB: 'BB', BGD: 'BD', BEL: 'BE',
+  BFA: 'BF', BGR: 'BG', BHR: 'BH', BDI: 'BI', BEN: 'BJ', BLM: 'BL', BMU: 'BM', BRN: 'BN', BOL: 'BO', BES: 'BQ',
+  BRA: 'BR', BHS: 'BS', BTN: 'BT', BVT: 'BV', BWA: 'BW', BLR: 'BY', BLZ: 'BZ', CAN: 'CA', CCK: 'CC', COD: 'CD',
+  CAF: 'CF', COG: 'CG', CHE: 'CH', CIV: 'CI', COK: 'CK', CHL: 'CL', CMR: 'CM', CHN: 'CN', COL: 'CO', CRI: 'CR',
+  CUB: 'CU', CPV: 'CV', CUW: 'CW', CXR: 'CX', CYP: 'CY', CZE: 'CZ', DEU: 'DE', DJI: 'DJ', DNK: 'DK', DMA: 'DM',
+  DOM: 'DO', DZA: 'DZ', ECU: 'EC', EST: 'EE', EGY: 'EG', ESH: 'EH', ERI: 'ER', ESP: 'ES', ETH: 'ET', FIN: 'FI',
+  FJI: 'FJ', FLK: 'FK', FSM: 'FM', FRO: 'FO', FRA: 'FR', GAB: 'GA', GBR: 'GB', GRD: 'GD', GEO: 'GE', GUF: 'GF',
+  GGY: 'GG', GHA: 'GH', GIB: 'GI', GRL: 'GL', GMB: 'GM', GIN: 'GN', GLP: 'GP', GNQ: 'GQ', GRC: 'GR', SGS: 'GS',
+  GTM: 'GT', GUM: 'GU', GNB: 'GW', GUY: 'GY', HKG: 'HK', HMD: 'HM', HND: 'HN', HRV: 'HR', HTI: 'HT', HUN: 'HU',
+  IDN: 'ID', IRL: 'IE', ISR: 'IL', IMN: 'IM', IND: 'IN', IOT: 'IO', IRQ: 'IQ', IRN: 'IR', ISL: 'IS', ITA: 'IT',
+  JEY: 'JE', JAM: 'JM', JOR: 'JO', JPN: 'JP', KEN: 'KE', KGZ: 'KG', KHM: 'KH', KIR: 'KI', COM: 'KM', KNA: 'KN',
+  PRK: 'KP', KOR: 'KR', KWT: 'KW', CYM: 'KY', KAZ: 'KZ', LAO: 'LA', LBN: 'LB', LCA: 'LC', LIE: 'LI', LKA: 'LK',
+  LBR: 'LR', LSO: 'LS', LTU: 'LT', LUX: 'LU', LVA: 'LV', LBY: 'LY', MAR: 'MA', MCO: 'MC', MDA: 'MD', MNE: 'ME',
+  MAF: 'MF', MDG: 'MG', MHL: 'MH', MKD: 'MK', MLI: 'ML', MMR: 'MM', MNG: 'MN', MAC: 'MO', MNP: 'MP', MTQ: 'MQ',
+  MRT: 'MR', MSR: 'MS', MLT: 'MT', MUS: 'MU', MDV: 'MV', MWI: 'MW', MEX: 'MX', MYS: 'MY', MOZ: 'MZ', NAM: 'NA',
+  NCL: 'NC', NER: 'NE', NFK: 'NF', NGA: 'NG', NIC: 'NI', NLD: 'NL', NOR: 'NO', NPL: 'NP', NRU: 'NR', NIU: 'NU',
+  NZL: 'NZ', OMN: 'OM', PAN: 'PA', PER: 'PE', PYF: 'PF', PNG: 'PG', PHL: 'PH', PAK: 'PK', POL: 'PL', SPM: 'PM',
+  PCN: 'PN', PRI: 'PR', PSE: 'PS', PRT: 'PT', PLW: 'PW', PRY: 'PY', QAT: 'QA', REU: 'RE', ROU: 'RO', SRB: 'RS',
+  RUS: 'RU', RWA: 'RW', SAU: 'SA', SLB: 'SB', SYC: 'SC', SDN: 'SD', SWE: 'SE', SGP: 'SG', SHN: 'SH', SVN: 'SI',
+  SJM: 'SJ', SVK: 'SK', SLE: 'SL', SMR: 'SM', SEN: 'SN', SOM: 'SO', SUR: 'SR', SSD: 'SS', STP: 'ST', SLV: 'SV',
+  SXM: 'SX', SYR: 'SY', SWZ: 'SZ', TCA: 'TC', TCD: 'TD', ATF: 'TF', TGO: 'TG', THA: 'TH', TJK: 'TJ', TKL: 'TK',
+  TLS: 'TL', TKM: 'TM', TUN: 'TN', TON: 'TO', TUR: 'TR', TTO: 'TT', TUV: 'TV', TWN: 'TW', TZA: 'TZ', UKR: 'UA',
+  UGA: 'UG', UMI: 'UM', USA: 'US', URY: 'UY', UZB: 'UZ', VAT: 'VA', VCT: 'VC', VEN: 'VE', VGB: 'VG', VIR: 'VI',
+  VNM: 'VN', VUT: 'VU', WLF: 'WF', WSM: 'WS', YEM: 'YE', MYT: 'YT', ZAF: 'ZA', ZMB: 'ZM', ZWE: 'ZW',
+};
+
 /**
- * What people write for a country besides its code and CLDR name: abbreviations, former and
- * local names, alpha-3 codes of the most targeted countries, constituent countries (GB's are
- * ISO 3166-2 regions, not countries). Keys are folded as `foldName` folds them.
+ * What people write for a country besides its codes and CLDR name: abbreviations, former, local
+ * and ISO's formal names, constituent countries (GB's are ISO 3166-2 regions, not countries).
+ * Keys are folded as `foldName` folds them.
  */
 // prettier-ignore
 export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
-  uk: 'GB', gbr: 'GB', greatbritain: 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', northernireland: 'GB', unitedkingdomofgreatbritainandnorthernireland: 'GB',
-  usa: 'US', us: 'US', america: 'US', unitedstatesofamerica: 'US', theunitedstates: 'US',
-  deu: 'DE', deutschland: 'DE', westgermany: 'DE', fra: 'FR', esp: 'ES', espana: 'ES', ita: 'IT', italia: 'IT',
-  nld: 'NL', holland: 'NL', thenetherlands: 'NL', nederland: 'NL', aut: 'AT', osterreich: 'AT', che: 'CH', schweiz: 'CH', suisse: 'CH', svizzera: 'CH',
-  can: 'CA', aus: 'AU', nzl: 'NZ', jpn: 'JP', chn: 'CN', prc: 'CN', ind: 'IN', bra: 'BR', brasil: 'BR', mex: 'MX', mexique: 'MX',
-  pol: 'PL', polska: 'PL', swe: 'SE', sverige: 'SE', nor: 'NO', norge: 'NO', dnk: 'DK', danmark: 'DK', fin: 'FI', suomi: 'FI',
-  bel: 'BE', belgie: 'BE', belgique: 'BE', prt: 'PT', irl: 'IE', eire: 'IE', rus: 'RU', russianfederation: 'RU', kor: 'KR', korea: 'KR', republicofkorea: 'KR',
-  dprk: 'KP', zaf: 'ZA', uae: 'AE', are: 'AE', emirates: 'AE', czechrepublic: 'CZ', czech: 'CZ', cze: 'CZ', turkey: 'TR', turkiye: 'TR', tur: 'TR',
-  ivorycoast: 'CI', cotedivoire: 'CI', burma: 'MM', swaziland: 'SZ', macedonia: 'MK', caboverde: 'CV', easttimor: 'TL', vatican: 'VA', holysee: 'VA',
-  hongkong: 'HK', macau: 'MO', macao: 'MO', palestinianterritories: 'PS', drc: 'CD', drcongo: 'CD', congokinshasa: 'CD', congobrazzaville: 'CG',
-  el: 'GR', hellas: 'GR', kosovo: 'XK', vietnam: 'VN', laopdr: 'LA', persia: 'IR', saintmartin: 'MF', sintmaarten: 'SX',
+  uk: 'GB', greatbritain: 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', northernireland: 'GB', unitedkingdomofgreatbritainandnorthernireland: 'GB',
+  us: 'US', america: 'US', unitedstatesofamerica: 'US', theunitedstates: 'US',
+  deutschland: 'DE', westgermany: 'DE', espana: 'ES', italia: 'IT', holland: 'NL', thenetherlands: 'NL', nederland: 'NL',
+  osterreich: 'AT', schweiz: 'CH', suisse: 'CH', svizzera: 'CH', prc: 'CN', brasil: 'BR', mexique: 'MX', polska: 'PL', sverige: 'SE',
+  norge: 'NO', danmark: 'DK', suomi: 'FI', belgie: 'BE', belgique: 'BE', eire: 'IE', russianfederation: 'RU', korea: 'KR',
+  republicofkorea: 'KR', korearepublicof: 'KR', dprk: 'KP', koreademocraticpeoplesrepublicof: 'KP', uae: 'AE', emirates: 'AE',
+  czechrepublic: 'CZ', czech: 'CZ', turkey: 'TR', turkiye: 'TR', ivorycoast: 'CI', burma: 'MM', swaziland: 'SZ', macedonia: 'MK',
+  caboverde: 'CV', easttimor: 'TL', vatican: 'VA', holysee: 'VA', macau: 'MO', drc: 'CD', drcongo: 'CD', congokinshasa: 'CD',
+  congothedemocraticrepublicofthe: 'CD', democraticrepublicofcongo: 'CD', congobrazzaville: 'CG', el: 'GR', hellas: 'GR', kosovo: 'XK',
+  persia: 'IR', laopeoplesdemocraticrepublic: 'LA', syrianarabrepublic: 'SY', bruneidarussalam: 'BN', taiwanprovinceofchina: 'TW',
+  saintmartinfrenchpart: 'MF', sintmaartendutchpart: 'SX', bonairesinteustatiusandsaba: 'BQ', virginislandsbritish: 'VG', virginislandsus: 'VI',
 };
 
 /** Lower case, without accents, punctuation or spaces, "&" as "and", "St." as "saint": how names are compared. */

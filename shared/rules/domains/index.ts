@@ -3,9 +3,9 @@
 // "chrme" -> "Chrome"). Pure tables and functions: validation warns with them, the console
 // suggests and converts with them.
 
-import { COUNTRY_ALIASES, COUNTRY_NAMES, EXTRA_COUNTRY_CODES, foldName } from './countries.ts';
+import { ALPHA3, COUNTRY_ALIASES, COUNTRY_NAMES, EXTRA_COUNTRY_CODES, foldName } from './countries.ts';
 import { nearest } from './nearest.ts';
-import { REGION_FORMAT, SUBDIVISIONS } from './regions.ts';
+import { REGION_FORMAT, SUBDIVISION_NAMES, SUBDIVISIONS } from './regions.ts';
 import { BROWSER_ALIASES, BROWSER_NAMES, DEVICE_TYPE_ALIASES, DEVICE_TYPES, isCrawlerName, OS_ALIASES, OS_NAMES } from './user-agent-names.ts';
 
 /** The named domains an attribute definition may declare (`domain` in the catalogue). */
@@ -42,8 +42,8 @@ export function listDomain(values: readonly string[], expected: string, aliases:
     expected,
     check(value, caseInsensitive) {
       if (exact.has(value) || alsoKnown?.(value)) return KNOWN;
-      const cased = byLower.get(value.toLowerCase());
-      if (cased !== undefined) return caseInsensitive ? KNOWN : suggest(cased);
+      const cased = byLower.get(value.trim().toLowerCase());
+      if (cased !== undefined) return caseInsensitive && cased.toLowerCase() === value.toLowerCase() ? KNOWN : suggest(cased);
       const folded = foldName(value);
       const alias = Object.hasOwn(aliases, folded) ? aliases[folded] : undefined;
       return suggest(alias ?? byFolded.get(folded) ?? (folded === '' ? undefined : nearest(value.toLowerCase(), values, (v) => v.toLowerCase())));
@@ -57,10 +57,17 @@ const COUNTRY_BY_NAME: ReadonlyMap<string, string> = new Map([
   ...Object.entries(COUNTRY_ALIASES),
 ]);
 
-/** The country code a name, an alias or a misspelt name stands for. Two letters are a code, never a typo of one. */
+/**
+ * The country code an alpha-3 code ("DEU", "U.S.A."), a name (ISO's "Korea, Republic of" too), an alias or a
+ * misspelt name stands for. Two letters are a code, never a typo of one.
+ */
 function countryFor(value: string): string | undefined {
   const folded = foldName(value);
-  const named = COUNTRY_BY_NAME.get(folded);
+  const alpha3 = ALPHA3[folded.toUpperCase()];
+  if (alpha3 !== undefined) return alpha3;
+  // ISO's formal names put the qualifier after a comma or in brackets: "Bolivia (Plurinational State of)".
+  const head = /^([^,(]+)[,(]/.exec(value)?.[1];
+  const named = COUNTRY_BY_NAME.get(folded) ?? (head === undefined ? undefined : COUNTRY_BY_NAME.get(foldName(head)));
   if (named !== undefined || folded.length < 4) return named;
   const near = nearest(folded, COUNTRY_BY_NAME.keys(), (name) => name);
   return near === undefined ? undefined : COUNTRY_BY_NAME.get(near);
@@ -70,8 +77,8 @@ const country: ValueDomain = {
   expected: 'an ISO 3166-1 alpha-2 country code in upper case ("DE")',
   check(value, caseInsensitive) {
     if (COUNTRY_CODES.has(value)) return KNOWN;
-    const upper = value.toUpperCase();
-    if (COUNTRY_CODES.has(upper)) return caseInsensitive ? KNOWN : suggest(upper);
+    const upper = value.trim().toUpperCase();
+    if (COUNTRY_CODES.has(upper)) return caseInsensitive && upper === value.toUpperCase() ? KNOWN : suggest(upper);
     return suggest(countryFor(value));
   },
 };
@@ -101,7 +108,21 @@ function regionFor(upper: string): string | undefined {
     if (near !== undefined) return `${code}-${near}`;
   }
   const owners = Object.entries(SUBDIVISIONS).filter(([, codes]) => codes.includes(upper));
-  return owners.length === 1 ? `${owners[0]![0]}-${upper}` : undefined;
+  if (owners.length === 1) return `${owners[0]![0]}-${upper}`;
+  return regionNamed(upper);
+}
+
+const REGION_BY_NAME: ReadonlyMap<string, string> = new Map(
+  Object.entries(SUBDIVISION_NAMES).flatMap(([code, names]) => names.map((name) => [foldName(name), code] as const)),
+);
+
+/** The listed subdivision a name stands for ("California", "Bayern"), or a misspelling of one. */
+function regionNamed(value: string): string | undefined {
+  const folded = foldName(value);
+  const named = REGION_BY_NAME.get(folded);
+  if (named !== undefined || folded.length < 4) return named;
+  const near = nearest(folded, REGION_BY_NAME.keys(), (name) => name);
+  return near === undefined ? undefined : REGION_BY_NAME.get(near);
 }
 
 const region: ValueDomain = {

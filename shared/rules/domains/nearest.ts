@@ -16,9 +16,13 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** How many edits a value of this length may be off and still be taken for a typo: 1 up to 4 characters, 2 up to 8, then 3. */
+/**
+ * How many edits a value of this length may be off and still be taken for a typo: 1 up to 7
+ * characters, 2 up to 12, then 3. Looser budgets turned words into places ("Berlin" into Benin,
+ * "basic" into Brasil, "Paris" into the Polaris browser).
+ */
 export function typoBudget(length: number): number {
-  return length <= 4 ? 1 : length <= 8 ? 2 : 3;
+  return length <= 7 ? 1 : length <= 12 ? 2 : 3;
 }
 
 /** Length of the longest common subsequence. */
