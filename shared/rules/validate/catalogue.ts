@@ -6,7 +6,7 @@ import { issue, type PathSegment } from '../issues.ts';
 import { specOf } from '../operators.ts';
 import type { AttributeDefinition, Clause } from '../schema.ts';
 import type { Findings } from './conditions.ts';
-import { checkValue } from './values.ts';
+import { valueChecker } from './values.ts';
 
 /** Attributes every context may carry without being catalogued. */
 const BUILT_IN = new Set(['targetingKey']);
@@ -34,12 +34,13 @@ export function checkAgainstCatalogue(clause: Clause, at: readonly PathSegment[]
   const values = list ? (clause.value as unknown[]) : [clause.value];
   const typed = spec.family === 'equality' && definition.type in SCALAR_TYPE;
   const expected = SCALAR_TYPE[definition.type as keyof typeof SCALAR_TYPE];
+  const checkValue = valueChecker(definition, spec, clause.caseInsensitive ?? false, out);
   values.forEach((value, i) => {
     const where = list ? [...at, 'value', i] : [...at, 'value'];
     if (typed && typeof value !== expected) {
       out.errors.push(issue(where, 'ATTRIBUTE_TYPE_MISMATCH', `"${attr}" is a ${definition.type}, but ${JSON.stringify(value)} is a ${typeof value}`));
     } else {
-      checkValue(value, where, definition, spec, clause.caseInsensitive ?? false, out);
+      checkValue(value, where);
     }
   });
 }

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { OPERATORS, OPERATOR_SPECS, validate, type AttributeDefinition, type Issue } from '../../../shared/rules/index.ts';
+import { NEAREST_SEARCHES } from '../../../shared/rules/validate/values.ts';
 
 const CATALOGUE: AttributeDefinition[] = [
   { name: 'geo.country', type: 'string', domain: 'country' },
@@ -77,6 +78,14 @@ describe('operands checked against their attribute\'s values', () => {
     const { errors, warnings } = validate(flagWith({ attr: 'geo.country', op: 'in', value: 'Germany' }), { catalogue: CATALOGUE });
     assert.deepEqual(errors.map((e) => `${e.path} ${e.code}`), [`${V} INVALID_OPERAND`]);
     assert.deepEqual(warnings, []);
+  });
+
+  it('stops searching for nearest spellings once a document has many warnings, still fixing case and names', () => {
+    const garbage = Array.from({ length: NEAREST_SEARCHES }, (_, i) => `Qzx${i}`);
+    const { warnings } = validate(flagWith({ attr: 'geo.country', op: 'in', value: [...garbage, 'Germny', 'de', 'Germany'] }), { catalogue: CATALOGUE });
+    assert.deepEqual(warnings.slice(NEAREST_SEARCHES).map((w) => [w.path, w.suggestion]), [[`${V}/${NEAREST_SEARCHES}`, undefined], [`${V}/${NEAREST_SEARCHES + 1}`, 'DE'], [`${V}/${NEAREST_SEARCHES + 2}`, 'DE']]);
+    const early = validate(flagWith({ attr: 'geo.country', op: 'in', value: ['Germny'] }), { catalogue: CATALOGUE });
+    assert.equal(early.warnings[0]?.suggestion, 'DE');
   });
 
   it('says what the attribute holds and what was probably meant', () => {
