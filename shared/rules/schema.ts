@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { LIMITS } from './limits.ts';
 import { OPERATORS } from './operators.ts';
-import { VALUE_DOMAINS } from './domains/index.ts';
+import { VALUE_DOMAINS } from './domains/names.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { COUNTRY_NAMES, fitValues, valueDomain, VALUE_DOMAINS, type ValueDomainName } from '../../../shared/rules/index.ts';
+import { editDistance } from '../../../shared/rules/domains/nearest.ts';
 
 /** [domain, value, expected]: true = in the domain, a string = the value suggested, undefined = outside, nothing to suggest. */
 type Row = readonly [ValueDomainName, string, true | string | undefined];
@@ -38,7 +39,7 @@ const ROWS: readonly Row[] = [
   ['device-type', 'mobile', true], ['device-type', 'desktop', true], ['device-type', 'smarttv', true], ['device-type', 'xr', true],
   ['device-type', 'Mobile', 'mobile'], ['device-type', 'TABLET', 'tablet'], ['device-type', 'phone', 'mobile'], ['device-type', 'smartphone', 'mobile'],
   ['device-type', 'pc', 'desktop'], ['device-type', 'laptop', 'desktop'], ['device-type', 'TV', 'smarttv'], ['device-type', 'smart-tv', 'smarttv'], ['device-type', 'Smart TV', 'smarttv'],
-  ['device-type', 'watch', 'wearable'], ['device-type', 'VR', 'xr'], ['device-type', 'mobil', 'mobile'], ['device-type', 'tablett', 'tablet'], ['device-type', 'dekstop', 'desktop'],
+  ['device-type', 'watch', 'wearable'], ['device-type', 'VR', 'xr'], ['device-type', 'mobil', 'mobile'], ['device-type', 'tablett', 'tablet'], ['device-type', 'dekstop', 'desktop'], ['device-type', 'smarttvé', 'smarttv'],
   ['device-type', 'pro', undefined], ['device-type', 'Tibet', undefined], ['device-type', 'fridge', undefined], ['device-type', '', undefined],
   // browsers
   ['browser', 'Chrome', true], ['browser', 'Mobile Safari', true], ['browser', 'Samsung Internet', true], ['browser', 'Googlebot', true], ['browser', 'bingbot', true], ['browser', 'GPTBot', true],
@@ -110,4 +111,18 @@ describe('fitValues (values carried into another attribute)', () => {
   it('keeps a value differing in case when the clause ignores case', () => {
     assert.deepEqual(fitValues(valueDomain('country'), ['de'], true), ['de']);
   });
+});
+
+describe('editDistance (optimal string alignment)', () => {
+  // prettier-ignore
+  const rows: readonly [string, string, number | undefined, number][] = [
+    ['France', 'France', undefined, 0], ['Frnace', 'France', undefined, 1], ['Germny', 'Germany', undefined, 1], ['kitten', 'sitting', undefined, 3],
+    ['', 'abc', undefined, 3], ['abc', '', undefined, 3], ['ca', 'abc', undefined, 3],
+    ['kitten', 'sitting', 2, 3], ['a', 'abcdef', 2, 3], ['Berlin', 'Benin', 1, 2], ['Austrlia', 'Australia', 1, 1],
+  ];
+  for (const [a, b, max, expected] of rows) {
+    it(`${JSON.stringify(a)} to ${JSON.stringify(b)}${max === undefined ? '' : ` within ${max}`} is ${expected}${max !== undefined && expected > max ? ' (past the bound)' : ''}`, () => {
+      assert.equal(editDistance(a, b, max), expected);
+    });
+  }
 });
