@@ -86,6 +86,15 @@ describe('validate: POST /v1/rules/validate', () => {
     ]);
   });
 
+  it('checks values against a domain a catalogue entry names, and refuses a domain that does not exist', async () => {
+    const flag = aFlag([{ id: 'r', when: { attr: 'billing.country', op: 'eq', value: 'Deutschland' }, serve: { variant: 'on' } }]);
+    const report = await validate({ flag, catalogue: [{ name: 'billing.country', type: 'string', domain: 'country' }] });
+    assert.deepEqual((report.warnings as { path: string; code: string; suggestion?: string }[]).map((w) => [w.path, w.code, w.suggestion]), [['/rules/0/when/value', 'UNKNOWN_VALUE', 'DE']]);
+    const res = await fn.post('/v1/rules/validate', { flag, catalogue: [{ name: 'billing.country', type: 'string', domain: 'countries' }] });
+    assert.equal(res.status, 400, await res.clone().text());
+    assert.ok(((await res.json()) as { errors: { path: string }[] }).errors.some((e) => e.path === '/catalogue/0/domain'));
+  });
+
   it('warns about shadowed rules from the analysis', async () => {
     const when = { attr: 'plan', op: 'eq', value: 'pro' };
     const report = await validate({ flag: aFlag([{ id: 'a', when, serve: { variant: 'on' } }, { id: 'b', when, serve: { variant: 'off' } }]) });
