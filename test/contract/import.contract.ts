@@ -34,10 +34,11 @@ export function describeImports(name: string, make: MakeHarness): void {
       assert.equal((await h.stores.flags.snapshot(ENV))?.segments.length, 1);
     });
 
-    it('skips documents equal to the stored ones: no new version, no history entry, and says which', async () => {
+    it('skips documents equal to the stored ones: no new version, no history or audit entry, and says which', async () => {
       expectOk(await h.stores.documents.flags.put(ENV, aFlag({ key: 'a' }), { ...admin, ifMatch: 0 }));
       expectOk(await h.stores.documents.segments.put(ENV, segment, { ...admin, ifMatch: 0 }));
       const start = await envVersion();
+      const audited = (await h.stores.audit.list({ environment: ENV })).entries.length;
       const result = expectOk(await h.stores.imports.importDocuments(ENV, { flags: [aFlag({ key: 'a' }), aFlag({ key: 'b' })], segments: [segment] }, { ...admin, ifMatch: start }));
       assert.deepEqual(result.written.map((w) => `${w.kind}/${w.key}@${w.version}`), ['flags/b@1']);
       assert.deepEqual(result.unchanged.map((w) => `${w.kind}/${w.key}@${w.version}`), ['flags/a@1', 'segments/beta@1']);
@@ -45,6 +46,7 @@ export function describeImports(name: string, make: MakeHarness): void {
       assert.equal(await envVersion(), start + 1);
       assert.deepEqual(expectOk(await h.stores.documents.flags.history(ENV, 'a')).entries.map((e) => e.version), [1]);
       assert.deepEqual(expectOk(await h.stores.documents.segments.history(ENV, 'beta')).entries.map((e) => e.version), [1]);
+      assert.equal((await h.stores.audit.list({ environment: ENV })).entries.length, audited + 1);
     });
 
     it('takes an exported document (with its version) as unchanged, and leaves the environment as it was when nothing changed', async () => {
