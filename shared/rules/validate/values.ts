@@ -19,7 +19,7 @@ const hint = (suggestion: string | undefined) => (suggestion === undefined ? '' 
 
 /** The checks of one clause's values on `definition`'s attribute, prepared once per clause. */
 export function valueChecker(definition: AttributeDefinition, spec: OperatorSpec, caseInsensitive: boolean, out: Findings): (value: unknown, at: readonly PathSegment[]) => void {
-  const never = spec.family === 'array' ? 'no array it holds has it' : 'never equals it';
+  const never = spec.family === 'array' ? 'never holds it' : 'never equals it';
   const domain = definition.domain === undefined ? undefined : valueDomain(definition.domain);
   const allowed = definition.allowedValues;
   const allowedSet = new Set<unknown>(allowed);

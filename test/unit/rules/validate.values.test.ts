@@ -85,6 +85,8 @@ describe('operands checked against their attribute\'s values', () => {
     const { warnings } = validate(flagWith({ attr: 'geo.country', op: 'in', value: [...garbage, 'Germny', 'de', 'Germany'] }), { catalogue: CATALOGUE });
     assert.deepEqual(warnings.slice(NEAREST_SEARCHES).map((w) => [w.path, w.suggestion]), [[`${V}/${NEAREST_SEARCHES}`, undefined], [`${V}/${NEAREST_SEARCHES + 1}`, 'DE'], [`${V}/${NEAREST_SEARCHES + 2}`, 'DE']]);
     const early = validate(flagWith({ attr: 'geo.country', op: 'in', value: ['Germny'] }), { catalogue: CATALOGUE });
+    assert.equal(validate(flagWith({ attr: 'markets', op: 'contains_any', value: ['Germany'] }), { catalogue: CATALOGUE }).warnings[0]?.message,
+      '"Germany" is not an ISO 3166-1 alpha-2 country code in upper case ("DE"), so "markets" never holds it; did you mean "DE"?');
     assert.equal(early.warnings[0]?.suggestion, 'DE');
   });
 
