@@ -1,7 +1,8 @@
 // Export and import of a whole environment as JSON. Export: flags, segments and attributes with
 // their versions (ETag: the environment's version). Import: validated whole first (every error
 // listed at `/flags/3/...`, golden tests run), then written in one store transaction or not at
-// all, with `If-Match: <environment version>`.
+// all, with `If-Match: <environment version>`; documents equal to the stored ones are left alone.
+// `?dryRun=true` answers what the import would change instead (import-preview.ts).
 
 import * as z from 'zod';
 import { problem, type FieldError } from '../../shared/http/problem.ts';
@@ -15,6 +16,7 @@ import { checkDocument, scopeOf, withDrafts, type Scope } from './document-check
 import type { GoldenFailure } from './golden-tests.ts';
 import { commentOf, etag, forceOf, prefixed, readIfMatch, sendNotFound, sendRefusal } from './http-bits.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
+import { dryRunOf, previewBody } from './import-preview.ts';
 import { goldenProblem } from './save-answer.ts';
 
 export const IMPORT_BODY_BYTES = 16 * 1024 * 1024;
@@ -83,8 +85,12 @@ export function transferRoutes(deps: AdminDeps): Route[] {
     }),
     adminRoute(deps, 'POST', '/v1/environments/:env/import', 'write', async (req, res, context) => {
       const env = context.params.env!;
+      const dryRun = dryRunOf(req);
+      if (!dryRun.ok) return sendProblem(res, dryRun.problem);
       const ifMatch = readIfMatch(req);
-      if (!ifMatch.ok) return ifMatch.send(res);
+      // A preview may go without If-Match: it answers the version it read, for the import to send.
+      const previewAnyVersion = dryRun.value && req.headers['if-match'] === undefined;
+      if (!ifMatch.ok && !previewAnyVersion) return ifMatch.send(res);
       const body = await bodyOf(req, res, ImportBody, IMPORT_BODY_BYTES);
       if (body === undefined) return;
       const input: ImportInput = { flags: body.flags ?? [], segments: body.segments ?? [], attributes: body.attributes ?? [] };
@@ -95,11 +101,17 @@ export function transferRoutes(deps: AdminDeps): Route[] {
       if (checked.errors.length > 0) {
         return sendProblem(res, problem('INVALID_DOCUMENT', `the import has ${checked.errors.length} error(s); nothing was written`, checked.errors));
       }
+      if (dryRun.value) {
+        const preview = await deps.stores.imports.previewImport(env, input, ifMatch.ok ? ifMatch.version : undefined);
+        if (!preview.ok) return sendRefusal(res, preview, `environment "${env}"`);
+        return sendJson(res, 200, previewBody(env, preview, checked.failures), { ETag: etag(preview.environmentVersion) });
+      }
       const forced = forceOf(req) && comment !== undefined;
       if (checked.failures.length > 0 && !forced) {
         const paths = new Map(checked.failures.map((f, i) => [i, f.path]));
         return sendProblem(res, goldenProblem(checked.failures.map((f, i) => ({ ...f, index: i })), (i) => paths.get(i) ?? '', '?force=true and a comment'));
       }
+      if (!ifMatch.ok) return ifMatch.send(res);
       const imported = await deps.stores.imports.importDocuments(env, input, { ...metaOf(context, comment ?? 'import'), ifMatch: ifMatch.version });
       if (!imported.ok) return sendRefusal(res, imported, `environment "${env}"`);
       sendJson(res, 200, { environment: env, ...imported, ok: undefined, ...(checked.failures.length > 0 ? { forcedGoldenFailures: checked.failures } : {}) }, { ETag: etag(imported.environmentVersion) });

@@ -25,7 +25,7 @@ export function publishingStores(stores: AdminStores, announce: Announce, forget
   return {
     ...stores,
     documents: { flags: repository(flags), segments: repository(segments), attributes: repository(attributes) },
-    imports: { importDocuments: after(stores.imports.importDocuments) },
+    imports: { ...stores.imports, importDocuments: after(stores.imports.importDocuments) },
     apiKeys: {
       ...stores.apiKeys,
       // Revoking or rotating an SDK key moves its environment's version (shared/store/key-plan.ts).

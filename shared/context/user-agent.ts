@@ -4,6 +4,7 @@
 import { isbot } from 'isbot';
 import { LRUCache } from 'lru-cache';
 import UAParser from 'ua-parser-js';
+import { DEVICE_TYPES } from '../rules/index.ts';
 import { readClientHints, type Brand, type ClientHints } from './client-hints.ts';
 import type { HeaderReader } from './headers.ts';
 
@@ -16,8 +17,8 @@ export const CLIENT_HINT_HEADERS = [
   'sec-ch-ua-full-version-list', 'sec-ch-ua-model', 'sec-ch-ua-form-factors',
 ] as const;
 
-/** ua-parser's form factors, plus `desktop` for a recognised browser or OS without one. */
-export const DEVICE_TYPES = ['mobile', 'tablet', 'desktop', 'smarttv', 'wearable', 'console', 'xr', 'embedded'] as const;
+// The rules module holds the list, so validation can check operands against what enrichment gives.
+export { DEVICE_TYPES };
 type DeviceType = (typeof DEVICE_TYPES)[number];
 
 // Chrome's reduced User-Agent on Android names every model "K"; only Sec-CH-UA-Model has the real one.

@@ -53,3 +53,4 @@ function flagWarnings(flag: Flag): ValidationResult['warnings'] {
     : [];
 }
 export { unreachable } from './unreachable.ts';
+export { VALUE_DOMAINS, valueDomain, listDomain, fitValues, COUNTRY_NAMES, DEVICE_TYPES, BROWSER_NAMES, OS_NAMES, type ValueDomain, type ValueDomainName, type ValueVerdict } from './domains/index.ts';

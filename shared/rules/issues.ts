@@ -13,7 +13,7 @@ export const ISSUE_CODES = [
   'UNKNOWN_VARIANT', 'WEIGHTS_NOT_100', 'DUPLICATE_RULE_ID', 'UNKNOWN_SEGMENT', 'UNKNOWN_FLAG',
   'SEGMENT_CYCLE', 'PREREQUISITE_CYCLE', 'INVALID_SCHEDULE',
   // catalogue
-  'ATTRIBUTE_TYPE_MISMATCH', 'UNKNOWN_ATTRIBUTE', 'VALUE_NOT_ALLOWED',
+  'ATTRIBUTE_TYPE_MISMATCH', 'UNKNOWN_ATTRIBUTE', 'VALUE_NOT_ALLOWED', 'UNKNOWN_VALUE',
   // limits
   'DOCUMENT_TOO_LARGE', 'REGEX_TOO_COMPLEX', 'REGEX_BUDGET_EXCEEDED', 'CONDITION_TOO_LARGE', 'TOO_MANY_RULES', 'TOO_MANY_CLAUSES', 'TOO_DEEP', 'LIST_TOO_LONG', 'TOO_MANY_VARIANTS',
   // analysis (warnings)
@@ -28,6 +28,8 @@ export type Issue = {
   readonly path: string;
   readonly code: IssueCode;
   readonly message: string;
+  /** The value probably meant at `path`, where one is found: `"DE"` for `"Germany"` in `geo.country`. */
+  readonly suggestion?: string;
 };
 
 export type PathSegment = string | number;
@@ -37,6 +39,6 @@ export function pointer(path: readonly PathSegment[]): string {
   return path.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-export function issue(path: readonly PathSegment[], code: IssueCode, message: string): Issue {
-  return { path: pointer(path), code, message };
+export function issue(path: readonly PathSegment[], code: IssueCode, message: string, suggestion?: string): Issue {
+  return suggestion === undefined ? { path: pointer(path), code, message } : { path: pointer(path), code, message, suggestion };
 }

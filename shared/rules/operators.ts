@@ -35,6 +35,12 @@ type Common = {
   readonly family: 'equality' | 'string' | 'number' | 'date' | 'semver' | 'array' | 'presence' | 'geo' | 'rollout';
   /** Whether `caseInsensitive` applies. */
   readonly foldsCase: boolean;
+  /**
+   * Whether the operand's values are values the attribute (or, for an array, its elements) holds,
+   * so they can be checked against the attribute's domain: `"DE"` in `geo.country in ["DE"]` is,
+   * a prefix or a pattern is not.
+   */
+  readonly checksValues: boolean;
   /** Whether the clause names an attribute (`time_window` reads only the clock). */
   readonly needsAttr: boolean;
   /** The positive operator this one is exactly the negation of. */
@@ -70,40 +76,40 @@ const ANY = ATTRIBUTE_TYPES;
 
 // prettier-ignore
 export const OPERATOR_SPECS = {
-  eq:             { family: 'equality', operand: 'scalar',                        foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1 },
-  neq:            { family: 'equality', operand: 'scalar',                        foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1, negates: 'eq' },
-  in:             { family: 'equality', operand: 'scalarList', test: 'one_of',    foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1.5 },
-  not_in:         { family: 'equality', operand: 'scalarList', test: 'one_of',    foldsCase: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1.5, negates: 'in' },
-  contains:       { family: 'string',   operand: 'string',     test: 'infix',     foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 2 },
-  not_contains:   { family: 'string',   operand: 'string',     test: 'infix',     foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 2, negates: 'contains' },
-  starts_with:    { family: 'string',   operand: 'string',     test: 'prefix',    foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 1.5 },
-  ends_with:      { family: 'string',   operand: 'string',     test: 'suffix',    foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 1.5 },
-  matches:        { family: 'string',   operand: 'regex',                         foldsCase: true,  needsAttr: true,  accepts: TEXT,                 cost: 8 },
-  gt:             { family: 'number',   operand: 'number',     test: 'gt',        foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
-  gte:            { family: 'number',   operand: 'number',     test: 'gte',       foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
-  lt:             { family: 'number',   operand: 'number',     test: 'lt',        foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
-  lte:            { family: 'number',   operand: 'number',     test: 'lte',       foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
-  between:        { family: 'number',   operand: 'numberRange',                   foldsCase: false, needsAttr: true,  accepts: ['number'],           cost: 1.2 },
-  before:         { family: 'date',     operand: 'date',       test: 'lt',        foldsCase: false, needsAttr: true,  accepts: ['date'],             cost: 3 },
-  after:          { family: 'date',     operand: 'date',       test: 'gt',        foldsCase: false, needsAttr: true,  accepts: ['date'],             cost: 3 },
-  between_dates:  { family: 'date',     operand: 'dateRange',                     foldsCase: false, needsAttr: true,  accepts: ['date'],             cost: 3.2 },
-  time_window:    { family: 'date',     operand: 'timeWindow',                    foldsCase: false, needsAttr: false, accepts: [],                   cost: 6 },
-  semver_eq:      { family: 'semver',   operand: 'semver',     test: 'eq',        foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
-  semver_gt:      { family: 'semver',   operand: 'semver',     test: 'gt',        foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
-  semver_gte:     { family: 'semver',   operand: 'semver',     test: 'gte',       foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
-  semver_lt:      { family: 'semver',   operand: 'semver',     test: 'lt',        foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
-  semver_lte:     { family: 'semver',   operand: 'semver',     test: 'lte',       foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
-  semver_between: { family: 'semver',   operand: 'semverRange',                   foldsCase: false, needsAttr: true,  accepts: ['semver'],           cost: 4.5 },
-  contains_all:   { family: 'array',    operand: 'scalarList', test: 'holds_all', foldsCase: true,  needsAttr: true,  accepts: ['array'],            cost: 3 },
-  contains_any:   { family: 'array',    operand: 'scalarList', test: 'holds_any', foldsCase: true,  needsAttr: true,  accepts: ['array'],            cost: 3 },
-  contains_none:  { family: 'array',    operand: 'scalarList', test: 'holds_any', foldsCase: true,  needsAttr: true,  accepts: ['array'],            cost: 3, negates: 'contains_any' },
-  size_eq:        { family: 'array',    operand: 'size',       test: 'eq',        foldsCase: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
-  size_gt:        { family: 'array',    operand: 'size',       test: 'gt',        foldsCase: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
-  size_lt:        { family: 'array',    operand: 'size',       test: 'lt',        foldsCase: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
-  exists:         { family: 'presence', operand: 'none',                          foldsCase: false, needsAttr: true,  accepts: ANY,                  cost: 0.5 },
-  not_exists:     { family: 'presence', operand: 'none',                          foldsCase: false, needsAttr: true,  accepts: ANY,                  cost: 0.5, negates: 'exists' },
-  within_radius:  { family: 'geo',      operand: 'geo',                           foldsCase: false, needsAttr: true,  accepts: ['geo'],              cost: 5 },
-  in_rollout:     { family: 'rollout',  operand: 'rollout',                       foldsCase: false, needsAttr: true,  accepts: ['string', 'number'], cost: 4 },
+  eq:             { family: 'equality', operand: 'scalar',                        foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1 },
+  neq:            { family: 'equality', operand: 'scalar',                        foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1, negates: 'eq' },
+  in:             { family: 'equality', operand: 'scalarList', test: 'one_of',    foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1.5 },
+  not_in:         { family: 'equality', operand: 'scalarList', test: 'one_of',    foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: EQUATABLE,            cost: 1.5, negates: 'in' },
+  contains:       { family: 'string',   operand: 'string',     test: 'infix',     foldsCase: true,  checksValues: false, needsAttr: true,  accepts: TEXT,                 cost: 2 },
+  not_contains:   { family: 'string',   operand: 'string',     test: 'infix',     foldsCase: true,  checksValues: false, needsAttr: true,  accepts: TEXT,                 cost: 2, negates: 'contains' },
+  starts_with:    { family: 'string',   operand: 'string',     test: 'prefix',    foldsCase: true,  checksValues: false, needsAttr: true,  accepts: TEXT,                 cost: 1.5 },
+  ends_with:      { family: 'string',   operand: 'string',     test: 'suffix',    foldsCase: true,  checksValues: false, needsAttr: true,  accepts: TEXT,                 cost: 1.5 },
+  matches:        { family: 'string',   operand: 'regex',                         foldsCase: true,  checksValues: false, needsAttr: true,  accepts: TEXT,                 cost: 8 },
+  gt:             { family: 'number',   operand: 'number',     test: 'gt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  gte:            { family: 'number',   operand: 'number',     test: 'gte',       foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  lt:             { family: 'number',   operand: 'number',     test: 'lt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  lte:            { family: 'number',   operand: 'number',     test: 'lte',       foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['number'],           cost: 1 },
+  between:        { family: 'number',   operand: 'numberRange',                   foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['number'],           cost: 1.2 },
+  before:         { family: 'date',     operand: 'date',       test: 'lt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['date'],             cost: 3 },
+  after:          { family: 'date',     operand: 'date',       test: 'gt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['date'],             cost: 3 },
+  between_dates:  { family: 'date',     operand: 'dateRange',                     foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['date'],             cost: 3.2 },
+  time_window:    { family: 'date',     operand: 'timeWindow',                    foldsCase: false, checksValues: false, needsAttr: false, accepts: [],                   cost: 6 },
+  semver_eq:      { family: 'semver',   operand: 'semver',     test: 'eq',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_gt:      { family: 'semver',   operand: 'semver',     test: 'gt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_gte:     { family: 'semver',   operand: 'semver',     test: 'gte',       foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_lt:      { family: 'semver',   operand: 'semver',     test: 'lt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_lte:     { family: 'semver',   operand: 'semver',     test: 'lte',       foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['semver'],           cost: 4 },
+  semver_between: { family: 'semver',   operand: 'semverRange',                   foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['semver'],           cost: 4.5 },
+  contains_all:   { family: 'array',    operand: 'scalarList', test: 'holds_all', foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: ['array'],            cost: 3 },
+  contains_any:   { family: 'array',    operand: 'scalarList', test: 'holds_any', foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: ['array'],            cost: 3 },
+  contains_none:  { family: 'array',    operand: 'scalarList', test: 'holds_any', foldsCase: true,  checksValues: true,  needsAttr: true,  accepts: ['array'],            cost: 3, negates: 'contains_any' },
+  size_eq:        { family: 'array',    operand: 'size',       test: 'eq',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
+  size_gt:        { family: 'array',    operand: 'size',       test: 'gt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
+  size_lt:        { family: 'array',    operand: 'size',       test: 'lt',        foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['array'],            cost: 1 },
+  exists:         { family: 'presence', operand: 'none',                          foldsCase: false, checksValues: false, needsAttr: true,  accepts: ANY,                  cost: 0.5 },
+  not_exists:     { family: 'presence', operand: 'none',                          foldsCase: false, checksValues: false, needsAttr: true,  accepts: ANY,                  cost: 0.5, negates: 'exists' },
+  within_radius:  { family: 'geo',      operand: 'geo',                           foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['geo'],              cost: 5 },
+  in_rollout:     { family: 'rollout',  operand: 'rollout',                       foldsCase: false, checksValues: false, needsAttr: true,  accepts: ['string', 'number'], cost: 4 },
 } as const satisfies Record<Operator, OperatorSpec>;
 
 export function specOf(op: Operator): OperatorSpec {

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { LIMITS } from './limits.ts';
 import { OPERATORS } from './operators.ts';
+import { VALUE_DOMAINS } from './domains/names.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -162,6 +163,8 @@ export const AttributeDefinitionSchema = z.strictObject({
   type: z.enum(['string', 'number', 'boolean', 'date', 'semver', 'array', 'geo']),
   description: z.string().max(2000).optional(),
   allowedValues: z.array(z.union([z.string(), z.number(), z.boolean()])).max(LIMITS.listValues).optional(),
+  /** What the attribute's values are (a country code, a browser name): equality operands outside it draw UNKNOWN_VALUE. */
+  domain: z.enum(VALUE_DOMAINS).optional(),
 });
 export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
 

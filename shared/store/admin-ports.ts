@@ -98,11 +98,23 @@ export type AuditLog = {
 /** Documents as exported: each list optional; documents not named are left as they are. */
 export type ImportInput = { readonly [K in DocumentKind]?: readonly unknown[] };
 
+type Versioned = { readonly kind: DocumentKind; readonly key: string; readonly version: number };
+
 export type ImportResult = {
   readonly ok: true;
   readonly environmentVersion: number;
-  readonly written: readonly { readonly kind: DocumentKind; readonly key: string; readonly version: number }[];
+  readonly written: readonly Versioned[];
+  /** Documents equal to the stored ones (version aside): not written, no new version or history entry. */
+  readonly unchanged: readonly Versioned[];
 };
+
+/** What importing one document would do to the one stored under its key. */
+export type ImportChange =
+  | { readonly kind: DocumentKind; readonly key: string; readonly change: 'added' }
+  | { readonly kind: DocumentKind; readonly key: string; readonly change: 'changed'; readonly version: number; readonly diff: readonly Change[] }
+  | { readonly kind: DocumentKind; readonly key: string; readonly change: 'unchanged'; readonly version: number };
+
+export type ImportPreview = { readonly ok: true; readonly environmentVersion: number; readonly changes: readonly ImportChange[] };
 
 export type EnvironmentImporter = {
   /**
@@ -111,4 +123,10 @@ export type EnvironmentImporter = {
    * at `/flags/<i>/...` and nothing is written.
    */
   readonly importDocuments: (environment: string, input: ImportInput, precondition: Precondition) => Promise<ImportResult | Conflict | NotFound | Invalid>;
+  /**
+   * What `importDocuments` would do, read the same way, writing nothing: each document added,
+   * changed (with the diff from the stored one) or unchanged, in the order given. With `ifMatch`,
+   * a changed environment is a conflict, as the import would be.
+   */
+  readonly previewImport: (environment: string, input: ImportInput, ifMatch?: number) => Promise<ImportPreview | Conflict | NotFound | Invalid>;
 };

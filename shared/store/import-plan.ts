@@ -1,13 +1,16 @@
 // Importing many documents into an environment at once, the same for every adapter: each document
 // is admitted first (every problem listed, at `/flags/3/...`), then one plan writes them all in one
 // transaction or nothing. Each document gets its own next version and history entry; the
-// environment's version advances once per document, as if they had been written one by one.
+// environment's version advances once per document, as if they had been written one by one. A
+// document equal to the stored one (version aside) is left alone: no version, no history entry.
+// The preview classifies the same items against the same read and writes nothing.
 
 import { decodeDocument, decodeEnvironment } from './codec.ts';
-import type { ImportInput, ImportResult } from './admin-ports.ts';
+import type { ImportChange, ImportInput, ImportPreview, ImportResult } from './admin-ports.ts';
+import { diffJson } from './diff.ts';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentOf } from './document-ports.ts';
 import { conflict, NOT_FOUND, type Conflict, type Invalid, type NotFound, type Precondition } from './results.ts';
-import { admit, checkPrecondition, planPut, type Admitted, type WritePlan } from './write-plan.ts';
+import { admit, checkPrecondition, planPut, withoutVersion, type Admitted, type WritePlan } from './write-plan.ts';
 
 export type ImportItem = { readonly kind: DocumentKind; readonly admitted: Admitted<DocumentOf[DocumentKind]> };
 
@@ -39,6 +42,26 @@ export type ImportRead = {
   readonly now: number;
 };
 
+/** What writing `admitted` over the record read under its key would change. */
+export function changeOf(kind: DocumentKind, admitted: Admitted<DocumentOf[DocumentKind]>, raw: unknown): ImportChange {
+  const key = admitted.key;
+  const decoded = decodeDocument(kind, raw);
+  if (decoded.state === 'absent' || decoded.state === 'deleted') return { kind, key, change: 'added' };
+  // A corrupt record has no document to compare with: it is replaced, and the diff shows all that is new.
+  const before = decoded.state === 'live' ? withoutVersion(decoded.value.document) : undefined;
+  const diff = diffJson(before, withoutVersion(admitted.document));
+  return diff.length === 0 ? { kind, key, change: 'unchanged', version: decoded.version } : { kind, key, change: 'changed', version: decoded.version, diff };
+}
+
+/** The preview of an import: every item classified against the read; with `ifMatch`, a moved environment is a conflict. */
+export function previewImport(items: readonly ImportItem[], ifMatch: number | undefined, read: Omit<ImportRead, 'now'>): ImportPreview | Conflict | NotFound {
+  const env = decodeEnvironment(read.environment);
+  if (!env) return NOT_FOUND;
+  if (ifMatch !== undefined && env.version !== ifMatch) return conflict(env.version);
+  const changes = items.map(({ kind, admitted }) => changeOf(kind, admitted, read.current.get(importId(kind, admitted.key))));
+  return { ok: true, environmentVersion: env.version, changes };
+}
+
 export type ImportPlan = { readonly ok: true; readonly plans: readonly (WritePlan<unknown> & { readonly kind: DocumentKind })[]; readonly environmentVersion: number; readonly result: ImportResult };
 
 /** `precondition.ifMatch` is the environment's version: an import over a changed environment is a conflict. */
@@ -48,8 +71,14 @@ export function planImport(environment: string, items: readonly ImportItem[], pr
   if (env.version !== precondition.ifMatch) return conflict(env.version);
   let record = env;
   const plans: (WritePlan<unknown> & { kind: DocumentKind })[] = [];
+  const unchanged: ImportResult['unchanged'][number][] = [];
   for (const { kind, admitted } of items) {
     const current = read.current.get(importId(kind, admitted.key));
+    const change = changeOf(kind, admitted, current);
+    if (change.change === 'unchanged') {
+      unchanged.push({ kind, key: admitted.key, version: change.version });
+      continue;
+    }
     const decoded = decodeDocument(kind, current);
     const ifMatch = decoded.state === 'live' || decoded.state === 'corrupt' ? decoded.version : 0;
     const plan = planPut(kind, environment, admitted, { ...precondition, ifMatch }, { environment: record, current, now: read.now });
@@ -59,5 +88,5 @@ export function planImport(environment: string, items: readonly ImportItem[], pr
     record = { ...record, version: plan.environmentVersion };
   }
   const written = plans.map((p) => ({ kind: p.kind, key: p.document.key, version: p.document.version }));
-  return { ok: true, plans, environmentVersion: record.version, result: { ok: true, environmentVersion: record.version, written } };
+  return { ok: true, plans, environmentVersion: record.version, result: { ok: true, environmentVersion: record.version, written, unchanged } };
 }

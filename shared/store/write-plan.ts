@@ -36,7 +36,8 @@ export function checkPrecondition(precondition: Precondition): Invalid | undefin
   return { ok: false, reason: 'invalid', issues: [{ path: '/ifMatch', code: 'INVALID_VALUE', message: 'ifMatch must be the version read (0 to create)' }] };
 }
 
-const withoutVersion = (doc: unknown) => {
+/** A document without the version its record stamps on it: what diffs and equality compare. */
+export const withoutVersion = (doc: unknown) => {
   if (typeof doc !== 'object' || doc === null) return doc;
   const { version: _, ...rest } = doc as Record<string, unknown>;
   return rest;

@@ -1,10 +1,12 @@
 // Checks a clause against the attribute catalogue: the attribute's type must suit the operator,
-// equality operands must be of the attribute's type, and listed allowed values are preferred.
+// equality operands must be of the attribute's type, and operands naming values should be values
+// the attribute can hold (its domain, its allowed values).
 
 import { issue, type PathSegment } from '../issues.ts';
 import { specOf } from '../operators.ts';
 import type { AttributeDefinition, Clause } from '../schema.ts';
 import type { Findings } from './conditions.ts';
+import { valueChecker } from './values.ts';
 
 /** Attributes every context may carry without being catalogued. */
 const BUILT_IN = new Set(['targetingKey']);
@@ -25,15 +27,20 @@ export function checkAgainstCatalogue(clause: Clause, at: readonly PathSegment[]
     out.errors.push(issue([...at, 'op'], 'ATTRIBUTE_TYPE_MISMATCH', `"${attr}" is a ${definition.type}; "${clause.op}" applies to ${spec.accepts.join(' or ')} attributes`));
     return;
   }
-  if (spec.family !== 'equality' || !(definition.type in SCALAR_TYPE)) return;
-  const values = Array.isArray(clause.value) ? clause.value : [clause.value];
+  if (!spec.checksValues) return;
+  const list = spec.operand === 'scalarList';
+  // A malformed operand is refused by the operand check already; one refusal says it best.
+  if (list && !Array.isArray(clause.value)) return;
+  const values = list ? (clause.value as unknown[]) : [clause.value];
+  const typed = spec.family === 'equality' && definition.type in SCALAR_TYPE;
   const expected = SCALAR_TYPE[definition.type as keyof typeof SCALAR_TYPE];
+  const checkValue = valueChecker(definition, spec, clause.caseInsensitive ?? false, out);
   values.forEach((value, i) => {
-    const where = Array.isArray(clause.value) ? [...at, 'value', i] : [...at, 'value'];
-    if (typeof value !== expected) {
+    const where = list ? [...at, 'value', i] : [...at, 'value'];
+    if (typed && typeof value !== expected) {
       out.errors.push(issue(where, 'ATTRIBUTE_TYPE_MISMATCH', `"${attr}" is a ${definition.type}, but ${JSON.stringify(value)} is a ${typeof value}`));
-    } else if (definition.allowedValues && !definition.allowedValues.some((allowed) => allowed === value)) {
-      out.warnings.push(issue(where, 'VALUE_NOT_ALLOWED', `${JSON.stringify(value)} is not one of the allowed values of "${attr}"`));
+    } else {
+      checkValue(value, where);
     }
   });
 }

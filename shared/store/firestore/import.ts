@@ -1,9 +1,10 @@
 // Firestore's import: one transaction that re-reads the environment and every document named,
-// then writes each document, its history entry and audit entry, and the environment's version.
+// then writes each changed document, its history entry and audit entry, and the environment's
+// version. The preview reads the same in a read-only transaction and writes nothing.
 
-import type { Firestore } from '@google-cloud/firestore';
-import type { EnvironmentImporter } from '../admin-ports.ts';
-import { admitImport, importId, planImport } from '../import-plan.ts';
+import type { Firestore, Transaction } from '@google-cloud/firestore';
+import type { EnvironmentImporter, ImportInput } from '../admin-ports.ts';
+import { admitImport, importId, planImport, previewImport, type ImportItem } from '../import-plan.ts';
 import { dataOf, toFirestore, type Layout } from './layout.ts';
 import { TRANSACTION_OPTIONS } from './documents.ts';
 
@@ -16,6 +17,16 @@ export const MAX_IMPORT_COMMIT_BYTES = 9 * 1024 * 1024;
 const WRITES_PER_DOCUMENT = 3;
 
 export function firestoreImporter(db: Firestore, paths: Layout, now: () => number): EnvironmentImporter {
+  const read = async (tx: Transaction, environment: string, items: readonly ImportItem[]) => {
+    const refs = items.map(({ kind, admitted: doc }) => paths.document(environment, kind, doc.key));
+    const [env, ...docs] = await tx.getAll(paths.environment(environment), ...refs);
+    const current = new Map<string, unknown>();
+    items.forEach(({ kind, admitted: doc }, i) => {
+      const raw = docs[i] && dataOf(docs[i]);
+      if (raw !== undefined) current.set(importId(kind, doc.key), raw);
+    });
+    return { environment: env && dataOf(env), current };
+  };
   return {
     importDocuments: async (environment, input, precondition) => {
       const admitted = admitImport(input, precondition);
@@ -26,15 +37,10 @@ export function firestoreImporter(db: Firestore, paths: Layout, now: () => numbe
         return { ok: false, reason: 'invalid', issues: [{ path: '', code: 'INVALID_VALUE', message: `the import would commit about ${mib(bytes)} MiB in one transaction; Firestore takes ${mib(MAX_IMPORT_COMMIT_BYTES)} MiB: split it by kind or by flag` }] };
       }
       return db.runTransaction(async (tx) => {
-        const refs = admitted.items.map(({ kind, admitted: doc }) => paths.document(environment, kind, doc.key));
-        const [env, ...docs] = await tx.getAll(paths.environment(environment), ...refs);
-        const current = new Map<string, unknown>();
-        admitted.items.forEach(({ kind, admitted: doc }, i) => {
-          const raw = docs[i] && dataOf(docs[i]);
-          if (raw !== undefined) current.set(importId(kind, doc.key), raw);
-        });
-        const plan = planImport(environment, admitted.items, precondition, { environment: env && dataOf(env), current, now: now() });
+        const plan = planImport(environment, admitted.items, precondition, { ...(await read(tx, environment, admitted.items)), now: now() });
         if (!plan.ok) return plan;
+        // Nothing changed: the environment keeps its version, and the transaction writes nothing.
+        if (plan.plans.length === 0) return plan.result;
         for (const write of plan.plans) {
           tx.set(paths.document(environment, write.kind, write.document.key), toFirestore(write.document));
           tx.create(paths.version(environment, write.kind, write.document.key, write.history.version), toFirestore(write.history));
@@ -43,6 +49,11 @@ export function firestoreImporter(db: Firestore, paths: Layout, now: () => numbe
         tx.update(paths.environment(environment), { version: plan.environmentVersion });
         return plan.result;
       }, TRANSACTION_OPTIONS);
+    },
+    previewImport: async (environment: string, input: ImportInput, ifMatch?: number) => {
+      const admitted = admitImport(input, { actor: 'preview', ifMatch: ifMatch ?? 0 });
+      if (!admitted.ok) return admitted;
+      return db.runTransaction(async (tx) => previewImport(admitted.items, ifMatch, await read(tx, environment, admitted.items)), { readOnly: true });
     },
   };
 }

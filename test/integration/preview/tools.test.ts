@@ -115,6 +115,12 @@ describe('preview: tools', () => {
       assert.equal(byName.get('device.type')?.type, 'string');
       assert.ok(out.attributes.every((a) => a.type && a.description));
     });
+
+    it('names the value domain of the derived attributes that have one, for the console to check values with', async () => {
+      const out = await ok<{ attributes: { name: string; domain?: string }[] }>(fn.get('/v1/attributes'));
+      const domains = Object.fromEntries(out.attributes.filter((a) => a.domain !== undefined).map((a) => [a.name, a.domain]));
+      assert.deepEqual(domains, { 'browser.name': 'browser', 'device.type': 'device-type', 'geo.country': 'country', 'geo.region': 'region', 'os.name': 'os' });
+    });
   });
 
   describe('GET /v1/rules/templates', () => {

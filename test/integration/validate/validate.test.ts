@@ -72,6 +72,29 @@ describe('validate: POST /v1/rules/validate', () => {
     assert.equal(report.valid, true, JSON.stringify(report.errors));
   });
 
+  it('warns about values enrichment never gives, each at its path with the value meant', async () => {
+    const report = await validate({ flag: aFlag([
+      { id: 'geo', when: { all: [{ attr: 'geo.country', op: 'in', value: ['de', 'Germany', 'pro', 'AT'] }, { attr: 'geo.region', op: 'eq', value: 'TX' }] }, serve: { variant: 'on' } },
+      { id: 'ua', when: { any: [{ attr: 'device.type', op: 'eq', value: 'phone' }, { attr: 'browser.name', op: 'eq', value: 'chrme' }, { attr: 'os.name', op: 'eq', value: 'Mac OS' }] }, serve: { variant: 'on' } },
+      { id: 'prefix', when: { attr: 'geo.country', op: 'starts_with', value: 'd' }, serve: { variant: 'on' } },
+    ]) });
+    assert.equal(report.valid, true, JSON.stringify(report.errors));
+    const values = (report.warnings as { path: string; code: string; suggestion?: string }[]).filter((w) => w.code === 'UNKNOWN_VALUE').map((w) => `${w.path} ${w.suggestion ?? '-'}`);
+    assert.deepEqual(values, [
+      '/rules/0/when/all/0/value/0 DE', '/rules/0/when/all/0/value/1 DE', '/rules/0/when/all/0/value/2 -', '/rules/0/when/all/1/value US-TX',
+      '/rules/1/when/any/0/value mobile', '/rules/1/when/any/1/value Chrome', '/rules/1/when/any/2/value macOS',
+    ]);
+  });
+
+  it('checks values against a domain a catalogue entry names, and refuses a domain that does not exist', async () => {
+    const flag = aFlag([{ id: 'r', when: { attr: 'billing.country', op: 'eq', value: 'Deutschland' }, serve: { variant: 'on' } }]);
+    const report = await validate({ flag, catalogue: [{ name: 'billing.country', type: 'string', domain: 'country' }] });
+    assert.deepEqual((report.warnings as { path: string; code: string; suggestion?: string }[]).map((w) => [w.path, w.code, w.suggestion]), [['/rules/0/when/value', 'UNKNOWN_VALUE', 'DE']]);
+    const res = await fn.post('/v1/rules/validate', { flag, catalogue: [{ name: 'billing.country', type: 'string', domain: 'countries' }] });
+    assert.equal(res.status, 400, await res.clone().text());
+    assert.ok(((await res.json()) as { errors: { path: string }[] }).errors.some((e) => e.path === '/catalogue/0/domain'));
+  });
+
   it('warns about shadowed rules from the analysis', async () => {
     const when = { attr: 'plan', op: 'eq', value: 'pro' };
     const report = await validate({ flag: aFlag([{ id: 'a', when, serve: { variant: 'on' } }, { id: 'b', when, serve: { variant: 'off' } }]) });
