@@ -3,20 +3,20 @@
 // timeout and a circuit breaker whose incidents are counted and logged once per interval.
 
 import type { Firestore } from '@google-cloud/firestore';
-import { Redis } from '@upstash/redis';
 import { randomBytes } from 'node:crypto';
 import type { RuntimeConfig } from './config/runtime-config.ts';
-import { createBreaker, createIncidentLog, type Breaker, type IncidentLog } from './cache/breaker.ts';
+import { createIncidentLog } from './cache/breaker.ts';
+import { redisLink, type RedisLink } from './cache/redis-link.ts';
 import { announcer, publishingStores } from './cache/publishing-stores.ts';
 import { createLocalChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
 import { createRedisChangeFeed } from './cache/redis-change-feed.ts';
 import { createRedisSnapshotTier } from './cache/redis-snapshots.ts';
 import { createTieredFlagStore } from './cache/tiered-store.ts';
 import { createKeyMirror } from './cache/key-mirror.ts';
-import type { KeyVerifier } from './http/auth.ts';
+import type { KeyVerifier } from './store/api-keys.ts';
 import { cachedCounts, createMemoryBehaviorCounters, createRedisBehaviorCounters, type BehaviorCounters } from './cache/behavior-counters.ts';
 import { createMemoryRateLimiter } from './http/rate-limit.ts';
-import { createRedisRateLimiter } from './http/redis-rate-limit.ts';
+import { createRedisRateLimiter } from './cache/redis-rate-limit.ts';
 import type { SnapshotTier } from './cache/snapshot-tier.ts';
 import { createFirestoreStores } from './store/firestore/index.ts';
 import { firestoreModule } from './store/firestore/client-module.ts';
@@ -25,12 +25,6 @@ import { defaultStore } from './store/default-stores.ts';
 import { keyAdopter, type KeyAdopter } from './store/adopt-key.ts';
 import type { AdminStores } from './store/ports.ts';
 import { telemetryFor } from './telemetry/telemetry.ts';
-
-export type RedisLink = {
-  readonly redis: Redis;
-  readonly breaker: Breaker;
-  readonly incidents: IncidentLog;
-};
 
 export type Backends = {
   /** What the admin function writes through; with Firestore and Redis, writes publish to the snapshot tier. */
@@ -63,14 +57,6 @@ type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STAGE' | 'SWITCHYARD_STREAM
 
 const warn = (message: string, fields: Record<string, unknown>) => telemetryFor('backends').logger.warn(message, fields);
 
-/** One Upstash client per process; each request gets the configured timeout and no retries, so a down Redis fails fast. */
-export function redisLink(url: string, token: string, timeoutMs: number, log = warn): RedisLink {
-  const redis = new Redis({ url, token, retry: false, enableTelemetry: false, signal: () => AbortSignal.timeout(timeoutMs) });
-  const incidents = createIncidentLog('redis', { intervalMs: 60_000, log });
-  const breaker = createBreaker('redis', { failures: 3, coolDownMs: 5_000, onIncident: (kind, error) => incidents.note(kind, error) });
-  return { redis, breaker, incidents };
-}
-
 const built = new Map<string, Backends>();
 
 export function backendsFor(config: BackendConfig): Backends {
@@ -88,7 +74,7 @@ function build(config: BackendConfig): Backends {
 }
 
 function buildStores(config: BackendConfig): Omit<Backends, 'streamSecret'> {
-  const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS) : undefined;
+  const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS, warn) : undefined;
   const local = createLocalChangeFeed();
   if (config.SWITCHYARD_STORE === 'memory') {
     const { store } = defaultStore(config);

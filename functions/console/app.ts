@@ -5,7 +5,7 @@ import { createHttpFunction } from '../../shared/http/http-function.ts';
 import { problem } from '../../shared/http/problem.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { Route } from '../../shared/http/router.ts';
-import type { ConsoleConfig } from './console-config.ts';
+import type { ConsoleConfig } from '../../shared/config/console-config.ts';
 import { iapIdentity } from './identity.ts';
 import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 import type { StaticAssets } from './static-assets.ts';

@@ -15,7 +15,7 @@ import { createMemoryRateLimiter } from '../../shared/http/rate-limit.ts';
 import { createSnapshotCache } from '../../shared/cache/snapshot-cache.ts';
 import { createMemoryStore } from '../../shared/store/memory-store.ts';
 import { createEvaluateFunction, type EvaluateDeps } from '../../functions/evaluate/app.ts';
-import { loggingSettings } from '../../shared/telemetry/logging-config.ts';
+import { loggingSettings } from '../../shared/config/logging-config.ts';
 import { configureTelemetry, createTelemetry, telemetryFor } from '../../shared/telemetry/telemetry.ts';
 import { createMetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import { evaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';

@@ -19,10 +19,10 @@ import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
 import { createValidateFunction } from '../../functions/validate/app.ts';
 import { createAggregateFunction } from '../../functions/aggregate/app.ts';
-import { readAggregateConfig } from '../../shared/aggregate/aggregate-config.ts';
+import { readAggregateConfig } from '../../shared/config/aggregate-config.ts';
 import { aggregateDepsFor } from '../../shared/aggregate/wiring.ts';
 import { createConsoleFunction } from '../../functions/console/app.ts';
-import { readConsoleConfig } from '../../functions/console/console-config.ts';
+import { readConsoleConfig } from '../../shared/config/console-config.ts';
 import { loadStaticAssets } from '../../functions/console/static-assets.ts';
 import { createLocalRouter } from './router.ts';
 

@@ -7,7 +7,7 @@ import { backendsFor } from '../backends.ts';
 import { instanceMetrics, localMetricsBus, telemetryFor } from '../telemetry/telemetry.ts';
 import { startTelemetry } from '../wiring.ts';
 import type { AggregatorDeps } from './aggregate-run.ts';
-import type { AggregateConfig } from './aggregate-config.ts';
+import type { AggregateConfig } from '../config/aggregate-config.ts';
 import { rollupStoreFor } from './rollups-for.ts';
 import { memorySource } from './message-source.ts';
 import { recordingWriter } from './metric-writer.ts';

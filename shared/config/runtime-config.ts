@@ -2,7 +2,7 @@
 // wrong value stops the function at start with a message, never a request later.
 
 import * as z from 'zod';
-import { LOG_FORMATS, LOG_LEVELS, STAGES } from '../telemetry/logging-config.ts';
+import { LOG_FORMATS, LOG_LEVELS, STAGES } from './logging-config.ts';
 
 const number = (fallback: number) => z.coerce.number().finite().positive().default(fallback);
 const list = z
@@ -55,7 +55,7 @@ export const RuntimeConfigSchema = z.object({
   SWITCHYARD_IAP_AUDIENCE: z.string().min(1).optional(),
   /** Where IAP's signing keys are published (Google's JWKS). */
   SWITCHYARD_IAP_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://www.gstatic.com/iap/verify/public_key-jwk'),
-  /** Deployment stage: picks the logging defaults (shared/telemetry/logging-config.ts) and labels every line. */
+  /** Deployment stage: picks the logging defaults (shared/config/logging-config.ts) and labels every line. */
   SWITCHYARD_STAGE: z.enum(STAGES).default('production'),
   /** Overrides of the stage's logging defaults. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),

@@ -3,7 +3,7 @@
 // configures it from the runtime config; anything that asks first gets it from the environment.
 
 import { readRuntimeConfig, type RuntimeConfig } from '../config/runtime-config.ts';
-import { loggingSettings, type LoggingSettings } from './logging-config.ts';
+import { loggingSettings, type LoggingSettings } from '../config/logging-config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startMetricsPublisher, type MetricsPublisher } from './publisher.ts';
 import { memorySink, pubsubSink } from './pubsub-sink.ts';

@@ -6,7 +6,7 @@ import { createAggregateFunction } from '../../../functions/aggregate/app.ts';
 import { createMemoryRollupStore } from '../../../shared/aggregate/memory-rollup-store.ts';
 import { memorySource } from '../../../shared/aggregate/message-source.ts';
 import { recordingWriter } from '../../../shared/aggregate/metric-writer.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import type { MetricsMessage } from '../../../shared/telemetry/metrics-message.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
 import { createTelemetry } from '../../../shared/telemetry/telemetry.ts';

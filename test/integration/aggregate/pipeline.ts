@@ -17,7 +17,7 @@ import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import { startMetricsPublisher, type MetricsPublisher } from '../../../shared/telemetry/publisher.ts';
 import { pubsubSink } from '../../../shared/telemetry/pubsub-sink.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';

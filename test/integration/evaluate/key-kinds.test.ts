@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
-import { cachingKeyLookup, hashKey } from '../../../shared/http/auth.ts';
+import { cachingKeyLookup } from '../../../shared/http/auth.ts';
+import { hashKey } from '../../../shared/store/api-keys.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryBehaviorCounters } from '../../../shared/cache/behavior-counters.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
 import { backendsFor } from '../../../shared/backends.ts';
-import { hashKey } from '../../../shared/http/auth.ts';
+import { hashKey } from '../../../shared/store/api-keys.ts';
 import { seedDemoEnvironment } from '../../../shared/store/seed-demo.ts';
 import { DEMO_FLAGS } from '../../../shared/store/demo/flags.ts';
 import { adminDepsFor } from '../../../shared/wiring.ts';

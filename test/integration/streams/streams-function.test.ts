@@ -4,7 +4,7 @@
 // happens to a client that leaves while its stream is being opened.
 
 import assert from 'node:assert/strict';
-import { hashKey } from '../../../shared/http/auth.ts';
+import { hashKey } from '../../../shared/store/api-keys.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
 import { streamTokens } from '../../../shared/streams/token.ts';

@@ -11,7 +11,7 @@ import { createHttpFunction } from '../../../shared/http/http-function.ts';
 import { sendJson } from '../../../shared/http/send.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { configureTelemetry, createTelemetry, instanceMetrics } from '../../../shared/telemetry/telemetry.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import { REPORTED_ERROR_EVENT } from '../../../shared/telemetry/errors.ts';
 import { dependencyError } from '../../../shared/telemetry/errors.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsoleFunction } from '../../../functions/console/app.ts';
-import { readConsoleConfig } from '../../../functions/console/console-config.ts';
+import { readConsoleConfig } from '../../../shared/config/console-config.ts';
 import { loadStaticAssets } from '../../../functions/console/static-assets.ts';
 import { acceptsGzip } from '../../../functions/console/static-route.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
