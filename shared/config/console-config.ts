@@ -1,5 +1,6 @@
-// The console function's configuration, read once at cold start: where the browser finds the
-// APIs it talks to. Locally every function shares one origin, so the defaults are same-origin paths.
+// The console function's settings (part of the one runtime configuration, runtime-config.ts):
+// where the browser finds the APIs it talks to. Locally every function shares one origin, so the
+// defaults are same-origin paths.
 
 import * as z from 'zod';
 
@@ -18,12 +19,7 @@ export const ConsoleConfigSchema = z.object({
 
 export type ConsoleConfig = { readonly adminUrl: string; readonly validateUrl: string; readonly previewUrl: string };
 
-/** Throws at cold start on a malformed URL, with the variable's name, never on a request later. */
-export function readConsoleConfig(env: Readonly<Record<string, string | undefined>>): ConsoleConfig {
-  const parsed = ConsoleConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`invalid console configuration: ${detail}`);
-  }
-  return { adminUrl: parsed.data.SWITCHYARD_ADMIN_URL, validateUrl: parsed.data.SWITCHYARD_VALIDATE_URL, previewUrl: parsed.data.SWITCHYARD_PREVIEW_URL };
+/** The console's view of the parsed configuration (a malformed URL already stopped the parse, naming the variable). */
+export function consoleSettings(config: z.infer<typeof ConsoleConfigSchema>): ConsoleConfig {
+  return { adminUrl: config.SWITCHYARD_ADMIN_URL, validateUrl: config.SWITCHYARD_VALIDATE_URL, previewUrl: config.SWITCHYARD_PREVIEW_URL };
 }

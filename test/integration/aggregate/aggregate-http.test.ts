@@ -28,6 +28,7 @@ describe('aggregate function over HTTP', () => {
       source: { ...source, check: async () => { if (sourceDown) throw new Error('subscription unreachable'); } },
       store: createMemoryRollupStore(), writer, metrics: telemetry.metrics, log: telemetry.logger, projectId: 'demo', now: Date.now,
       limits: { budgetMs: 45_000, maxMessages: 1000, batchSize: 100 },
+      telemetry,
     };
     // Deployed: no key asked for (IAM checks Cloud Scheduler's OIDC token before the function runs).
     served = await serveFunction('aggregate', createAggregateFunction(deps));

@@ -12,6 +12,7 @@ import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
 import { createBackdooredMemoryStore } from '../../helpers/memory-backdoor.ts';
 import type { FlagInput } from '../../../shared/rules/index.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const SERVER = 'sdk-server-key-for-kinds-01';
 const CLIENT = 'sdk-client-key-for-kinds-01';
@@ -45,6 +46,7 @@ describe('SDK key kinds', () => {
         snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }),
         behavior: createMemoryBehaviorCounters(),
         now: Date.now,
+        telemetry: testTelemetry('{n}'),
       }),
     );
   });

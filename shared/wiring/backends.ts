@@ -1,30 +1,34 @@
-// The store and Redis a process uses, chosen from the runtime configuration and built once per
-// configuration: the embedded demo store or Firestore; Upstash Redis when configured, behind a
-// timeout and a circuit breaker whose incidents are counted and logged once per interval.
+// The store and Redis an instance uses, chosen from the runtime configuration: the embedded demo
+// store (local and test stages only) or Firestore; Upstash Redis when configured, behind a timeout
+// and a circuit breaker whose incidents are counted and logged once per interval. A factory: the
+// composition root calls it once and hands the result to every function it builds (the local
+// product's functions so share one store, as deployed functions share Firestore).
 
-import type { Firestore } from '@google-cloud/firestore';
 import { randomBytes } from 'node:crypto';
-import type { RuntimeConfig } from './config/runtime-config.ts';
-import { createIncidentLog } from './cache/breaker.ts';
-import { redisLink, type RedisLink } from './cache/redis-link.ts';
-import { announcer, publishingStores } from './cache/publishing-stores.ts';
-import { createLocalChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
-import { createRedisChangeFeed } from './cache/redis-change-feed.ts';
-import { createRedisSnapshotTier } from './cache/redis-snapshots.ts';
-import { createTieredFlagStore } from './cache/tiered-store.ts';
-import { createKeyMirror } from './cache/key-mirror.ts';
-import type { KeyVerifier } from './store/api-keys.ts';
-import { cachedCounts, createMemoryBehaviorCounters, createRedisBehaviorCounters, type BehaviorCounters } from './cache/behavior-counters.ts';
-import { createMemoryRateLimiter } from './http/rate-limit.ts';
-import { createRedisRateLimiter } from './cache/redis-rate-limit.ts';
-import type { SnapshotTier } from './cache/snapshot-tier.ts';
-import { createFirestoreStores } from './store/firestore/index.ts';
-import { firestoreModule } from './store/firestore/client-module.ts';
-import { layout } from './store/firestore/layout.ts';
-import { defaultStore } from './store/default-stores.ts';
-import { keyAdopter, type KeyAdopter } from './store/adopt-key.ts';
-import type { AdminStores } from './store/ports.ts';
-import { telemetryFor } from './telemetry/telemetry.ts';
+import { isLocalStage, type RuntimeConfig } from '../config/runtime-config.ts';
+import { createIncidentLog } from '../cache/breaker.ts';
+import { redisLink, type RedisLink } from '../cache/redis-link.ts';
+import { announcer, publishingStores } from '../cache/publishing-stores.ts';
+import { createLocalChangeFeed, type ChangeFeed } from '../cache/change-feed.ts';
+import { createRedisChangeFeed } from '../cache/redis-change-feed.ts';
+import { createRedisSnapshotTier } from '../cache/redis-snapshots.ts';
+import { createTieredFlagStore } from '../cache/tiered-store.ts';
+import { createKeyMirror } from '../cache/key-mirror.ts';
+import type { KeyVerifier } from '../store/api-keys.ts';
+import { cachedCounts, createMemoryBehaviorCounters, createRedisBehaviorCounters, type BehaviorCounters } from '../cache/behavior-counters.ts';
+import { createMemoryRateLimiter } from '../http/rate-limit.ts';
+import { createRedisRateLimiter } from '../cache/redis-rate-limit.ts';
+import type { SnapshotTier } from '../cache/snapshot-tier.ts';
+import { createFirestoreStores } from '../store/firestore/index.ts';
+import { firestoreModule } from '../store/firestore/client-module.ts';
+import { layout } from '../store/firestore/layout.ts';
+import { createDemoStore, localKeys, type LocalKeys } from '../store/default-stores.ts';
+import { keyAdopter, type KeyAdopter } from '../store/adopt-key.ts';
+import type { AdminStores } from '../store/ports.ts';
+import type { Logger } from '../telemetry/logger.ts';
+import { createFirestoreRollupStore } from '../aggregate/firestore-rollup-store.ts';
+import { createMemoryRollupStore } from '../aggregate/memory-rollup-store.ts';
+import type { RollupStore } from '../aggregate/rollup-store.ts';
 
 export type Backends = {
   /** What the admin function writes through; with Firestore and Redis, writes publish to the snapshot tier. */
@@ -36,8 +40,10 @@ export type Backends = {
   readonly mirroredKeys?: KeyVerifier;
   /** With Firestore: registers a key chosen outside the store (shared/store/adopt-key.ts). */
   readonly adoptKey?: KeyAdopter;
-  /** With Firestore: the process's one client, for the other state kept there (the aggregator's rollups). */
-  readonly firestore?: Firestore;
+  /** The aggregator's rollups: in Firestore through the same client, or in memory beside the embedded store (the local aggregate writes them, admin reads usage). */
+  readonly rollups: RollupStore;
+  /** With the embedded store: the keys it was seeded with (SWITCHYARD_SDK_KEY and the others, generated when unset). */
+  readonly localKeys?: LocalKeys;
   /**
    * The secret stream tokens are signed with (SWITCHYARD_STREAM_SECRET); in the local and test
    * stages one made for this process when unset, shared by its evaluate and streams functions.
@@ -53,38 +59,33 @@ export const TIER_TRUST_SECONDS = 5;
 /** A cold evaluate instance waits this long for the store to verify a key before asking Redis's mirror. */
 const KEY_STORE_DEADLINE_MS = 2_000;
 
-type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STAGE' | 'SWITCHYARD_STREAM_SECRET' | 'SWITCHYARD_STORE' | 'GOOGLE_CLOUD_PROJECT' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN' | 'SWITCHYARD_REDIS_TIMEOUT_MS' | 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
+export type BackendConfig = Pick<RuntimeConfig, 'SWITCHYARD_STAGE' | 'SWITCHYARD_STREAM_SECRET' | 'SWITCHYARD_STORE' | 'GOOGLE_CLOUD_PROJECT' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN' | 'SWITCHYARD_REDIS_TIMEOUT_MS' | 'SWITCHYARD_SDK_KEY' | 'SWITCHYARD_CLIENT_KEY' | 'SWITCHYARD_ADMIN_KEY'>;
 
-const warn = (message: string, fields: Record<string, unknown>) => telemetryFor('backends').logger.warn(message, fields);
+type Warn = (message: string, fields: Record<string, unknown>) => void;
 
-const built = new Map<string, Backends>();
-
-export function backendsFor(config: BackendConfig): Backends {
-  const id = JSON.stringify([config.SWITCHYARD_STORE, config.GOOGLE_CLOUD_PROJECT, config.UPSTASH_REDIS_REST_URL ?? '', process.env.FIRESTORE_EMULATOR_HOST ?? '']);
-  let backends = built.get(id);
-  if (!backends) {
-    backends = build(config);
-    built.set(id, backends);
-  }
-  return backends;
+/** `log`: where incidents of the store and Redis are reported (the root's logger for its backends). */
+export function createBackends(config: BackendConfig, log: Pick<Logger, 'warn'>): Backends {
+  // The configuration refuses this already; a root handed a hand-made one still never serves a deployed stage from memory.
+  if (config.SWITCHYARD_STORE === 'memory' && !isLocalStage(config.SWITCHYARD_STAGE)) throw new Error(`the embedded store is for the local and test stages, not ${config.SWITCHYARD_STAGE}`);
+  const warn: Warn = (message, fields) => log.warn(message, fields);
+  const secret = config.SWITCHYARD_STREAM_SECRET ?? (isLocalStage(config.SWITCHYARD_STAGE) ? randomBytes(32).toString('base64url') : undefined);
+  return { ...buildStores(config, warn), streamSecret: secret };
 }
 
-function build(config: BackendConfig): Backends {
-  return { ...buildStores(config), streamSecret: config.SWITCHYARD_STREAM_SECRET ?? (config.SWITCHYARD_STAGE === 'local' || config.SWITCHYARD_STAGE === 'test' ? randomBytes(32).toString('base64url') : undefined) };
-}
-
-function buildStores(config: BackendConfig): Omit<Backends, 'streamSecret'> {
+function buildStores(config: BackendConfig, warn: Warn): Omit<Backends, 'streamSecret'> {
   const redis = config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN ? redisLink(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, config.SWITCHYARD_REDIS_TIMEOUT_MS, warn) : undefined;
   const local = createLocalChangeFeed();
   if (config.SWITCHYARD_STORE === 'memory') {
-    const { store } = defaultStore(config);
-    return { stores: publishingStores(store, announcer(store, local)), changes: local, ...(redis ? { redis } : {}) };
+    const keys = localKeys(config);
+    const store = createDemoStore(keys);
+    return { stores: publishingStores(store, announcer(store, local)), changes: local, rollups: createMemoryRollupStore(), localKeys: keys, ...(redis ? { redis } : {}) };
   }
   const { Firestore } = firestoreModule();
   const db = new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true });
   const stores = createFirestoreStores(db);
   const adoptKey = keyAdopter(async (hash) => (await layout(db).apiKey(hash).get()).exists, (random) => createFirestoreStores(db, { random }).apiKeys);
-  if (!redis) return { stores: publishingStores(stores, announcer(stores, local)), changes: local, adoptKey, firestore: db };
+  const rollups = createFirestoreRollupStore(db);
+  if (!redis) return { stores: publishingStores(stores, announcer(stores, local)), changes: local, adoptKey, rollups };
   const corrupt = new Set<string>();
   const tier = createRedisSnapshotTier(redis.redis, {
     // How long a published version is trusted without the store: a publish lost while a writer could
@@ -112,12 +113,13 @@ function buildStores(config: BackendConfig): Omit<Backends, 'streamSecret'> {
     deadlineMs: KEY_STORE_DEADLINE_MS,
     onFallback: (error) => keyIncidents.note('key verified from the Redis mirror', error),
   });
-  return { stores: publishingStores(stores, announce, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, firestore: db, changes };
+  return { stores: publishingStores(stores, announce, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, rollups, changes };
 }
 
-/** What the evaluate function reads through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */
-export function evaluateBackendsFor(config: BackendConfig & Pick<RuntimeConfig, 'SWITCHYARD_RATE_PER_SECOND' | 'SWITCHYARD_RATE_BURST'>) {
-  const { stores, redis, tier, mirroredKeys, changes } = backendsFor(config);
+/** What the evaluate and streams functions read through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */
+export function evaluateBackends(backends: Backends, config: Pick<RuntimeConfig, 'SWITCHYARD_RATE_PER_SECOND' | 'SWITCHYARD_RATE_BURST' | 'SWITCHYARD_REDIS_TIMEOUT_MS'>, log: Pick<Logger, 'warn'>) {
+  const { stores, redis, tier, mirroredKeys, changes } = backends;
+  const warn: Warn = (message, fields) => log.warn(message, fields);
   const rate = { ratePerSecond: config.SWITCHYARD_RATE_PER_SECOND, burst: config.SWITCHYARD_RATE_BURST };
   const local = createMemoryRateLimiter(rate);
   const storeIncidents = createIncidentLog('store', { intervalMs: 60_000, log: warn });
