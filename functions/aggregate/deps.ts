@@ -2,6 +2,7 @@
 // Monitoring or a recording writer, the instance's rollups (Firestore or memory), and the flag
 // store (for the experiments' splits) the other functions read, from the parsed configuration.
 
+import type { AggregatorDeps } from '../../shared/aggregate/aggregate-run.ts';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { memorySource } from '../../shared/aggregate/message-source.ts';
 import { recordingWriter } from '../../shared/aggregate/metric-writer.ts';
@@ -9,10 +10,9 @@ import { monitoringWriter } from '../../shared/aggregate/monitoring-writer.ts';
 import { pubsubSource } from '../../shared/aggregate/pubsub-source.ts';
 import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
 import { startInstance, type Instance } from '../../shared/wiring/instance.ts';
-import type { AggregateDeps } from './app.ts';
 
 /** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
-export type AggregateFunctionDeps = AggregateDeps & { readonly telemetry: Telemetry };
+export type AggregateFunctionDeps = AggregatorDeps & { readonly telemetry: Telemetry };
 
 export function aggregateDeps(config: RuntimeConfig, instance: Instance = startInstance(config, 'aggregate')): AggregateFunctionDeps {
   const telemetry = instance.telemetry.of('aggregate');

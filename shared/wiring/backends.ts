@@ -34,7 +34,7 @@ export type Backends = {
   /** What the admin function writes through; with Firestore and Redis, writes publish to the snapshot tier. */
   readonly stores: AdminStores;
   readonly redis?: RedisLink;
-  /** The snapshot tier, only with Firestore and Redis (the embedded store is per process). */
+  /** The snapshot tier, only with Firestore and Redis (the embedded store is the instance's own). */
   readonly tier?: SnapshotTier;
   /** With Firestore and Redis: key verification that falls back on Redis's mirror when the store is down. */
   readonly mirroredKeys?: KeyVerifier;
@@ -46,7 +46,7 @@ export type Backends = {
   readonly localKeys?: LocalKeys;
   /**
    * The secret stream tokens are signed with (SWITCHYARD_STREAM_SECRET); in the local and test
-   * stages one made for this process when unset, shared by its evaluate and streams functions.
+   * stages one made for this instance when unset, shared by its evaluate and streams functions.
    */
   readonly streamSecret: string | undefined;
   /** Notices of accepted writes: in this process always, across instances through Redis when configured. */
