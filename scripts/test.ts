@@ -99,7 +99,7 @@ if (checked.some((check) => !check.ok)) {
   process.exit(1);
 }
 
-// SWITCHYARD_STAGE=test: functions under test log errors only (shared/telemetry/logging-config.ts).
+// SWITCHYARD_STAGE=test: functions under test log errors only (shared/config/logging-config.ts).
 const status = await runTests({ SWITCHYARD_STAGE: 'test', ...process.env, ...services.env, METADATA_SERVER_DETECTION: 'none' });
 const stopping = performance.now();
 await services.stop();

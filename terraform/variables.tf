@@ -40,7 +40,7 @@ variable "firestore_delete_protection" {
 }
 
 variable "stage" {
-  description = "Deployment stage (SWITCHYARD_STAGE): picks the logging defaults of shared/telemetry/logging-config.ts and labels every log line."
+  description = "Deployment stage (SWITCHYARD_STAGE): picks the logging defaults of shared/config/logging-config.ts and labels every log line."
   type        = string
   default     = "production"
 

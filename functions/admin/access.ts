@@ -3,7 +3,8 @@
 // Identity-Aware Proxy user when IAP is configured and its signed assertion verifies, else the
 // key's name; the key's id is recorded beside it either way.
 
-import { authenticate, type Principal } from '../../shared/http/auth.ts';
+import { authenticate } from '../../shared/http/auth.ts';
+import type { Principal } from '../../shared/store/api-keys.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import type { HttpRequest } from '../../shared/http/types.ts';
 import type { AdminDeps } from './deps.ts';

@@ -3,7 +3,7 @@
 
 import { createHttpFunction } from '../../shared/http/http-function.ts';
 import { bulkRoute } from './bulk-route.ts';
-import type { AdminDeps } from './deps.ts';
+import type { AdminFunctionDeps } from './deps.ts';
 import { documentRoutes } from './document-routes.ts';
 import { environmentRoutes } from './environment-routes.ts';
 import { historyRoutes } from './history-routes.ts';
@@ -11,11 +11,12 @@ import { usageRoute } from './usage-route.ts';
 import { keyRoutes } from './key-routes.ts';
 import { transferRoutes } from './transfer-routes.ts';
 
-export type { AdminDeps } from './deps.ts';
+export type { AdminDeps, AdminFunctionDeps } from './deps.ts';
 
-export function createAdminFunction(deps: AdminDeps) {
+export function createAdminFunction(deps: AdminFunctionDeps) {
   return createHttpFunction({
     name: 'admin',
+    telemetry: deps.telemetry,
     cors: { origins: deps.consoleOrigins },
     routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps), usageRoute(deps)],
     readiness: [{ name: 'store', check: async () => void (await deps.stores.environments.list()) }],

@@ -2,7 +2,7 @@
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { adminDepsFor } from '../../shared/wiring.ts';
+import { adminDeps } from './deps.ts';
 import { createAdminFunction } from './app.ts';
 
-http('admin', createAdminFunction(adminDepsFor(readRuntimeConfig())));
+http('admin', createAdminFunction(adminDeps(readRuntimeConfig())));

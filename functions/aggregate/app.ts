@@ -4,9 +4,11 @@
 import type { AggregatorDeps } from '../../shared/aggregate/aggregate-run.ts';
 import type { KeyLookup } from '../../shared/http/auth.ts';
 import { createHttpFunction } from '../../shared/http/http-function.ts';
+import type { AggregateFunctionDeps } from './deps.ts';
 import { runRoutes } from './run-route.ts';
 
 export type AggregateDeps = AggregatorDeps;
+export type { AggregateFunctionDeps } from './deps.ts';
 
 /**
  * `keys`: where runs need an admin key (the local product, where nothing stands in front of the
@@ -15,9 +17,10 @@ export type AggregateDeps = AggregatorDeps;
  */
 export type AggregateAccess = { readonly keys?: KeyLookup };
 
-export function createAggregateFunction(deps: AggregateDeps, access: AggregateAccess = {}) {
+export function createAggregateFunction(deps: AggregateFunctionDeps, access: AggregateAccess = {}) {
   return createHttpFunction({
     name: 'aggregate',
+    telemetry: deps.telemetry,
     // Called by Cloud Scheduler with an OIDC token (IAM decides who may invoke), never by a browser.
     cors: { origins: [] },
     routes: runRoutes(deps, access.keys),

@@ -2,8 +2,7 @@
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { readAggregateConfig } from '../../shared/aggregate/aggregate-config.ts';
-import { aggregateDepsFor } from '../../shared/aggregate/wiring.ts';
+import { aggregateDeps } from './deps.ts';
 import { createAggregateFunction } from './app.ts';
 
-http('aggregate', createAggregateFunction(aggregateDepsFor(readRuntimeConfig(), readAggregateConfig())));
+http('aggregate', createAggregateFunction(aggregateDeps(readRuntimeConfig())));

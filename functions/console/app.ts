@@ -5,13 +5,14 @@ import { createHttpFunction } from '../../shared/http/http-function.ts';
 import { problem } from '../../shared/http/problem.ts';
 import { sendJson, sendProblem } from '../../shared/http/send.ts';
 import type { Route } from '../../shared/http/router.ts';
-import type { ConsoleConfig } from './console-config.ts';
+import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
+import type { ConsoleConfig } from '../../shared/config/console-config.ts';
 import { iapIdentity } from './identity.ts';
 import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 import type { StaticAssets } from './static-assets.ts';
 import { sendAsset } from './static-route.ts';
 
-export type ConsoleDeps = { readonly config: ConsoleConfig; readonly assets: StaticAssets };
+export type ConsoleDeps = { readonly config: ConsoleConfig; readonly assets: StaticAssets; readonly telemetry: Telemetry };
 
 export function createConsoleFunction(deps: ConsoleDeps) {
   const headers = securityHeaders(contentSecurityPolicy(deps.config, deps.assets.inlineScriptHashes));
@@ -48,5 +49,5 @@ export function createConsoleFunction(deps: ConsoleDeps) {
   const readiness = [{ name: 'assets', check: async () => {
     if (!deps.assets.files.has('index.html')) throw new Error('console files not built');
   } }];
-  return createHttpFunction({ name: 'console', cors: { origins: [] }, routes, readiness });
+  return createHttpFunction({ name: 'console', telemetry: deps.telemetry, cors: { origins: [] }, routes, readiness });
 }

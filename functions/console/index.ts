@@ -2,9 +2,8 @@
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { fileURLToPath } from 'node:url';
+import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { createConsoleFunction } from './app.ts';
-import { readConsoleConfig } from './console-config.ts';
-import { loadStaticAssets } from './static-assets.ts';
+import { consoleDeps } from './deps.ts';
 
-const assets = loadStaticAssets(fileURLToPath(new URL('./static/', import.meta.url)));
-http('console', createConsoleFunction({ config: readConsoleConfig(process.env), assets }));
+http('console', createConsoleFunction(consoleDeps(readRuntimeConfig(), fileURLToPath(new URL('./static/', import.meta.url)))));

@@ -1,7 +1,7 @@
 // Headers every console answer carries: a strict Content Security Policy (scripts only from the
 // console itself and the hashed inline bootstrap; API calls only to the configured bases).
 
-import type { ConsoleConfig } from './console-config.ts';
+import type { ConsoleConfig } from '../../shared/config/console-config.ts';
 
 function originOf(base: string): string | undefined {
   return base.startsWith('/') ? undefined : new URL(base).origin;

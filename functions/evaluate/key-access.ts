@@ -2,7 +2,7 @@
 // flags marked clientVisible (others do not exist for them) and never track or batch. Where each
 // kind may be used from is shared/http/auth.ts's `originRefusal`.
 
-import type { Principal } from '../../shared/http/auth.ts';
+import type { Principal } from '../../shared/store/api-keys.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 

@@ -1,7 +1,8 @@
 // What every evaluate route does before evaluating: authenticate the SDK key, apply its rate
 // limit, find its environment's snapshot, and read and enrich the context.
 
-import { authenticate, originRefusal, UNAUTHORIZED, type KeyLookup, type Principal } from '../../shared/http/auth.ts';
+import { authenticate, originRefusal, UNAUTHORIZED, type KeyLookup } from '../../shared/http/auth.ts';
+import type { Principal } from '../../shared/store/api-keys.ts';
 import { problem, type Problem } from '../../shared/http/problem.ts';
 import type { RateLimiter } from '../../shared/http/rate-limit.ts';
 import { then, type MaybePromise } from '../../shared/http/maybe-async.ts';

@@ -7,7 +7,7 @@
 // earlier epoch gets a 200 with a fresh one on its next fetch, never a 304.
 
 import { LRUCache } from 'lru-cache';
-import { hashKey } from '../../shared/http/auth.ts';
+import { hashKey } from '../../shared/store/api-keys.ts';
 import type { StreamTokens } from '../../shared/streams/token.ts';
 import { digestOf, type Digest } from './etag.ts';
 

@@ -2,7 +2,7 @@
 import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { previewDepsFor } from '../../shared/wiring.ts';
+import { previewDeps } from './deps.ts';
 import { createPreviewFunction } from './app.ts';
 
-http('preview', createPreviewFunction(previewDepsFor(readRuntimeConfig())));
+http('preview', createPreviewFunction(previewDeps(readRuntimeConfig())));

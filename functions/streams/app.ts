@@ -3,13 +3,15 @@
 // concurrency or its memory with the evaluate hot path (terraform/functions.tf says how it is sized).
 
 import { createHttpFunction } from '../../shared/http/http-function.ts';
-import { streamRoute, type StreamRouteDeps } from './stream-route.ts';
+import type { StreamsFunctionDeps } from './deps.ts';
+import { streamRoute } from './stream-route.ts';
 
-export type StreamsDeps = StreamRouteDeps;
+export type { StreamsFunctionDeps } from './deps.ts';
 
-export function createStreamsFunction(deps: StreamsDeps) {
+export function createStreamsFunction(deps: StreamsFunctionDeps) {
   return createHttpFunction({
     name: 'streams',
+    telemetry: deps.telemetry,
     // EventSource in any page holding a client-side key connects cross-origin.
     cors: { origins: '*' },
     routes: [streamRoute(deps)],

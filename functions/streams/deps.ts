@@ -1,18 +1,22 @@
-// The streams function's dependencies, built from the runtime configuration: tokens verified with
-// the secret evaluate signs with, keys checked again on every version change, versions read
-// through the snapshot tier (Redis, then Firestore), notices from the change feed.
+// The streams function's composition root: tokens verified with the secret evaluate signs with,
+// keys checked again on every version change, versions read through the snapshot tier (Redis,
+// then Firestore), notices from the change feed, all from the parsed configuration and the
+// instance it runs in.
 
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { evaluateBackendsFor } from '../../shared/backends.ts';
-import { authGuardFor, startTelemetry, streamTokensFor } from '../../shared/wiring.ts';
-import { instanceMetrics, telemetryFor } from '../../shared/telemetry/telemetry.ts';
-import type { StreamsDeps } from './app.ts';
+import { evaluateBackends } from '../../shared/wiring/backends.ts';
+import { authGuardFor, startInstance, streamTokensFor, type Instance } from '../../shared/wiring/instance.ts';
+import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
+import type { StreamRouteDeps } from './stream-route.ts';
 import { createHub } from './hub.ts';
 
-export function streamsDepsFor(config: RuntimeConfig): StreamsDeps {
-  startTelemetry(config, 'streams');
-  const backends = evaluateBackendsFor(config);
-  const log = telemetryFor('streams').logger;
+/** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
+export type StreamsFunctionDeps = StreamRouteDeps & { readonly telemetry: Telemetry };
+
+export function streamsDeps(config: RuntimeConfig, instance: Instance = startInstance(config, 'streams')): StreamsFunctionDeps {
+  const telemetry = instance.telemetry.of('streams');
+  const { metrics, logger: log } = telemetry;
+  const backends = evaluateBackends(instance.backends, config, instance.telemetry.of('backends').logger);
   const keyOf = async (hash: string) => backends.keys.findByHash(hash);
   const hub = createHub({
     versionOf: (environment) => backends.flags.version(environment),
@@ -23,8 +27,8 @@ export function streamsDepsFor(config: RuntimeConfig): StreamsDeps {
     heartbeatMs: config.SWITCHYARD_STREAM_HEARTBEAT_SECONDS * 1000,
     maxLifetimeMs: config.SWITCHYARD_STREAM_MAX_SECONDS * 1000,
     perKeyLimit: config.SWITCHYARD_STREAMS_PER_KEY,
-    metrics: instanceMetrics,
+    metrics,
     log: (message, fields) => log.warn(message, fields),
   });
-  return { tokens: streamTokensFor(config, 'the streams function'), hub, keyOf, limiter: backends.limiter, retryMs: 1000, now: Date.now, metrics: instanceMetrics, guard: authGuardFor(config, false) };
+  return { tokens: streamTokensFor(config, instance.backends, 'the streams function'), hub, keyOf, limiter: backends.limiter, retryMs: 1000, now: Date.now, metrics, guard: authGuardFor(config, false), telemetry };
 }

@@ -13,6 +13,7 @@ import { createValidateFunction } from '../../functions/validate/app.ts';
 import { keyLookup } from '../../shared/http/auth.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
 import { serveFunction } from '../../test/helpers/function-server.ts';
+import { benchTelemetry } from './telemetry.ts';
 
 process.env.LOG_LEVEL ??= 'error';
 const KEY = 'bench-admin-key-0123456789';
@@ -30,8 +31,8 @@ const flag = {
 const user = (i: number) => ({ targetingKey: `u${i}`, ...Object.fromEntries(Array.from({ length: 10 }, (_, a) => [`a${a}`, 'a'.repeat(1000)])) });
 const users = (n: number) => Array.from({ length: n }, (_, i) => user(i));
 
-const preview = await serveFunction('preview', createPreviewFunction(deps));
-const validate = await serveFunction('validate', createValidateFunction(deps));
+const preview = await serveFunction('preview', createPreviewFunction({ ...deps, telemetry: benchTelemetry('preview') }));
+const validate = await serveFunction('validate', createValidateFunction({ ...deps, telemetry: benchTelemetry('validate') }));
 const cases = [
   { route: '/v1/rules/preview', url: preview.url, body: { flag, users: users(1000), trace: false }, deadlineMs: WORK_DEADLINE_MS },
   { route: '/v1/rules/rollout-estimate', url: preview.url, body: { flag, audience: 1e6, sampleUsers: users(1000) }, deadlineMs: WORK_DEADLINE_MS },

@@ -9,12 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
 import { keyLookup } from '../../shared/http/auth.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
+import { benchTelemetry } from './telemetry.ts';
 
 export const HOSTILE_ADMIN_KEY = 'bench-admin-key-0123456789';
 
 process.env.LOG_LEVEL ??= 'error';
 const store = createDemoStore({ sdkKey: 'bench-sdk-key-0123456789ab', clientKey: 'bench-client-key-0123456789', adminKey: HOSTILE_ADMIN_KEY, generated: [] });
-http('preview', createPreviewFunction({ keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: Date.now }) as Parameters<typeof http>[1]);
+http('preview', createPreviewFunction({ keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: Date.now, telemetry: benchTelemetry('preview') }) as Parameters<typeof http>[1]);
 
 let peak = process.memoryUsage.rss();
 setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5).unref();

@@ -13,6 +13,7 @@ import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { typicalFlags } from './workloads.ts';
 
 import { BENCH_KEY } from './http-key.ts';
+import { benchTelemetry } from './telemetry.ts';
 
 const mode = process.argv[2];
 if (mode === 'bare') {
@@ -34,6 +35,7 @@ if (mode === 'bare') {
     limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }),
     snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 5000 }),
     now: Date.now,
+    telemetry: benchTelemetry('evaluate'),
   }) as Parameters<typeof http>[1]);
 } else {
   console.error('usage: http-server.ts bare|evaluate');

@@ -134,8 +134,9 @@ function bundleImports(): { framework: number; memory: Record<string, number>; f
     if (!existsSync(entry)) continue;
     const script = `${loadFramework}const t=performance.now();await import(${JSON.stringify(entry)});console.log(JSON.stringify({bundle:performance.now()-t,framework}));process.exit(0)`;
     for (const store of ['memory', 'firestore'] as const) {
-      // The streams bundle (and evaluate with SWITCHYARD_STREAMS_URL) refuses to load outside local/test without a stream secret.
-      const env = { ...process.env, METADATA_SERVER_DETECTION: 'none', PORT: '0', SWITCHYARD_STORE: store, GOOGLE_CLOUD_PROJECT: 'bench', SWITCHYARD_STREAM_SECRET: 'bench-stream-secret-of-at-least-32-characters' };
+      // The streams bundle (and evaluate with SWITCHYARD_STREAMS_URL) refuses to load outside local/test without a stream secret;
+      // the embedded store runs only in the local and test stages (test logs JSON, as production does).
+      const env = { ...process.env, METADATA_SERVER_DETECTION: 'none', PORT: '0', SWITCHYARD_STAGE: store === 'memory' ? 'test' : 'production', SWITCHYARD_STORE: store, GOOGLE_CLOUD_PROJECT: 'bench', SWITCHYARD_STREAM_SECRET: 'bench-stream-secret-of-at-least-32-characters' };
       const measured = medianOf(script, env);
       out[store][name] = measured.bundle;
       out.framework = Math.max(out.framework, measured.framework);

@@ -15,8 +15,8 @@ import { createMemoryRateLimiter } from '../../shared/http/rate-limit.ts';
 import { createSnapshotCache } from '../../shared/cache/snapshot-cache.ts';
 import { createMemoryStore } from '../../shared/store/memory-store.ts';
 import { createEvaluateFunction, type EvaluateDeps } from '../../functions/evaluate/app.ts';
-import { loggingSettings } from '../../shared/telemetry/logging-config.ts';
-import { configureTelemetry, createTelemetry, telemetryFor } from '../../shared/telemetry/telemetry.ts';
+import { loggingSettings } from '../../shared/config/logging-config.ts';
+import { createTelemetry, instanceTelemetry } from '../../shared/telemetry/telemetry.ts';
 import { createMetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import { evaluationObserver } from '../../shared/telemetry/evaluation-metrics.ts';
 import { readRuntimeConfig } from '../../shared/config/runtime-config.ts';
@@ -99,10 +99,11 @@ const deps = (metrics?: ReturnType<typeof createMetricsRecorder>): EvaluateDeps 
   keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 1e9, burst: 1e9 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }), now: Date.now, ...(metrics ? { metrics } : {}),
 });
 const base = { ...readRuntimeConfig({}), SWITCHYARD_STAGE: 'production' as const, GOOGLE_CLOUD_PROJECT: 'demo-bench', SWITCHYARD_VERSION: 'bench' };
-configureTelemetry({ ...base, LOG_LEVEL: 'silent' });
-const evaluateQuiet = createEvaluateFunction(deps());
-configureTelemetry({ ...base, LOG_LEVEL: 'info' });
-const evaluateObserved = createEvaluateFunction(deps(createMetricsRecorder()));
+const quietTelemetry = instanceTelemetry({ ...base, LOG_LEVEL: 'silent' });
+const evaluateQuiet = createEvaluateFunction({ ...deps(), telemetry: quietTelemetry.of('evaluate') });
+// As a root builds it: the instance's recorder counts both the requests and the evaluations.
+const observedTelemetry = instanceTelemetry({ ...base, LOG_LEVEL: 'info' });
+const evaluateObserved = createEvaluateFunction({ ...deps(observedTelemetry.metrics), telemetry: observedTelemetry.of('evaluate') });
 const flagPath = '/ofrep/v1/evaluate/flags/checkout';
 await telemetry.logger.ready();
 // Warm both: the snapshot is loaded once, asynchronously; the logger's writer loads in the background.
@@ -111,7 +112,7 @@ for (const h of [evaluateQuiet, evaluateObserved]) {
   await h(request(flagPath), res as unknown as HttpResponse);
   res.emit('close');
 }
-await telemetryFor('evaluate').logger.ready();
+await observedTelemetry.of('evaluate').logger.ready();
 
 // 3. One evaluation counter, W-style: many increments in a loop.
 const recorder = createMetricsRecorder();

@@ -16,6 +16,7 @@ import { analyze, compileFlag, FlagSchema, type Segment } from '../../shared/rul
 import { DEMO_FLAGS } from '../../shared/store/demo/flags.ts';
 import { DEMO_SEGMENTS } from '../../shared/store/demo/segments.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
+import { benchTelemetry } from './telemetry.ts';
 
 // stdout is the figures: the preview function's request lines stay out of it.
 process.env.LOG_LEVEL ??= 'warn';
@@ -60,7 +61,7 @@ function inProcess() {
 async function overHttp() {
   const adminKey = 'bench-admin-key-0123456789';
   const store = createDemoStore({ sdkKey: 'bench-sdk-key-0123456789', clientKey: 'bench-client-key-0123456789', adminKey, generated: [] });
-  http('preview-bench', createPreviewFunction({ keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: () => NOW }));
+  http('preview-bench', createPreviewFunction({ keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [], now: () => NOW, telemetry: benchTelemetry('preview') }));
   const server = getTestServer('preview-bench').listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/rules/preview`;

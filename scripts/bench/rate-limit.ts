@@ -6,7 +6,7 @@
 import { Redis } from '@upstash/redis';
 import { createBreaker } from '../../shared/cache/breaker.ts';
 import { createMemoryRateLimiter } from '../../shared/http/rate-limit.ts';
-import { createRedisRateLimiter } from '../../shared/http/redis-rate-limit.ts';
+import { createRedisRateLimiter } from '../../shared/cache/redis-rate-limit.ts';
 
 const n = Number(process.argv[2] ?? 2000);
 const url = process.env.UPSTASH_REDIS_REST_URL;

@@ -6,24 +6,25 @@ import '../../shared/http/framework-errors.ts';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Server } from 'node:http';
-import { ConfigError, readRuntimeConfig } from '../../shared/config/runtime-config.ts';
-import { defaultStore, DEMO_ENVIRONMENT, localKeys, type LocalKeys } from '../../shared/store/default-stores.ts';
+import { ConfigError } from '../../shared/config/runtime-config.ts';
+import { keepGoogleClientsOffTheMetadataServer, readLocalConfig } from '../../shared/config/local-config.ts';
+import { DEMO_ENVIRONMENT, localKeys, type LocalKeys } from '../../shared/store/default-stores.ts';
 import { seedDemoEnvironment } from '../../shared/store/seed-demo.ts';
-import { backendsFor } from '../../shared/backends.ts';
-import { adminDepsFor, previewDepsFor, startTelemetry, validateDepsFor } from '../../shared/wiring.ts';
+import { startInstance } from '../../shared/wiring/instance.ts';
 import { evaluateDeps } from '../../functions/evaluate/deps.ts';
-import { streamsDepsFor } from '../../functions/streams/deps.ts';
+import { streamsDeps } from '../../functions/streams/deps.ts';
+import { validateDeps } from '../../functions/validate/deps.ts';
+import { previewDeps } from '../../functions/preview/deps.ts';
+import { adminDeps } from '../../functions/admin/deps.ts';
+import { aggregateDeps } from '../../functions/aggregate/deps.ts';
+import { consoleDeps } from '../../functions/console/deps.ts';
 import { createStreamsFunction } from '../../functions/streams/app.ts';
 import { createAdminFunction } from '../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../functions/evaluate/app.ts';
 import { createPreviewFunction } from '../../functions/preview/app.ts';
 import { createValidateFunction } from '../../functions/validate/app.ts';
 import { createAggregateFunction } from '../../functions/aggregate/app.ts';
-import { readAggregateConfig } from '../../shared/aggregate/aggregate-config.ts';
-import { aggregateDepsFor } from '../../shared/aggregate/wiring.ts';
 import { createConsoleFunction } from '../../functions/console/app.ts';
-import { readConsoleConfig } from '../../functions/console/console-config.ts';
-import { loadStaticAssets } from '../../functions/console/static-assets.ts';
 import { createLocalRouter } from './router.ts';
 
 /** Ends the start with one line a person can act on; no stack. */
@@ -32,22 +33,20 @@ function refuseToStart(message: string): never {
   process.exit(1);
 }
 
-process.env.METADATA_SERVER_DETECTION ??= 'none';
-// Readable lines by default; `LOG_FORMAT=json npm start` prints exactly what Cloud Logging ingests.
-process.env.SWITCHYARD_STAGE ??= 'local';
-// The streams function answers under /streams on the same port: bulk answers point browsers there.
-const localHost = process.env.HOST === undefined ? '127.0.0.1' : ['0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
-process.env.SWITCHYARD_STREAMS_URL ??= `http://${localHost}:${process.env.PORT ?? 8080}/streams`;
+keepGoogleClientsOffTheMetadataServer();
+// Readable lines by default (`LOG_FORMAT=json npm start` prints exactly what Cloud Logging ingests),
+// and the streams function under /streams on the same port.
 const config = (() => {
   try {
-    return readRuntimeConfig();
+    return readLocalConfig();
   } catch (error) {
     if (error instanceof ConfigError) refuseToStart(error.message);
     throw error;
   }
 })();
-startTelemetry(config, 'local');
-const keys = config.SWITCHYARD_STORE === 'firestore' ? await prepareFirestore() : defaultStore(config).keys;
+// One instance for every function: one store, one metrics bus, one recorder, as one process.
+const instance = startInstance(config, 'local');
+const keys = instance.backends.localKeys ?? (await prepareFirestore());
 
 /**
  * On Firestore (SWITCHYARD_STORE=firestore, e.g. against the emulator): the demo environment is
@@ -55,28 +54,29 @@ const keys = config.SWITCHYARD_STORE === 'firestore' ? await prepareFirestore() 
  */
 async function prepareFirestore(): Promise<LocalKeys> {
   const chosen = localKeys(config);
-  const { stores, adoptKey } = backendsFor(config);
+  const { stores, adoptKey } = instance.backends;
   const actor = 'npm start';
   const seeded = await seedDemoEnvironment(stores, DEMO_ENVIRONMENT, actor);
   await adoptKey!(chosen.sdkKey, { kind: 'sdk', environment: DEMO_ENVIRONMENT, name: 'local SDK key' }, { actor });
   await adoptKey!(chosen.clientKey, { kind: 'sdk', access: 'client', environment: DEMO_ENVIRONMENT, name: 'local client key' }, { actor });
   await adoptKey!(chosen.adminKey, { kind: 'admin', role: 'admin', name: 'local admin key' }, { actor });
-  console.log(`Firestore (${process.env.FIRESTORE_EMULATOR_HOST ?? config.GOOGLE_CLOUD_PROJECT}): environment "${DEMO_ENVIRONMENT}" ${seeded === 'seeded' ? 'seeded with the demo flags' : 'already there, left as it is'}`);
+  console.log(`Firestore (${config.FIRESTORE_EMULATOR_HOST ?? config.GOOGLE_CLOUD_PROJECT}): environment "${DEMO_ENVIRONMENT}" ${seeded === 'seeded' ? 'seeded with the demo flags' : 'already there, left as it is'}`);
   return chosen;
 }
 
-const adminDeps = adminDepsFor(config);
+// Every function from the root it is deployed with, over the one instance.
+const admin = adminDeps(config, instance);
 const handlers = {
-  evaluate: createEvaluateFunction(evaluateDeps(config)),
-  streams: createStreamsFunction(streamsDepsFor(config)),
-  validate: createValidateFunction(validateDepsFor(config)),
-  preview: createPreviewFunction(previewDepsFor(config)),
-  admin: createAdminFunction(adminDeps),
+  evaluate: createEvaluateFunction(evaluateDeps(config, instance)),
+  streams: createStreamsFunction(streamsDeps(config, instance)),
+  validate: createValidateFunction(validateDeps(config, instance)),
+  preview: createPreviewFunction(previewDeps(config, instance)),
+  admin: createAdminFunction(admin),
   // Runs by hand here (POST /aggregate/run, with the admin key: nothing stands in front of this
   // port as IAM does deployed): merges what the other functions recorded on the in-process bus.
-  aggregate: createAggregateFunction(aggregateDepsFor(config, readAggregateConfig()), { keys: adminDeps.keys }),
+  aggregate: createAggregateFunction(aggregateDeps(config, instance), { keys: admin.keys }),
   // The console's browser files are what `npm run build` wrote (scripts/build-console.ts).
-  console: createConsoleFunction({ config: readConsoleConfig(process.env), assets: loadStaticAssets(new URL('../../dist/console/static/', import.meta.url).pathname) }),
+  console: createConsoleFunction(consoleDeps(config, new URL('../../dist/console/static/', import.meta.url).pathname, instance.telemetry.of('console'))),
 } as const;
 
 const servers = new Map<string, Server>();

@@ -1,7 +1,8 @@
 // What every authoring route does first: authenticate an admin key (any role may validate and
 // preview: neither writes anything) and load the environment named by `?environment=`.
 
-import { authenticate, type Principal } from '../http/auth.ts';
+import { authenticate } from '../http/auth.ts';
+import type { Principal } from '../store/api-keys.ts';
 import { problem, type Problem } from '../http/problem.ts';
 import { queryParam, unknownQuery } from '../http/query.ts';
 import type { HttpRequest } from '../http/types.ts';

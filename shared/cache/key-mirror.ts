@@ -6,7 +6,7 @@
 
 import type { Redis } from '@upstash/redis';
 import * as z from 'zod';
-import type { KeyVerifier, Principal } from '../http/auth.ts';
+import type { KeyVerifier, Principal } from '../store/api-keys.ts';
 import { withinDeadline } from '../http/deadline.ts';
 import type { Breaker } from './breaker.ts';
 

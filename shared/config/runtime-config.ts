@@ -1,15 +1,19 @@
 // Runtime configuration, read once at cold start from the environment and validated by zod: a
-// wrong value stops the function at start with a message, never a request later.
+// wrong value stops the function at start with a message, never a request later. This folder is
+// the only code that reads process.env; every function's root (functions/<name>/deps.ts) builds
+// its dependencies from the one value parsed here.
 
 import * as z from 'zod';
-import { LOG_FORMATS, LOG_LEVELS, STAGES } from '../telemetry/logging-config.ts';
+import { AggregateConfigSchema } from './aggregate-config.ts';
+import { ConsoleConfigSchema } from './console-config.ts';
+import { LOG_FORMATS, LOG_LEVELS, STAGES, type Stage } from './logging-config.ts';
 
 const number = (fallback: number) => z.coerce.number().finite().positive().default(fallback);
 const list = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
 
-export const RuntimeConfigSchema = z.object({
+const SettingsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** The interface the local product listens on: loopback unless told otherwise (`0.0.0.0` for every interface). */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -55,7 +59,7 @@ export const RuntimeConfigSchema = z.object({
   SWITCHYARD_IAP_AUDIENCE: z.string().min(1).optional(),
   /** Where IAP's signing keys are published (Google's JWKS). */
   SWITCHYARD_IAP_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://www.gstatic.com/iap/verify/public_key-jwk'),
-  /** Deployment stage: picks the logging defaults (shared/telemetry/logging-config.ts) and labels every line. */
+  /** Deployment stage: picks the logging defaults (shared/config/logging-config.ts) and labels every line. */
   SWITCHYARD_STAGE: z.enum(STAGES).default('production'),
   /** Overrides of the stage's logging defaults. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
@@ -63,13 +67,21 @@ export const RuntimeConfigSchema = z.object({
   LOG_DEBUG_PER_SECOND: z.coerce.number().int().nonnegative().optional(),
   /** The project in trace names and log names (Terraform sets it; Cloud Run does not by itself). */
   GOOGLE_CLOUD_PROJECT: z.string().min(1).default('switchyard-local'),
-  /** The version in log labels and Error Reporting's serviceContext (Terraform sets the release). */
-  SWITCHYARD_VERSION: z.string().min(1).default(process.env.K_REVISION ?? 'dev'),
+  /** The version in log labels and Error Reporting's serviceContext (Terraform sets the release; else Cloud Run's revision). */
+  SWITCHYARD_VERSION: z.string().min(1).optional(),
+  /** Cloud Run's revision name, the version when SWITCHYARD_VERSION is unset. */
+  K_REVISION: z.string().min(1).optional(),
   /** Pub/Sub topic for metrics; unset, metrics stay on an in-process bus. */
   SWITCHYARD_METRICS_TOPIC: z.string().min(1).optional(),
   SWITCHYARD_METRICS_INTERVAL_SECONDS: number(60),
-  /** Where flags, keys and history live: the embedded demo store, or Firestore (GOOGLE_CLOUD_PROJECT; FIRESTORE_EMULATOR_HOST honoured). */
-  SWITCHYARD_STORE: z.enum(['memory', 'firestore']).default('memory'),
+  /**
+   * Where flags, keys and history live: the embedded demo store, or Firestore (GOOGLE_CLOUD_PROJECT).
+   * Unset: the embedded store in the local and test stages, Firestore in a deployed one, which
+   * never runs on the embedded store (its state would vanish with the instance).
+   */
+  SWITCHYARD_STORE: z.enum(['memory', 'firestore']).optional(),
+  /** The Firestore emulator the Google client connects to instead of Firestore (the client reads it itself; shown by npm start). */
+  FIRESTORE_EMULATOR_HOST: z.string().min(1).optional(),
   /** Upstash Redis (REST): the snapshot tier (with Firestore) and the shared rate limiter. Both or neither. */
   UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
@@ -77,10 +89,26 @@ export const RuntimeConfigSchema = z.object({
   SWITCHYARD_REDIS_TIMEOUT_MS: number(150),
   /** How long an admin request waits for the store before answering 503. */
   SWITCHYARD_STORE_DEADLINE_MS: number(8000),
-}).refine((c) => (c.UPSTASH_REDIS_REST_URL === undefined) === (c.UPSTASH_REDIS_REST_TOKEN === undefined), {
-  message: 'set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither',
-  path: ['UPSTASH_REDIS_REST_URL'],
 });
+
+/** The stages that run on one machine; the others are deployed. */
+export const isLocalStage = (stage: Stage): boolean => stage === 'local' || stage === 'test';
+
+export const RuntimeConfigSchema = SettingsSchema.extend(AggregateConfigSchema.shape)
+  .extend(ConsoleConfigSchema.shape)
+  .refine((c) => (c.UPSTASH_REDIS_REST_URL === undefined) === (c.UPSTASH_REDIS_REST_TOKEN === undefined), {
+    message: 'set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither',
+    path: ['UPSTASH_REDIS_REST_URL'],
+  })
+  .refine((c) => c.SWITCHYARD_STORE !== 'memory' || isLocalStage(c.SWITCHYARD_STAGE), {
+    message: 'the embedded store is for the local and test stages; a deployed stage (SWITCHYARD_STAGE) keeps its state in Firestore',
+    path: ['SWITCHYARD_STORE'],
+  })
+  .transform(({ K_REVISION, ...c }) => ({
+    ...c,
+    SWITCHYARD_VERSION: c.SWITCHYARD_VERSION ?? K_REVISION ?? 'dev',
+    SWITCHYARD_STORE: c.SWITCHYARD_STORE ?? (isLocalStage(c.SWITCHYARD_STAGE) ? ('memory' as const) : ('firestore' as const)),
+  }));
 
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 

@@ -1,7 +1,6 @@
 // API keys: `Authorization: Bearer <key>` or `X-API-Key: <key>`, looked up by their SHA-256 (keys
 // are stored hashed). A missing and a wrong key get the same answer, so nothing hints which.
 
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { then, type MaybePromise } from './maybe-async.ts';
 import { problem, type Problem } from './problem.ts';
@@ -9,14 +8,7 @@ import type { HttpRequest } from './types.ts';
 import { noteAuthFailure, noteKey } from '../telemetry/request-telemetry.ts';
 import type { MetricsRecorder } from '../telemetry/recorder.ts';
 import type { AuthGuard } from './auth-guard.ts';
-
-/** `expiresAt` (epoch ms): a rotated key's end of overlap, or a key made to expire. */
-export type Principal =
-  | { readonly kind: 'sdk'; readonly keyId: string; readonly name: string; readonly environment: string; readonly access: 'client' | 'server'; readonly allowedOrigins?: readonly string[]; readonly expiresAt?: number }
-  | { readonly kind: 'admin'; readonly keyId: string; readonly name: string; readonly role: 'viewer' | 'editor' | 'admin'; readonly expiresAt?: number };
-
-/** The port a function authenticates through: a key's hash to its principal. */
-export type KeyVerifier = { readonly findByHash: (hash: string) => MaybePromise<Principal | undefined> };
+import { hashKey, type KeyVerifier, type Principal } from '../store/api-keys.ts';
 
 /** How a function resolves presented keys: straight through the port, or with a memory in front. */
 export type KeyLookup = {
@@ -74,10 +66,6 @@ export function cachingKeyLookup(verifier: KeyVerifier, options: { ttlMs: number
       return then(verify(secret, version), (principal) => principal !== undefined && principal.keyId === entry.principal.keyId);
     },
   };
-}
-
-export function hashKey(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
 export function presentedKey(request: HttpRequest): string | undefined {

@@ -11,7 +11,7 @@ import type { MaybePromise } from './maybe-async.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 import { classifyError, errorReportFields } from '../telemetry/errors.ts';
 import { beginRequest, type RequestTelemetry } from '../telemetry/request-telemetry.ts';
-import { telemetryFor, type Telemetry } from '../telemetry/telemetry.ts';
+import type { Telemetry } from '../telemetry/telemetry.ts';
 
 export type ReadinessCheck = { readonly name: string; readonly check: () => Promise<void> };
 
@@ -22,8 +22,8 @@ export type HttpFunctionOptions = {
   readonly readiness?: readonly ReadinessCheck[];
   /** Also told of every error that escapes a handler (after it is logged); the answer never carries its details. */
   readonly onError?: (error: unknown, requestId: string) => void;
-  /** The logger and recorder; by default this process's telemetry for `name`. */
-  readonly telemetry?: Telemetry;
+  /** The logger and recorder, from the function's composition root. */
+  readonly telemetry: Telemetry;
 };
 
 /** Logs an escaped error by its kind: a bug in Error Reporting's format, the rest as plain lines. */
@@ -60,7 +60,7 @@ async function readiness(checks: readonly ReadinessCheck[]) {
 
 export function createHttpFunction(options: HttpFunctionOptions): (request: HttpRequest, response: HttpResponse) => MaybePromise<void> {
   const route = createRouter(options.routes);
-  const telemetry = options.telemetry ?? telemetryFor(options.name);
+  const { telemetry } = options;
   const fail = (error: unknown, scope: RequestTelemetry, request: HttpRequest, response: HttpResponse) => {
     const kind = reportError(error, scope, telemetry, request);
     options.onError?.(error, scope.requestId);

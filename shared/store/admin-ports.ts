@@ -1,7 +1,7 @@
 // Ports for environments, API keys and the audit log: what the admin function writes through,
 // next to the document repositories.
 
-import type { KeyVerifier } from '../http/auth.ts';
+import type { KeyVerifier } from './api-keys.ts';
 import type { Change } from './diff.ts';
 import type { DocumentKind } from './document-ports.ts';
 import type { Conflict, Corrupt, Invalid, NotFound, Precondition, WriteMeta } from './results.ts';

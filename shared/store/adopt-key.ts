@@ -6,7 +6,7 @@
 import type { KeyScope, KeyStore } from './admin-ports.ts';
 import { cryptoRandomness, type KeyRandomness } from './key-plan.ts';
 import type { WriteMeta } from './results.ts';
-import { hashKey } from '../http/auth.ts';
+import { hashKey } from './api-keys.ts';
 
 export type KeyAdopter = (secret: string, scope: KeyScope & { readonly name: string }, meta: WriteMeta) => Promise<'created' | 'exists' | 'refused'>;
 

@@ -1,6 +1,7 @@
-// The stores a function uses when nothing else is configured: the embedded store, seeded with
-// the demo environment and the keys from SWITCHYARD_SDK_KEY / SWITCHYARD_ADMIN_KEY (generated
-// when unset). One per process, so the functions of the local product share it.
+// The embedded store of the local and test stages, seeded with the demo environment and the keys
+// from SWITCHYARD_SDK_KEY / SWITCHYARD_CLIENT_KEY / SWITCHYARD_ADMIN_KEY (generated when unset).
+// The composition root makes one (shared/wiring/backends.ts) and gives it to every function it
+// builds, so the functions of the local product share it.
 
 import { randomBytes } from 'node:crypto';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
@@ -33,15 +34,4 @@ export function createDemoStore(keys: LocalKeys): MemoryStore {
       { kind: 'admin', name: 'local admin key', role: 'admin', secret: keys.adminKey },
     ],
   });
-}
-
-let processStore: { store: MemoryStore; keys: LocalKeys } | undefined;
-
-/** The process's embedded store, created on first use. */
-export function defaultStore(config: KeyConfig): { store: MemoryStore; keys: LocalKeys } {
-  if (!processStore) {
-    const keys = localKeys(config);
-    processStore = { store: createDemoStore(keys), keys };
-  }
-  return processStore;
 }

@@ -2,7 +2,7 @@
 // stored; revocation and the rotation overlap judged against the injected clock.
 
 import { randomBytes } from 'node:crypto';
-import { hashKey, type Principal } from '../http/auth.ts';
+import { hashKey, type Principal } from './api-keys.ts';
 import type { KeyScope } from './admin-ports.ts';
 import { diffJson } from './diff.ts';
 import { compact, iso, type StoredAudit, type StoredKey } from './records.ts';

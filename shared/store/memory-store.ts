@@ -3,7 +3,7 @@
 // adapter does, with the same semantics (the shared write plan), and passes the same contract suite.
 
 import type { AttributeDefinition, FlagInput, Segment } from '../rules/index.ts';
-import { hashKey } from '../http/auth.ts';
+import { hashKey } from './api-keys.ts';
 import { decodeEnvironment } from './codec.ts';
 import type { DocumentKind } from './document-ports.ts';
 import { cryptoRandomness, hintOf, type KeyRandomness } from './key-plan.ts';

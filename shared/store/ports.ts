@@ -3,7 +3,7 @@
 // document-ports.ts (flags, segments, attributes) and admin-ports.ts (environments, keys, audit).
 
 import type { AttributeDefinition, Flag, Segment } from '../rules/index.ts';
-import type { KeyVerifier } from '../http/auth.ts';
+import type { KeyVerifier } from './api-keys.ts';
 import type { AuditLog, EnvironmentImporter, EnvironmentStore, KeyStore } from './admin-ports.ts';
 import type { Repositories } from './document-ports.ts';
 

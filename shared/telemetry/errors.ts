@@ -2,8 +2,6 @@
 // dependency error (a store, cache or bus failed or timed out, 503, an error line without a
 // report) or a bug (anything else, 500, reported to Error Reporting with its stack).
 
-import type { ApiErrorCode } from '../http/problem.ts';
-
 export const ERROR_KINDS = ['client', 'dependency', 'bug'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -22,7 +20,8 @@ export class ClassifiedError extends Error {
 export const clientError = (message: string, cause?: unknown) => new ClassifiedError('client', message, { cause });
 export const dependencyError = (dependency: string, message: string, cause?: unknown) => new ClassifiedError('dependency', message, { cause, dependency });
 
-export type Classification = { readonly kind: ErrorKind; readonly code: ApiErrorCode; readonly status: number; readonly dependency?: string };
+/** The answer's problem code and status for each kind (codes of shared/http/problem.ts's table). */
+export type Classification = { readonly kind: ErrorKind; readonly code: 'INVALID_BODY' | 'UNAVAILABLE' | 'INTERNAL'; readonly status: 400 | 503 | 500; readonly dependency?: string };
 
 /** Network failures of Node's sockets and DNS. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);

@@ -7,7 +7,7 @@
 
 import type { LoggingWinston as LoggingWinstonType } from '@google-cloud/logging-winston';
 import type winstonType from 'winston';
-import type { LoggingSettings, LogLevel } from './logging-config.ts';
+import type { LoggingSettings, LogLevel } from '../config/logging-config.ts';
 import { createDebugSampler, type DebugSampler } from './sampling.ts';
 import { requestLineWriter, type RequestLineWriter } from './request-line.ts';
 import { batchedStdout } from './stdout-batch.ts';

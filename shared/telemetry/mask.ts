@@ -2,7 +2,7 @@
 // addresses replaced unless their field is allowed, and everything cut to a size.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LoggingSettings } from './logging-config.ts';
+import type { LoggingSettings } from '../config/logging-config.ts';
 import { setOwn } from '../rules/own.ts';
 
 export const MASK = '[masked]';

@@ -7,7 +7,19 @@ import type { LogFields, Logger } from './logger.ts';
 import { bodyMasker, maskHeaders, type BodyMasker } from './mask.ts';
 import type { Telemetry } from './telemetry.ts';
 import { traceOf, type TraceContext } from './trace.ts';
-import type { HttpRequest, HttpResponse } from '../http/types.ts';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+
+/** What the request line reads of a request: a slice of shared/http/types.ts's HttpRequest. */
+type HttpRequest = {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body?: unknown;
+  readonly rawBody?: Buffer;
+  readonly ip?: string;
+  readonly socket?: { readonly bytesWritten: number } | null;
+};
+type HttpResponse = ServerResponse;
 
 export type AuthFailureReason = 'missing' | 'invalid' | 'wrong_kind' | 'forbidden' | 'throttled';
 

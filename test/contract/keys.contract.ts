@@ -2,7 +2,7 @@
 // rotation with an overlap window, corrupt records never authenticating.
 
 import assert from 'node:assert/strict';
-import { hashKey } from '../../shared/http/auth.ts';
+import { hashKey } from '../../shared/store/api-keys.ts';
 import { admin, ENV, expectOk, withEnvironment, type Harness, type MakeHarness } from './harness.ts';
 
 export function describeKeyStore(name: string, make: MakeHarness): void {

@@ -2,20 +2,23 @@
 // environment's store behind it, for the integration tests of validate and preview.
 
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
+import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
 import type { MaybePromise } from '../../shared/http/maybe-async.ts';
 import type { HttpRequest, HttpResponse } from '../../shared/http/types.ts';
 import { createDemoStore, DEMO_ENVIRONMENT } from '../../shared/store/default-stores.ts';
 import { serveFunction } from '../helpers/function-server.ts';
 import { keyLookup } from '../../shared/http/auth.ts';
+import { testTelemetry } from '../helpers/telemetry.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const SDK_KEY = 'test-sdk-key-0123456789ab';
 export const CONSOLE_ORIGIN = 'https://console.example';
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
 
-export function demoDeps(): AuthoringDeps {
+/** What validate and preview are built with in these tests: the demo store, and telemetry as a root would pass it. */
+export function demoDeps(): AuthoringDeps & { readonly telemetry: Telemetry } {
   const store = createDemoStore({ sdkKey: SDK_KEY, clientKey: 'sy_client_framework_test_key', adminKey: ADMIN_KEY, generated: [] });
-  return { keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [CONSOLE_ORIGIN], now: () => NOW };
+  return { keys: keyLookup(store.keys), flags: store.flags, defaultEnvironment: DEMO_ENVIRONMENT, consoleOrigins: [CONSOLE_ORIGIN], now: () => NOW, telemetry: testTelemetry('authoring') };
 }
 
 export type Served = {

@@ -1,7 +1,7 @@
 // One function instance for the live freshness benchmark and test/integration/freshness, in a
 // process of its own as on Cloud Run: the evaluate function (functions/evaluate/deps.ts, with the
 // eventStreams offer when SWITCHYARD_STREAMS_URL is set) or the streams function, chosen by
-// SWITCHYARD_LIVE_FUNCTION, each built by the wiring from this process's environment. Tells its
+// SWITCHYARD_LIVE_FUNCTION, each built by its root from this process's environment. Tells its
 // parent `{ ready: port, maxStalenessMs }` over IPC when listening, and answers:
 //   { usage: true, gc?: true } -> { usage: { rss, heapUsed, external, cpuUser, cpuSystem, streams? } }
 //     (after a full collection when started with --expose-gc and gc is asked for)
@@ -13,28 +13,29 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { AddressInfo } from 'node:net';
 import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { backendsFor } from '../../../shared/backends.ts';
+import { startInstance } from '../../../shared/wiring/instance.ts';
 import { evaluateDeps } from '../../../functions/evaluate/deps.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
-import { streamsDepsFor } from '../../../functions/streams/deps.ts';
+import { streamsDeps } from '../../../functions/streams/deps.ts';
 import { createStreamsFunction } from '../../../functions/streams/app.ts';
 
 const config = readRuntimeConfig();
 const kind = process.env.SWITCHYARD_LIVE_FUNCTION === 'streams' ? 'streams' : 'evaluate';
+const instance = startInstance(config, kind);
 let streamsOpen: (() => number) | undefined;
 if (kind === 'streams') {
-  const deps = streamsDepsFor(config);
+  const deps = streamsDeps(config, instance);
   streamsOpen = () => deps.hub.count();
   http(kind, createStreamsFunction(deps) as Parameters<typeof http>[1]);
 } else {
-  http(kind, createEvaluateFunction(evaluateDeps(config)) as Parameters<typeof http>[1]);
+  http(kind, createEvaluateFunction(evaluateDeps(config, instance)) as Parameters<typeof http>[1]);
 }
 
 type Ask = { usage?: boolean; gc?: boolean; breaker?: boolean; feed?: boolean };
 process.on('message', (message: Ask) => {
-  if (message.breaker) process.send?.({ breaker: backendsFor(config).redis?.breaker.state() ?? 'none' });
+  if (message.breaker) process.send?.({ breaker: instance.backends.redis?.breaker.state() ?? 'none' });
   if (message.feed) {
-    const changes = backendsFor(config).changes as { status?: () => unknown };
+    const changes = instance.backends.changes as { status?: () => unknown };
     process.send?.({ feed: changes.status?.() ?? null });
   }
   if (message.usage) {

@@ -1,7 +1,7 @@
 // Starts function instances (instance.ts) as child processes, each with the environment given and
 // its own loopback port; their log lines go to a file, read by nobody, as a deployed function's go
 // to the platform's log agent. Each process builds its own backends (store client, Redis client,
-// change feed subscription, snapshot cache): backendsFor caches them per process.
+// change feed subscription, snapshot cache), as a deployed instance does.
 
 import { startAll } from '../children.ts';
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -1,6 +1,6 @@
 // Store ports that count every call by method, for the store-reads-per-evaluation figure.
 
-import type { KeyVerifier } from '../../../shared/http/auth.ts';
+import type { KeyVerifier } from '../../../shared/store/api-keys.ts';
 import type { FlagStore } from '../../../shared/store/ports.ts';
 
 export type Counts = { version: number; snapshot: number; attributes: number };

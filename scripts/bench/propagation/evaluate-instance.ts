@@ -1,5 +1,5 @@
 // One evaluate instance for the propagation benchmark, in a process of its own as on Cloud Run:
-// the evaluate function exactly as deployed, built by the wiring from this process's environment
+// the evaluate function exactly as deployed, built by its root from this process's environment
 // (SWITCHYARD_STORE, UPSTASH_REDIS_REST_*, SWITCHYARD_MAX_STALENESS_MS, ...). Tells its
 // parent `{ ready: port, maxStalenessMs }` over IPC when listening, and answers `{ breaker: true }`
 // with the state of its Redis circuit breaker (the outage measurement waits for it to open).
@@ -9,15 +9,16 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { AddressInfo } from 'node:net';
 import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { backendsFor } from '../../../shared/backends.ts';
-import { evaluateDepsFor } from '../../../shared/wiring.ts';
+import { startInstance } from '../../../shared/wiring/instance.ts';
+import { evaluateDeps } from '../../../functions/evaluate/deps.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 
 const config = readRuntimeConfig();
-http('evaluate', createEvaluateFunction(evaluateDepsFor(config)) as Parameters<typeof http>[1]);
+const instance = startInstance(config, 'evaluate');
+http('evaluate', createEvaluateFunction(evaluateDeps(config, instance)) as Parameters<typeof http>[1]);
 
 process.on('message', (message: { breaker?: boolean }) => {
-  if (message.breaker) process.send?.({ breaker: backendsFor(config).redis?.breaker.state() ?? 'none' });
+  if (message.breaker) process.send?.({ breaker: instance.backends.redis?.breaker.state() ?? 'none' });
 });
 process.on('SIGINT', () => process.exit(0));
 process.on('SIGTERM', () => process.exit(0));

@@ -3,8 +3,8 @@
 // process. Writes go through the admin API, as a user's would.
 
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { backendsFor } from '../../../shared/backends.ts';
-import { adminDepsFor } from '../../../shared/wiring.ts';
+import { startInstance, type Instance } from '../../../shared/wiring/instance.ts';
+import { adminDeps } from '../../../functions/admin/deps.ts';
 import { createAdminFunction } from '../../../functions/admin/app.ts';
 import { serveFunction, type RunningFunction } from '../../../test/helpers/function-server.ts';
 
@@ -14,6 +14,8 @@ const meta = { actor: 'propagation benchmark' };
 export const onOff = (key: string, defaultVariant: 'on' | 'off') => ({ key, enabled: true, variants: { on: true, off: false }, offVariant: 'off', defaultVariant });
 
 export type Product = {
+  /** This process's instance (store and Redis clients), which the admin function writes through. */
+  readonly instance: Instance;
   readonly environment: string;
   readonly sdkKey: string;
   readonly admin: RunningFunction;
@@ -22,14 +24,15 @@ export type Product = {
 };
 
 export async function seedProduct(config: RuntimeConfig, environment: string): Promise<Product> {
-  const { stores } = backendsFor(config);
+  const instance = startInstance(config, 'bench');
+  const { stores } = instance.backends;
   const created = await stores.environments.create({ key: environment }, meta);
   if (!created.ok) throw new Error(`environment ${environment}: ${JSON.stringify(created)}`);
   const sdk = await stores.apiKeys.create({ kind: 'sdk', environment, name: `bench-sdk-${environment}` }, meta);
   const admin = await stores.apiKeys.create({ kind: 'admin', role: 'admin', name: `bench-admin-${environment}` }, meta);
   if (!sdk.ok || !admin.ok) throw new Error(`keys for ${environment} were refused`);
-  const adminFn = await serveFunction('admin', createAdminFunction(adminDepsFor(config)));
-  return { environment, sdkKey: sdk.secret, admin: adminFn, adminKey: admin.secret, close: () => adminFn.close() };
+  const adminFn = await serveFunction('admin', createAdminFunction(adminDeps(config, instance)));
+  return { instance, environment, sdkKey: sdk.secret, admin: adminFn, adminKey: admin.secret, close: () => adminFn.close() };
 }
 
 /**

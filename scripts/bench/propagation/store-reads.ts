@@ -1,15 +1,14 @@
 // Store reads per evaluation on a warm instance: one evaluate function in this process, built as
-// the wiring builds it except that its flag store and key verifier count every call, at two
+// its root builds it except that its flag store and key verifier count every call, at two
 // levels: what the snapshot cache asks of the tiered store (Redis first), and what reaches
 // Firestore behind it. Warmed with one evaluation, then `evaluations` requests through HTTP.
 
 import autocannon from 'autocannon';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { backendsFor } from '../../../shared/backends.ts';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { createTieredFlagStore } from '../../../shared/cache/tiered-store.ts';
 import { cachingKeyLookup } from '../../../shared/http/auth.ts';
-import { evaluateDepsFor } from '../../../shared/wiring.ts';
+import { evaluateDeps } from '../../../functions/evaluate/deps.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction } from '../../../test/helpers/function-server.ts';
 import { countingFlagStore, countingKeys, type Counts } from './counting.ts';
@@ -32,14 +31,14 @@ export type StoreReadsResult = {
 };
 
 export async function measureStoreReads(config: RuntimeConfig, product: Product, evaluations: number): Promise<StoreReadsResult> {
-  const backends = backendsFor(config);
+  const { backends } = product.instance;
   if (!backends.tier || !backends.redis || !backends.mirroredKeys) throw new Error('store reads are measured on Firestore with Redis');
   const firestore = countingFlagStore(backends.stores.flags);
   const tiered = countingFlagStore(createTieredFlagStore(firestore.store, { tier: backends.tier, breaker: backends.redis.breaker }));
   const keys = countingKeys(backends.mirroredKeys);
   const checkMs = config.SWITCHYARD_MAX_STALENESS_MS;
   const deps = {
-    ...evaluateDepsFor(config),
+    ...evaluateDeps(config, product.instance),
     keys: cachingKeyLookup(keys.keys, { ttlMs: 30_000 }),
     snapshots: createSnapshotCache(tiered.store, { maxStalenessMs: checkMs }),
   };

@@ -1,4 +1,4 @@
-// functions/admin/index.ts registers "admin" with the Functions Framework on the default wiring.
+// functions/admin/index.ts registers "admin" with the Functions Framework, built by its root from this process's configuration.
 
 import '../../../shared/http/framework-errors.ts';
 import assert from 'node:assert/strict';

@@ -10,6 +10,7 @@ import { createMemoryStore, type MemoryStore } from '../../../shared/store/memor
 import { createAdminFunction } from '../../../functions/admin/app.ts';
 import type { AdminDeps } from '../../../functions/admin/deps.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 export const ENV = DEMO_ENVIRONMENT;
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -54,7 +55,7 @@ export async function serveAdmin(now: () => number = () => NOW, extra: Partial<A
   let handler: (req: HttpRequest, res: HttpResponse) => unknown;
   const make = () => {
     const store = seededStore(now);
-    handler = createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [CONSOLE_ORIGIN], now, storeDeadlineMs: 5000, ...extra });
+    handler = createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [CONSOLE_ORIGIN], now, storeDeadlineMs: 5000, telemetry: testTelemetry('{n}'), ...extra });
     return store;
   };
   const server: { store: MemoryStore } = { store: make() };

@@ -8,6 +8,7 @@ import type { FlagMinute } from '../../../shared/aggregate/rollup-store.ts';
 import { createAdminFunction } from '../../../functions/admin/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
 import { ENV, KEYS, NOW, seededStore } from './fixture.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const MINUTE = 60_000;
 const minuteOf = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
@@ -22,7 +23,7 @@ describe('admin: flag usage from the rollups', () => {
     const plan = { flagMinutes: [rollup(minuteOf(NOW) - 90 * MINUTE, 1000, { 'eu-pros': 1000 }), rollup(minuteOf(NOW) - 30 * MINUTE, 60, { 'eu-pros': 15 }), rollup(minuteOf(NOW), 40, { 'eu-pros': 5 })], experiments: [], requests: [], watermark: undefined };
     await rollups.commit({ messageIds: ['m1'], experiments: [] }, () => plan);
     const store = seededStore();
-    admin = await serveFunction('admin', createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [], now: () => NOW, storeDeadlineMs: 5000, usage: rollups.flagMinutes }));
+    admin = await serveFunction('admin', createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [], now: () => NOW, storeDeadlineMs: 5000, usage: rollups.flagMinutes, telemetry: testTelemetry('{n}') }));
   });
   after(() => admin.close());
   const get = (query: string, key: string = KEYS.viewer) => fetch(`${admin.url}/v1/environments/${ENV}/flags/new-checkout/usage${query}`, { headers: { authorization: `Bearer ${key}` } });

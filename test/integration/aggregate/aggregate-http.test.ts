@@ -6,7 +6,7 @@ import { createAggregateFunction } from '../../../functions/aggregate/app.ts';
 import { createMemoryRollupStore } from '../../../shared/aggregate/memory-rollup-store.ts';
 import { memorySource } from '../../../shared/aggregate/message-source.ts';
 import { recordingWriter } from '../../../shared/aggregate/metric-writer.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import type { MetricsMessage } from '../../../shared/telemetry/metrics-message.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
 import { createTelemetry } from '../../../shared/telemetry/telemetry.ts';
@@ -28,6 +28,7 @@ describe('aggregate function over HTTP', () => {
       source: { ...source, check: async () => { if (sourceDown) throw new Error('subscription unreachable'); } },
       store: createMemoryRollupStore(), writer, metrics: telemetry.metrics, log: telemetry.logger, projectId: 'demo', now: Date.now,
       limits: { budgetMs: 45_000, maxMessages: 1000, batchSize: 100 },
+      telemetry,
     };
     // Deployed: no key asked for (IAM checks Cloud Scheduler's OIDC token before the function runs).
     served = await serveFunction('aggregate', createAggregateFunction(deps));

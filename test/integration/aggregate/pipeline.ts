@@ -17,7 +17,7 @@ import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import { startMetricsPublisher, type MetricsPublisher } from '../../../shared/telemetry/publisher.ts';
 import { pubsubSink } from '../../../shared/telemetry/pubsub-sink.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
@@ -26,6 +26,7 @@ import { serveFunction, type RunningFunction } from '../../helpers/function-serv
 import { startMonitoringFake, type MonitoringFake } from '../../helpers/monitoring-grpc-fake.ts';
 import { firestoreEmulator, pubsubEmulator } from '../../helpers/services.ts';
 import { SDK_KEY, TEST_FLAGS } from '../evaluate/fixture.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 export type EvaluateInstance = RunningFunction & { readonly publisher: MetricsPublisher; readonly closeSink: () => Promise<void> };
 export type Pipeline = {
@@ -53,7 +54,7 @@ export async function startPipeline(options: { instances: number }): Promise<Pip
     const recorder = createMetricsRecorder();
     const sink = pubsubSink({ projectId, topic: name });
     const publisher = startMetricsPublisher({ recorder, sink, function: 'evaluate', intervalMs: 3_600_000, instance: `evaluate-${i}` });
-    const handler = createEvaluateFunction({ keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 10_000, burst: 10_000 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }), now: Date.now, metrics: recorder });
+    const handler = createEvaluateFunction({ keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 10_000, burst: 10_000 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }), now: Date.now, metrics: recorder, telemetry: testTelemetry('evaluate', recorder) });
     const served = await serveFunction(`evaluate-${i}`, handler);
     instances.push({ ...served, publisher, closeSink: sink.close });
   }
@@ -68,7 +69,7 @@ export async function startPipeline(options: { instances: number }): Promise<Pip
   const rollups = createFirestoreRollupStore(db);
   const telemetry = quiet('aggregate');
   const deps: AggregatorDeps = { source: flaky, store: rollups, writer, flags: store.flags, metrics: telemetry.metrics, log: telemetry.logger, projectId, now: Date.now, limits: { budgetMs: 30_000, maxMessages: 1_000, batchSize: 50 } };
-  const aggregate = await serveFunction('aggregate', createAggregateFunction(deps));
+  const aggregate = await serveFunction('aggregate', createAggregateFunction({ ...deps, telemetry }));
 
   return {
     instances, aggregate, monitoring, rollups,

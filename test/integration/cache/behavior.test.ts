@@ -12,6 +12,7 @@ import type { FlagInput } from '../../../shared/rules/index.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
 import { upstash } from '../../helpers/services.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -64,6 +65,7 @@ describe('POST /v1/track and behavioural rules', () => {
       snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }),
       now: () => NOW,
       behavior: { record: counters.record, counts: (...a) => (reads++, counters.counts(...a)) },
+      telemetry: testTelemetry('{n}'),
     }));
     const post = (path: string, body: unknown) => fetch(running.url + path, { method: 'POST', headers: { authorization: `Bearer ${SDK}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const loyal = async () => ((await (await post('/ofrep/v1/evaluate/flags/loyal', { context: { targetingKey: 'u1', behavior: { purchase: { count_7d: 99 } } } })).json()) as { value: boolean }).value;
@@ -100,6 +102,7 @@ describe('POST /v1/track and behavioural rules', () => {
       snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }),
       now: () => NOW,
       behavior: { record: down, counts: down },
+      telemetry: testTelemetry('{n}'),
     }));
     const post = (path: string, body: unknown) => fetch(running.url + path, { method: 'POST', headers: { authorization: `Bearer ${SDK}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     try {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Redis } from '@upstash/redis';
 import { createBreaker } from '../../../shared/cache/breaker.ts';
 import { createKeyMirror } from '../../../shared/cache/key-mirror.ts';
-import type { KeyVerifier, Principal } from '../../../shared/http/auth.ts';
+import type { KeyVerifier, Principal } from '../../../shared/store/api-keys.ts';
 import { upstash } from '../../helpers/services.ts';
 
 const client = () => new Redis({ ...upstash(), enableTelemetry: false });

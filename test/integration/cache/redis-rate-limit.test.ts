@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Redis } from '@upstash/redis';
 import { createBreaker } from '../../../shared/cache/breaker.ts';
 import { createMemoryRateLimiter, type RateDecision } from '../../../shared/http/rate-limit.ts';
-import { createRedisRateLimiter, windowFor } from '../../../shared/http/redis-rate-limit.ts';
+import { createRedisRateLimiter, windowFor } from '../../../shared/cache/redis-rate-limit.ts';
 import { freePort } from '../../../scripts/services/process.ts';
 import { upstash } from '../../helpers/services.ts';
 

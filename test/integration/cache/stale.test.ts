@@ -13,6 +13,7 @@ import type { FlagStore, Snapshot } from '../../../shared/store/ports.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
 import { TEST_FLAGS, SDK_KEY } from '../evaluate/fixture.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 /** A flag store that can be switched off, counting its reads; `settled()` waits for the reads under way. */
 function switchable(inner: FlagStore) {
@@ -64,6 +65,7 @@ describe('stale snapshots', () => {
       limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }),
       snapshots: createSnapshotCache(store, { maxStalenessMs: 60_000, now: () => now }),
       now: () => now,
+      telemetry: testTelemetry('{n}'),
     });
     const running = await serveFunction('evaluate', handler);
     const ask = async (path: string) => {

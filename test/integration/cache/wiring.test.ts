@@ -1,12 +1,14 @@
-// The production adapters chosen by shared/wiring.ts from the runtime configuration: Firestore
+// The production adapters chosen by the composition roots from the runtime configuration: Firestore
 // (the emulator) and Upstash Redis (redis-server behind the REST proxy), with real processes
 // stopped mid-run to show what evaluation and the admin API do when a dependency goes away.
 
 import assert from 'node:assert/strict';
 import { Redis } from '@upstash/redis';
 import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { adminDepsFor, evaluateDepsFor } from '../../../shared/wiring.ts';
-import { backendsFor, evaluateBackendsFor } from '../../../shared/backends.ts';
+import { evaluateBackends } from '../../../shared/wiring/backends.ts';
+import { startInstance, type Instance } from '../../../shared/wiring/instance.ts';
+import { adminDeps } from '../../../functions/admin/deps.ts';
+import { evaluateDeps } from '../../../functions/evaluate/deps.ts';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
 import { createAdminFunction } from '../../../functions/admin/app.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
@@ -20,25 +22,26 @@ import { firestoreEmulator, resetFirestore, upstash } from '../../helpers/servic
 const meta = { actor: 'wiring test' };
 const onOff = { variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off' };
 
-type Product = { config: ReturnType<typeof readRuntimeConfig>; evaluate: RunningFunction; admin: RunningFunction; sdkKey: string; adminKey: string; env: string; close: () => Promise<void> };
+type Product = { config: ReturnType<typeof readRuntimeConfig>; instance: Instance; evaluate: RunningFunction; admin: RunningFunction; sdkKey: string; adminKey: string; env: string; close: () => Promise<void> };
 
-/** Evaluate and admin built by the wiring from `env`, with one environment and a key of each kind in the store. */
+/** Evaluate and admin built by their roots from `env` over one instance, with one environment and a key of each kind in the store. */
 async function startProduct(vars: Record<string, string>, env: string): Promise<Product> {
   const config = readRuntimeConfig({ SWITCHYARD_STAGE: 'test', GOOGLE_CLOUD_PROJECT: firestoreEmulator().projectId, SWITCHYARD_STORE: 'firestore', SWITCHYARD_SNAPSHOT_CHECK_SECONDS: '0.05', ...vars });
-  const { stores } = backendsFor(config);
+  const instance = startInstance(config, 'wiring-test');
+  const { stores } = instance.backends;
   const created = await stores.environments.create({ key: env }, meta);
   assert.ok(created.ok);
   const sdk = await stores.apiKeys.create({ kind: 'sdk', environment: env, name: 'sdk' }, meta);
   const admin = await stores.apiKeys.create({ kind: 'admin', role: 'admin', name: 'admin' }, meta);
   assert.ok(sdk.ok && admin.ok);
-  const evaluate = await serveFunction('evaluate', createEvaluateFunction(evaluateDepsFor(config)));
-  const adminFn = await serveFunction('admin', createAdminFunction(adminDepsFor(config)));
-  return { config, evaluate, admin: adminFn, sdkKey: sdk.secret, adminKey: admin.secret, env, close: async () => void (await Promise.all([evaluate.close(), adminFn.close()])) };
+  const evaluate = await serveFunction('evaluate', createEvaluateFunction(evaluateDeps(config, instance)));
+  const adminFn = await serveFunction('admin', createAdminFunction(adminDeps(config, instance)));
+  return { config, instance, evaluate, admin: adminFn, sdkKey: sdk.secret, adminKey: admin.secret, env, close: async () => void (await Promise.all([evaluate.close(), adminFn.close()])) };
 }
 
 /**
- * A Firestore emulator of the suite's own, for tests that stop or pause it; the wiring finds it
- * through the environment, as in production.
+ * A Firestore emulator of the suite's own, for tests that stop or pause it; Google's client finds
+ * it through the environment, as in production.
  */
 function ownFirestore(): () => RunningFirestore {
   let firestore: RunningFirestore | undefined;
@@ -186,10 +189,10 @@ describe('wiring: Firestore and Upstash Redis', function () {
         assert.deepEqual([unconfirmed.status, unconfirmed.body.value, unconfirmed.body.variant, unconfirmed.body.reason], [200, true, 'on', 'STALE']);
         // A cold instance (a new cache and tiered store) loads the snapshot from Redis alone (STALE
         // once Redis's trusted version has expired: nothing can confirm it).
-        const cold = await createSnapshotCache(evaluateBackendsFor(p.config).flags, { maxStalenessMs: 1000 }).get(p.env);
+        const cold = await createSnapshotCache(evaluateBackends(p.instance.backends, p.config, p.instance.telemetry.of('backends').logger).flags, { maxStalenessMs: 1000 }).get(p.env);
         assert.equal(cold?.flags.get('f')?.doc.defaultVariant, 'on');
         // A cold evaluate function (empty key and snapshot caches) verifies the SDK key from Redis's mirror.
-        const coldFunction = await serveFunction('evaluate', createEvaluateFunction(evaluateDepsFor(p.config)));
+        const coldFunction = await serveFunction('evaluate', createEvaluateFunction(evaluateDeps(p.config, p.instance)));
         try {
           const answer = await evaluateFlag({ ...p, evaluate: coldFunction }, 'f');
           assert.deepEqual([answer.status, answer.body.value, answer.body.variant], [200, true, 'on']);
@@ -224,7 +227,7 @@ describe('wiring: Firestore and Upstash Redis', function () {
       // document by design, and this test is about the outage, not about contention.
       const writers = 4;
       const environments = Array.from({ length: writers }, (_, w) => `${p.env}-w${w}`);
-      const { stores } = backendsFor(p.config);
+      const { stores } = p.instance.backends;
       for (const key of environments) assert.ok((await stores.environments.create({ key }, meta)).ok);
       const acknowledged: { environment: string; version: number; round: number }[] = [];
       const refused: number[] = [];

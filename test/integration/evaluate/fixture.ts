@@ -8,6 +8,7 @@ import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter, type RateLimitConfig } from '../../../shared/http/rate-limit.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 export const SDK_KEY = 'sdk-key-for-tests-0001';
 export const OTHER_ENV_KEY = 'sdk-key-for-staging-01';
@@ -44,6 +45,7 @@ export async function startEvaluate(options: { rate?: RateLimitConfig; flags?: F
     // Checked on every request, so a write is visible to the next one.
     snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 0 }),
     now: () => NOW,
+    telemetry: testTelemetry('{n}'),
   });
   const running = await serveFunction('evaluate', handler);
   return { ...running, store };

@@ -4,13 +4,15 @@
 
 import assert from 'node:assert/strict';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
-import { cachingKeyLookup, hashKey } from '../../../shared/http/auth.ts';
+import { cachingKeyLookup } from '../../../shared/http/auth.ts';
+import { hashKey } from '../../../shared/store/api-keys.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryBehaviorCounters } from '../../../shared/cache/behavior-counters.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
 import { createBackdooredMemoryStore } from '../../helpers/memory-backdoor.ts';
 import type { FlagInput } from '../../../shared/rules/index.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const SERVER = 'sdk-server-key-for-kinds-01';
 const CLIENT = 'sdk-client-key-for-kinds-01';
@@ -44,6 +46,7 @@ describe('SDK key kinds', () => {
         snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }),
         behavior: createMemoryBehaviorCounters(),
         now: Date.now,
+        telemetry: testTelemetry('{n}'),
       }),
     );
   });

@@ -1,10 +1,9 @@
 // The freshness contract (DESIGN.md section 4) with real parts: the Firestore emulator, a
 // redis-server of this suite's own (it is stopped mid-run) behind the Upstash REST proxy, the real
 // @upstash/redis client, real HTTP. Three evaluate instances and one streams instance, each a child
-// process (scripts/bench/live/instance.ts): backendsFor caches one set of backends per
-// configuration in a module-level map, so instances started in one process would share one store
-// client, one Redis change feed (which tells its own process's listeners synchronously) and hide
-// the cross-instance path this is about. The admin function runs here, on the same Firestore and
+// process (scripts/bench/live/instance.ts) with backends of its own, as on Cloud Run: instances
+// in one process could share one Redis change feed (which tells its own process's listeners
+// synchronously) and hide the cross-instance path this is about. The admin function runs here, on the same Firestore and
 // Redis.
 //
 // The bound is the behaviour under test, checked from versions: every answer records the version it
@@ -18,7 +17,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { EventSource } from 'eventsource';
 import { readRuntimeConfig, type RuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { TIER_TRUST_SECONDS } from '../../../shared/backends.ts';
+import { TIER_TRUST_SECONDS } from '../../../shared/wiring/backends.ts';
 import { startRedis, type RunningRedis } from '../../../scripts/services/redis.ts';
 import { startUpstashProxy, type RunningUpstashProxy } from '../../../scripts/services/upstash.ts';
 import { seedProduct, type Product } from '../../../scripts/bench/propagation/product.ts';
@@ -133,7 +132,7 @@ describe('freshness contract: three evaluate instances and a streams instance on
     // breaker) before the store is read, and an answer waits for it up to the confirmation deadline.
     // When Redis comes back, the admin function's breaker may still be open (its announcement
     // skipped) while an instance, reading the store, republishes the version it found to the tier:
-    // that version is trusted for TIER_TRUST_SECONDS (shared/backends.ts). Hence:
+    // that version is trusted for TIER_TRUST_SECONDS (shared/wiring/backends.ts). Hence:
     const looser = bound + TIER_TRUST_SECONDS * 1000 + 3 * config.SWITCHYARD_REDIS_TIMEOUT_MS + config.SWITCHYARD_CONFIRM_DEADLINE_MS;
     const bulk = await ask(urls()[0]!, product.sdkKey, 0, 'bulk', 'live');
     const { source, notices, opened } = listen((bulk.body as { eventStreams: { url: string }[] }).eventStreams[0]!.url);

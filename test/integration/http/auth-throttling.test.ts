@@ -15,6 +15,7 @@ import { serveFunction, type RunningFunction } from '../../helpers/function-serv
 import { demoDeps, ADMIN_KEY } from '../framework-server.ts';
 import { seededStore, KEYS } from '../admin/fixture.ts';
 import type { HttpRequest } from '../../../shared/http/types.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const FAILURES = 4;
 const guard = (perKey?: number) =>
@@ -28,7 +29,7 @@ const targets: Target[] = [
     start: async () => {
       const deps = demoDeps();
       const store = seededStore();
-      return serveFunction('evaluate', createEvaluateFunction({ keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }), now: deps.now, guard: guard() }));
+      return serveFunction('evaluate', createEvaluateFunction({ keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 1000 }), now: deps.now, guard: guard(), telemetry: testTelemetry('{n}') }));
     },
     method: 'POST', path: '/ofrep/v1/evaluate/flags', body: { context: { targetingKey: 'u' } }, good: KEYS.sdk,
   },
@@ -36,7 +37,7 @@ const targets: Target[] = [
   { name: 'preview', start: async (perKey) => serveFunction('preview', createPreviewFunction({ ...demoDeps(), guard: guard(perKey) })), method: 'GET', path: '/v1/attributes', good: ADMIN_KEY },
   {
     name: 'admin',
-    start: async (perKey) => serveFunction('admin', createAdminFunction({ stores: seededStore(), keys: keyLookup(seededStore().keys), consoleOrigins: [], now: Date.now, storeDeadlineMs: 5000, guard: guard(perKey) })),
+    start: async (perKey) => serveFunction('admin', createAdminFunction({ stores: seededStore(), keys: keyLookup(seededStore().keys), consoleOrigins: [], now: Date.now, storeDeadlineMs: 5000, guard: guard(perKey), telemetry: testTelemetry('{n}') })),
     method: 'GET', path: '/v1/environments', good: KEYS.admin,
   },
 ];

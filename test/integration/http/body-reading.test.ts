@@ -13,6 +13,7 @@ import { problem } from '../../../shared/http/problem.ts';
 import { sendJson } from '../../../shared/http/send.ts';
 import { rawPost } from '../../helpers/raw-client.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const LIMIT = 1024 * 1024;
 /** Socket reads come in chunks of up to 64 KiB: the bound on what one read can add past a limit. */
@@ -40,7 +41,7 @@ describe('body reading, measured by the server', () => {
         sendJson(res, 200, { ok: true });
       },
     });
-    const handler = createHttpFunction({ name: 'body-reading', routes: [route], cors: { origins: [] } });
+    const handler = createHttpFunction({ name: 'body-reading', telemetry: testTelemetry('{n}'), routes: [route], cors: { origins: [] } });
     // What was read by the time each answer went out, 413s included.
     fn = await serveFunction('body-reading', (req, res) => {
       res.on('finish', () => seen.answered.push(bodyReaderOf(req)?.wireBytes() ?? 0));

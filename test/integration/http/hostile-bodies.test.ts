@@ -22,6 +22,7 @@ import { serveFunction, type RunningFunction } from '../../helpers/function-serv
 import { ENV, KEYS, seededStore } from '../admin/fixture.ts';
 import { SDK_KEY, startEvaluate } from '../evaluate/fixture.ts';
 import { ADMIN_KEY, demoDeps } from '../framework-server.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 type Fn = 'validate' | 'preview' | 'admin' | 'evaluate';
 type RouteCase = { readonly fn: Fn; readonly method: string; readonly path: string; readonly limit: number; readonly key: string; readonly headers?: Record<string, string> };
@@ -81,7 +82,7 @@ describe('hostile request bodies, on every route that takes one', function () {
     servers.set('validate', await serveFunction('validate', createValidateFunction(demoDeps())));
     servers.set('preview', await serveFunction('preview', createPreviewFunction(demoDeps())));
     const store = seededStore();
-    servers.set('admin', await serveFunction('admin', createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [], now: () => Date.now(), storeDeadlineMs: 30_000 })));
+    servers.set('admin', await serveFunction('admin', createAdminFunction({ stores: store, keys: keyLookup(store.keys), consoleOrigins: [], now: () => Date.now(), storeDeadlineMs: 30_000, telemetry: testTelemetry('{n}') })));
     servers.set('evaluate', await startEvaluate());
   });
   after(async () => {

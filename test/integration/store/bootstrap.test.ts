@@ -6,14 +6,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import { backendsFor } from '../../../shared/backends.ts';
-import { hashKey } from '../../../shared/http/auth.ts';
+import { createBackends } from '../../../shared/wiring/backends.ts';
+import { hashKey } from '../../../shared/store/api-keys.ts';
 import { seedDemoEnvironment } from '../../../shared/store/seed-demo.ts';
 import { DEMO_FLAGS } from '../../../shared/store/demo/flags.ts';
-import { adminDepsFor } from '../../../shared/wiring.ts';
+import { adminDeps } from '../../../functions/admin/deps.ts';
 import { createAdminFunction } from '../../../functions/admin/app.ts';
 import { serveFunction } from '../../helpers/function-server.ts';
 import { firestoreEmulator, resetFirestore } from '../../helpers/services.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const meta = { actor: 'bootstrap test' };
 const secret = (name: string) => `sy_admin_${name}_${process.pid}_${Date.now()}_padding`;
@@ -27,7 +28,7 @@ describe('bootstrap of a fresh Firestore', function () {
   before(() => resetFirestore());
 
   it('seeds the demo environment once and leaves it alone afterwards', async () => {
-    const { stores } = backendsFor(firestoreConfig());
+    const { stores } = createBackends(firestoreConfig(), testTelemetry('backends').logger);
     const environment = `demo-${Date.now()}`;
     assert.equal(await seedDemoEnvironment(stores, environment, 'test'), 'seeded');
     const version = await stores.flags.version(environment);
@@ -37,7 +38,7 @@ describe('bootstrap of a fresh Firestore', function () {
   });
 
   it('registers a chosen key under its own secret, once, and never revives a revoked one', async () => {
-    const { stores, adoptKey } = backendsFor(firestoreConfig());
+    const { stores, adoptKey } = createBackends(firestoreConfig(), testTelemetry('backends').logger);
     const chosen = secret('adopted');
     assert.equal(await adoptKey!(chosen, { kind: 'admin', role: 'editor', name: 'chosen' }, meta), 'created');
     const principal = await stores.keys.findByHash(hashKey(chosen));
@@ -51,7 +52,7 @@ describe('bootstrap of a fresh Firestore', function () {
 
   it('lets the deployed admin function answer its SWITCHYARD_ADMIN_KEY on the very first request', async () => {
     const adminKey = secret('bootstrap');
-    const admin = await serveFunction('admin', createAdminFunction(adminDepsFor(firestoreConfig({ SWITCHYARD_ADMIN_KEY: adminKey }))));
+    const admin = await serveFunction('admin', createAdminFunction(adminDeps(firestoreConfig({ SWITCHYARD_ADMIN_KEY: adminKey }))));
     try {
       const answer = await fetch(`${admin.url}/v1/environments`, { headers: { authorization: `Bearer ${adminKey}` } });
       assert.equal(answer.status, 200);

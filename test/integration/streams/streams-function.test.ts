@@ -4,7 +4,7 @@
 // happens to a client that leaves while its stream is being opened.
 
 import assert from 'node:assert/strict';
-import { hashKey } from '../../../shared/http/auth.ts';
+import { hashKey } from '../../../shared/store/api-keys.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
 import { streamTokens } from '../../../shared/streams/token.ts';
@@ -13,6 +13,7 @@ import { createStreamsFunction } from '../../../functions/streams/app.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
 import { eventually, inbox } from '../../helpers/inbox.ts';
 import { openRaw } from '../../e2e/helpers/sse.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 const SECRET = 'the-stream-secret-of-these-tests-0123456789';
 const SDK_KEY = 'sdk-key-for-tests-0001';
@@ -52,7 +53,7 @@ describe('the streams function (injected clock and secret)', () => {
       maxLifetimeMs: 600_000,
       perKeyLimit: 1,
     });
-    const handler = createStreamsFunction({ tokens, hub, keyOf: async (hash) => store.keys.findByHash(hash), limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }), retryMs: 1000, now: () => clock });
+    const handler = createStreamsFunction({ tokens, hub, keyOf: async (hash) => store.keys.findByHash(hash), limiter: createMemoryRateLimiter({ ratePerSecond: 1000, burst: 1000 }), retryMs: 1000, now: () => clock, telemetry: testTelemetry('{n}') });
     running = await serveFunction('streams', handler);
   });
   after(async () => {

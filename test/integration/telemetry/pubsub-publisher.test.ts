@@ -16,6 +16,7 @@ import { keyLookup } from '../../../shared/http/auth.ts';
 import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createMemoryStore } from '../../../shared/store/memory-store.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 describe('metrics publisher on Pub/Sub (emulator)', () => {
   let pubsub: PubSub;
@@ -85,6 +86,7 @@ describe('metrics publisher on Pub/Sub (emulator)', () => {
       snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 60_000 }),
       now: Date.now,
       metrics: recorder,
+      telemetry: testTelemetry('evaluate', recorder),
     }));
     try {
       const evaluate = async () => {

@@ -10,8 +10,8 @@ import { createMemoryRateLimiter } from '../../../shared/http/rate-limit.ts';
 import { createHttpFunction } from '../../../shared/http/http-function.ts';
 import { sendJson } from '../../../shared/http/send.ts';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
-import { configureTelemetry, createTelemetry, instanceMetrics } from '../../../shared/telemetry/telemetry.ts';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { createTelemetry, instanceTelemetry } from '../../../shared/telemetry/telemetry.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import { REPORTED_ERROR_EVENT } from '../../../shared/telemetry/errors.ts';
 import { dependencyError } from '../../../shared/telemetry/errors.ts';
 import { createMetricsRecorder } from '../../../shared/telemetry/recorder.ts';
@@ -33,12 +33,12 @@ async function settle(lines: () => LogLine[], requestId: string): Promise<void> 
 
 describe('request middleware (through the Functions Framework)', () => {
   let evaluate: RunningFunction;
-  // The process's recorder: the middleware and auth record there, and wiring gives it to evaluate too.
-  const metrics = instanceMetrics;
+  // The instance's telemetry as a root builds it from the configuration: the middleware and auth
+  // record into its recorder, and the root gives the same recorder to evaluate.
+  const telemetry = instanceTelemetry(readRuntimeConfig({ SWITCHYARD_STAGE: 'test', LOG_LEVEL: 'debug', LOG_FORMAT: 'json', GOOGLE_CLOUD_PROJECT: 'demo-telemetry', SWITCHYARD_VERSION: 'v-test' }));
+  const { metrics } = telemetry;
 
   before(async () => {
-    metrics.drain();
-    configureTelemetry({ ...readRuntimeConfig({}), SWITCHYARD_STAGE: 'test', LOG_LEVEL: 'debug', LOG_FORMAT: 'json', GOOGLE_CLOUD_PROJECT: 'demo-telemetry', SWITCHYARD_VERSION: 'v-test' });
     const store = createMemoryStore({
       environments: { test: { flags: [{ key: 'checkout', enabled: true, variants: { on: true, off: false }, offVariant: 'off', defaultVariant: 'off', rules: [{ id: 'half', serve: { rollout: { salt: 's', split: [{ variant: 'on', weight: 50 }, { variant: 'off', weight: 50 }], experiment: { id: 'exp-1' } } } }] }] } },
       keys: [{ kind: 'sdk', name: 'sdk', environment: 'test', secret: SDK_KEY }],
@@ -49,13 +49,11 @@ describe('request middleware (through the Functions Framework)', () => {
       snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 0 }),
       now: Date.now,
       metrics,
+      telemetry: telemetry.of('evaluate'),
     });
     evaluate = await serveFunction('evaluate', handler);
   });
-  after(async () => {
-    await evaluate.close();
-    configureTelemetry({ ...readRuntimeConfig({}), SWITCHYARD_STAGE: 'test' });
-  });
+  after(() => evaluate.close());
 
   it('writes one Cloud Logging line per request with httpRequest, trace, key id and request id, and masks every planted secret', async () => {
     let response: Response | undefined;

@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsoleFunction } from '../../../functions/console/app.ts';
-import { readConsoleConfig } from '../../../functions/console/console-config.ts';
+import { consoleSettings } from '../../../shared/config/console-config.ts';
+import { readRuntimeConfig } from '../../../shared/config/runtime-config.ts';
 import { loadStaticAssets } from '../../../functions/console/static-assets.ts';
 import { acceptsGzip } from '../../../functions/console/static-route.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
+import { testTelemetry } from '../../helpers/telemetry.ts';
 
 describe('console function', () => {
   let fn: RunningFunction;
@@ -14,7 +16,7 @@ describe('console function', () => {
     const dir = mkdtempSync(join(tmpdir(), 'console-static-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script>boot()</script><script type="module" src="app-abcdef1234.js"></script>');
     writeFileSync(join(dir, 'app-abcdef1234.js'), 'console.log("app");'.repeat(50));
-    fn = await serveFunction('console', createConsoleFunction({ config: readConsoleConfig({ SWITCHYARD_ADMIN_URL: 'https://admin.example.test/' }), assets: loadStaticAssets(dir) }));
+    fn = await serveFunction('console', createConsoleFunction({ config: consoleSettings(readRuntimeConfig({ SWITCHYARD_STAGE: 'test', SWITCHYARD_ADMIN_URL: 'https://admin.example.test/' })), assets: loadStaticAssets(dir), telemetry: testTelemetry('console') }));
   });
   after(() => fn.close());
 
@@ -48,7 +50,7 @@ describe('console function', () => {
     assert.equal((await fetch(`${fn.url}/readyz`)).status, 200);
   });
   it('refuses a malformed API URL at cold start, naming the variable', () => {
-    assert.throws(() => readConsoleConfig({ SWITCHYARD_PREVIEW_URL: 'ftp://x' }), /SWITCHYARD_PREVIEW_URL/);
+    assert.throws(() => readRuntimeConfig({ SWITCHYARD_STAGE: 'test', SWITCHYARD_PREVIEW_URL: 'ftp://x' }), /SWITCHYARD_PREVIEW_URL/);
   });
   it('reads Accept-Encoding with q-values', () => {
     assert.equal(acceptsGzip('br, gzip;q=0.5'), true);

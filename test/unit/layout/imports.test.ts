@@ -1,7 +1,7 @@
 // The code's layout as rules on its imports: functions are separate deployables over shared/,
 // the rules core stays pure and self-contained behind its index.ts, the folders of shared/ depend
-// on each other only as the table below says, and the bundles import zod so the bundler can drop
-// what is unused.
+// on each other one way, in the order written below, and the bundles import zod so the bundler
+// can drop what is unused.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,29 +36,51 @@ const functionFiles = sourcesUnder('functions');
 const sharedFiles = sourcesUnder('shared');
 
 /**
- * What each folder (or top-level file) of shared/ imports from the others, as the code stands: a
- * new crossing fails until it is written here on purpose, and an entry the code no longer needs
- * fails too, so the table stays the truth. Read from the bottom up: rules imports nothing, context
- * only rules. Cycles still to break (types used by two folders belong in the lower one):
- * http <-> telemetry (auth and the router record requests; telemetry's error reporting builds
- * problems), http <-> cache (the Redis rate limit uses the cache's breaker; the key mirror uses
- * auth), store -> http (key hashing lives in http/auth.ts), aggregate <-> wiring.ts.
+ * The folders (and top-level files) of shared/ from the bottom up: each imports only what stands
+ * before it, so dependencies run one way and no two folders import each other. A type two folders
+ * use lives in the lower one (an API key's principal is the store's; the request slice telemetry
+ * logs is telemetry's own); Redis adapters are cache's; the wiring that chooses adapters is last.
  */
-const SHARED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
-  'rules':            [],
-  'context':          ['rules'],
-  'streams':          [],
-  'seeded-random.ts': [],
-  'config':           ['telemetry'],
-  'telemetry':        ['config', 'http', 'rules'],
-  'http':             ['cache', 'rules', 'telemetry'],
-  'store':            ['config', 'http', 'rules'],
-  'cache':            ['http', 'rules', 'store', 'telemetry'],
-  'authoring':        ['context', 'http', 'rules', 'store'],
-  'backends.ts':      ['cache', 'config', 'http', 'store', 'telemetry'],
-  'aggregate':        ['backends.ts', 'config', 'rules', 'store', 'telemetry', 'wiring.ts'],
-  'wiring.ts':        ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'context', 'http', 'store', 'streams', 'telemetry'],
+const SHARED_ORDER = [
+  'rules',            // the pure core: imports nothing of the project
+  'seeded-random.ts', // a deterministic random source (console, scripts)
+  'context',          // context enrichment over the rules' types
+  'streams',          // change-stream events and tokens
+  'config',           // every setting, parsed once (the only reader of process.env)
+  'telemetry',        // logging, metrics, error taxonomy
+  'store',            // the store's ports, its adapters, API keys
+  'http',             // request helpers: bodies, problems, auth, rate limits, the function shell
+  'cache',            // snapshot cache, change feed, and every Redis adapter
+  'authoring',        // what validate and preview share
+  'aggregate',        // the metrics aggregator
+  'wiring',           // factories the composition roots build an instance with: backends, telemetry, guards
+] as const;
+
+/**
+ * Module-level variables of shared/ (outside the rules core's own performance memos): none holds
+ * wiring, configuration or a dependency; each one left is here with the reason it is per process.
+ */
+const MODULE_STATE_ALLOWED: Readonly<Record<string, string>> = {
+  'shared/telemetry/stdout-batch.ts pending': 'stdout is the process\'s own: lines are batched per event-loop turn',
+  'shared/telemetry/stdout-batch.ts scheduled': 'stdout is the process\'s own: lines are batched per event-loop turn',
+  'shared/telemetry/stdout-batch.ts exitHooked': 'stdout is the process\'s own: the batch is flushed at exit',
+  'shared/telemetry/evaluation-metrics.ts observers': 'a memo keyed by the recorder passed in (weakly held)',
+  'shared/telemetry/request-telemetry.ts maskers': 'a memo keyed by the telemetry passed in (weakly held)',
+  'shared/http/body-budget.ts processBodyBudget': 'the budget is of the process\'s memory: every function it serves draws on it',
+  'shared/store/firestore/client-module.ts loaded': 'the Firestore module, loaded on first use (as the module cache would)',
+  'shared/context/enrich.ts userAgents': 'a bounded memo of parsed User-Agent strings, the same for any caller',
 };
+
+/** `file name` for each module-level `let`/`var`, and each `const` holding a Map, WeakMap or what a `create...` factory made. */
+function moduleStateOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/^(?:export )?(?:(?:let|var) (\w+)|const (\w+)(?::[^=]+)? = (?:new (?:Map|WeakMap)\b|create\w*\())/gm)].map((m) => `${file} ${m[1] ?? m[2]}`);
+}
+
+/** The functions deployed: every folder of functions/ with an index.ts. */
+const deployed = readdirSync(join(root, 'functions'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && functionFiles.includes(`functions/${entry.name}/index.ts`))
+  .map((entry) => entry.name);
 
 /** The folder (or top-level file) of shared/ a path is in: `shared/http/auth.ts` -> `http`. */
 const sharedPartOf = (path: string) => path.split('/')[1]!;
@@ -123,14 +145,43 @@ describe('the code layout', () => {
     assert.deepEqual(internal, []);
   });
 
-  it('lists every folder of shared/ in the table of its imports', () => {
+  it('places every folder of shared/ in the order', () => {
     const parts = [...new Set(sharedFiles.map(sharedPartOf))].sort();
-    assert.deepEqual(parts, Object.keys(SHARED_IMPORTS).sort());
+    assert.deepEqual(parts, [...SHARED_ORDER].sort());
   });
 
-  it('lets the folders of shared/ import each other only as the table says', () => {
-    const allowed = Object.entries(SHARED_IMPORTS).flatMap(([from, tos]) => tos.map((to) => `${from} -> ${to}`)).sort();
-    assert.deepEqual(sharedCrossings(), allowed, 'a crossing missing from SHARED_IMPORTS is new (avoid it, or add it on purpose); one only in the table is gone (remove it)');
+  it('lets each folder of shared/ import only the folders below it in the order', () => {
+    const rank = (part: string) => SHARED_ORDER.indexOf(part as (typeof SHARED_ORDER)[number]);
+    const upward = sharedCrossings().filter((crossing) => {
+      const [from, to] = crossing.split(' -> ') as [string, string];
+      return rank(to) >= rank(from);
+    });
+    assert.deepEqual(upward, [], `imports against the order ${SHARED_ORDER.join(' < ')}`);
+  });
+
+  it('reads process.env only in shared/config, for functions, shared code and the local product alike', () => {
+    const readers = [...functionFiles, ...sharedFiles, ...sourcesUnder('scripts/local')]
+      .filter((file) => !file.startsWith('shared/config/'))
+      .filter((file) => readFileSync(join(root, file), 'utf8').includes('process.env'));
+    assert.deepEqual(readers, []);
+  });
+
+  it('keeps no wiring in module-level variables of shared/: each one left is listed with its reason', () => {
+    const found = sharedFiles.filter((file) => !file.startsWith('shared/rules/')).flatMap(moduleStateOf).sort();
+    assert.deepEqual(found, Object.keys(MODULE_STATE_ALLOWED).sort());
+  });
+
+  it('gives every deployed function one composition root: index.ts registers what deps.ts builds from the parsed configuration', () => {
+    assert.deepEqual(deployed.sort(), ['admin', 'aggregate', 'console', 'evaluate', 'preview', 'streams', 'validate']);
+    for (const name of deployed) {
+      const entry = importsOf(`functions/${name}/index.ts`);
+      assert.ok(functionFiles.includes(`functions/${name}/deps.ts`), `functions/${name}/deps.ts`);
+      assert.deepEqual(
+        entry.filter((spec) => !['../../shared/http/framework-errors.ts', '@google-cloud/functions-framework', 'node:url'].includes(spec)).sort(),
+        ['../../shared/config/runtime-config.ts', './app.ts', './deps.ts'],
+        `functions/${name}/index.ts imports the configuration, its root and its app, nothing else`,
+      );
+    }
   });
 
   it('imports zod as a namespace everywhere, so the bundles leave out what they never use', () => {

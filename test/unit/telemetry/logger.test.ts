@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LOGGING_DEFAULTS, loggingSettings, type LoggingSettings } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS, loggingSettings, type LoggingSettings } from '../../../shared/config/logging-config.ts';
 import { createLogger, SAMPLED_KEY, SPAN_KEY, TRACE_KEY } from '../../../shared/telemetry/logger.ts';
 import { LOGGING_SAMPLED_KEY, LOGGING_SPAN_KEY, LOGGING_TRACE_KEY } from '@google-cloud/logging-winston';
 import { errorReportFields, REPORTED_ERROR_EVENT } from '../../../shared/telemetry/errors.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LOGGING_DEFAULTS } from '../../../shared/telemetry/logging-config.ts';
+import { LOGGING_DEFAULTS } from '../../../shared/config/logging-config.ts';
 import { bodyMasker, maskHeaders, MASK } from '../../../shared/telemetry/mask.ts';
 import { classifyError, ClassifiedError, clientError, dependencyError } from '../../../shared/telemetry/errors.ts';
 

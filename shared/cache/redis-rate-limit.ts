@@ -9,8 +9,8 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 import { LRUCache } from 'lru-cache';
-import type { Breaker } from '../cache/breaker.ts';
-import type { LocalRateLimiter, RateDecision, RateLimitConfig, RateLimiter } from './rate-limit.ts';
+import type { Breaker } from './breaker.ts';
+import type { LocalRateLimiter, RateDecision, RateLimitConfig, RateLimiter } from '../http/rate-limit.ts';
 
 /**
  * Admitted requests are counted in Redis in batches: one call per key per interval instead of one

@@ -1,5 +1,5 @@
-// The aggregator's own settings, read once at cold start from the environment and validated by
-// zod (the shared runtime config holds the project, the stage and the store).
+// The aggregator's own settings: part of the one runtime configuration (runtime-config.ts), kept
+// here because only the aggregate function reads them.
 
 import * as z from 'zod';
 
@@ -20,9 +20,3 @@ export const AggregateConfigSchema = z.object({
 });
 
 export type AggregateConfig = z.infer<typeof AggregateConfigSchema>;
-
-export function readAggregateConfig(env: Readonly<Record<string, string | undefined>> = process.env): AggregateConfig {
-  const parsed = AggregateConfigSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
-  return parsed.data;
-}
