@@ -1,12 +1,11 @@
 // Sign-in: the admin key, checked against the admin API before it is kept (sessionStorage only).
 
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, createClient } from '../api/client.ts';
 import { WhoAmIShape } from '../api/shapes.ts';
 import { consoleConfig } from './app-state.ts';
 import { adminKey, learnRole, signIn } from './session.ts';
-import { valueOf } from './dom.ts';
+import { valueOf } from './dom.tsx';
 import { signInProblem } from '../logic/key-role.ts';
 
 export function SignIn() {
@@ -31,16 +30,21 @@ export function SignIn() {
     }
   };
   const identity = consoleConfig.value?.identity;
-  return h('main', { id: 'main', class: 'sign-in' },
-    h('h1', null, 'Switchyard console'),
-    identity ? h('p', null, 'Signed in to Google as ', h('strong', null, identity), '. Changes you make are recorded under this name.') : null,
-    h('form', { onSubmit: submit, 'aria-describedby': error ? 'sign-in-error' : undefined },
-      h('div', { class: 'field' },
-        h('label', { for: 'admin-key' }, 'Admin key'),
-        h('input', { id: 'admin-key', type: 'password', autocomplete: 'off', required: true, value: key, onInput: (e: Event) => setKey(valueOf(e)) }),
-        h('p', { class: 'hint' }, 'Kept for this tab only (sessionStorage); closing the tab signs you out.')),
-      error ? h('p', { id: 'sign-in-error', class: 'error', role: 'alert' }, error) : null,
-      h('button', { type: 'submit', class: 'primary', disabled: busy || key.trim().length === 0 }, busy ? 'Checking…' : 'Sign in')));
+  return (
+    <main id="main" class="sign-in">
+      <h1>Switchyard console</h1>
+      {identity ? <p>{'Signed in to Google as '}<strong>{identity}</strong>. Changes you make are recorded under this name.</p> : null}
+      <form onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
+        <div class="field">
+          <label for="admin-key">Admin key</label>
+          <input id="admin-key" type="password" autocomplete="off" required value={key} onInput={(e: Event) => setKey(valueOf(e))} />
+          <p class="hint">Kept for this tab only (sessionStorage); closing the tab signs you out.</p>
+        </div>
+        {error ? <p id="sign-in-error" class="error" role="alert">{error}</p> : null}
+        <button type="submit" class="primary" disabled={busy || key.trim().length === 0}>{busy ? 'Checking…' : 'Sign in'}</button>
+      </form>
+    </main>
+  );
 }
 
 export const isSignedIn = () => adminKey.value !== null;

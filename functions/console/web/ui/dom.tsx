@@ -1,6 +1,6 @@
 // Small helpers the views share: reading an input's value from its event, and a labelled field.
 
-import { h, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 
 export const valueOf = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
 export const checkedOf = (e: Event): boolean => (e.currentTarget as HTMLInputElement).checked;
@@ -10,7 +10,7 @@ let counter = 0;
 export const uid = (prefix: string) => `${prefix}-${++counter}`;
 
 export function field(label: string, id: string, control: ComponentChildren, hint?: ComponentChildren) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ?? null);
+  return <div class="field"><label for={id}>{label}</label>{control}{hint ?? null}</div>;
 }
 
 /** Saves a JSON value as a file download. */

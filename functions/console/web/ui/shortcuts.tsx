@@ -1,10 +1,9 @@
 // Keyboard shortcuts for the whole console, and the list shown under `?`.
 
-import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { go, route, shortcutsOpen } from './app-state.ts';
-import { isTyping } from './dom.ts';
-import { activeEditor } from './editor-screen.ts';
+import { isTyping } from './dom.tsx';
+import { activeEditor } from './editor-screen.tsx';
 
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['?', 'Show this list'],
@@ -52,8 +51,11 @@ export function ShortcutsDialog() {
   useEffect(() => {
     ref.current?.showModal();
   }, []);
-  return h('dialog', { ref, class: 'dialog', 'aria-labelledby': 'shortcuts-title', onClose: () => (shortcutsOpen.value = false) },
-    h('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
-    h('dl', { class: 'shortcuts' }, SHORTCUTS.flatMap(([k, what]) => [h('dt', null, h('kbd', null, k)), h('dd', null, what)])),
-    h('button', { type: 'button', onClick: () => (shortcutsOpen.value = false) }, 'Close'));
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="shortcuts-title" onClose={() => (shortcutsOpen.value = false)}>
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <dl class="shortcuts">{SHORTCUTS.flatMap(([k, what]) => [<dt><kbd>{k}</kbd></dt>, <dd>{what}</dd>])}</dl>
+      <button type="button" onClick={() => (shortcutsOpen.value = false)}>Close</button>
+    </dialog>
+  );
 }

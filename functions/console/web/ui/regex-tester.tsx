@@ -2,11 +2,10 @@
 // verdict (RE2 dialect; lookaround and backreferences refused). The browser's own RegExp only
 // previews samples; the verdict, and every real match, comes from the server's RE2 engine.
 
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { PreviewShape, ValidateShape } from '../api/shapes.ts';
 import { client, environment } from './app-state.ts';
-import { valueOf } from './dom.ts';
+import { valueOf } from './dom.tsx';
 
 type Props = { id: string; pattern: string; describedBy: string; invalid: boolean; onChange: (pattern: string) => void };
 
@@ -30,12 +29,17 @@ export function RegexTester({ id, pattern, describedBy, invalid, onChange }: Pro
       setVerdict(`Could not test: ${(err as Error).message}`);
     }
   };
-  return h('div', { class: 'regex' },
-    h('input', { id, value: pattern, class: 'mono', 'aria-describedby': describedBy, 'aria-invalid': invalid ? 'true' : 'false', placeholder: '^[a-z]+@example\\.com$', onInput: (e: Event) => onChange(valueOf(e)) }),
-    h('details', null, h('summary', null, 'Test this pattern'),
-      h('label', { for: `${id}-samples` }, 'Sample strings, one per line'),
-      h('textarea', { id: `${id}-samples`, rows: 3, value: samples, onInput: (e: Event) => setSamples(valueOf(e)) }),
-      h('button', { type: 'button', onClick: test }, 'Test'),
-      verdict ? h('p', { role: 'status' }, verdict) : null,
-      results ? h('ul', { class: 'samples' }, results.map((r) => h('li', { class: r.matches ? 'ok' : 'muted' }, r.matches ? '✓ ' : '✗ ', h('code', null, r.sample)))) : null));
+  return (
+    <div class="regex">
+      <input id={id} value={pattern} class="mono" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : 'false'} placeholder={'^[a-z]+@example\\.com$'} onInput={(e: Event) => onChange(valueOf(e))} />
+      <details>
+        <summary>Test this pattern</summary>
+        <label for={`${id}-samples`}>Sample strings, one per line</label>
+        <textarea id={`${id}-samples`} rows={3} value={samples} onInput={(e: Event) => setSamples(valueOf(e))} />
+        <button type="button" onClick={test}>Test</button>
+        {verdict ? <p role="status">{verdict}</p> : null}
+        {results ? <ul class="samples">{results.map((r) => <li class={r.matches ? 'ok' : 'muted'}>{r.matches ? '✓ ' : '✗ '}<code>{r.sample}</code></li>)}</ul> : null}
+      </details>
+    </div>
+  );
 }

@@ -2,7 +2,6 @@
 // rule's `geo.country in [...]` clause. Each country is a focusable toggle named for screen
 // readers; Enter or Space toggles it as a click does.
 
-import { h } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -25,13 +24,13 @@ function drawCountries(): Country[] {
 
 export function GeoMap({ selected, onToggle }: { selected: ReadonlySet<string>; onToggle: (code: string) => void }) {
   const countries = useMemo(drawCountries, []);
-  return h('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'map', role: 'group', 'aria-label': 'World map: select countries' },
-    countries.map((c) => c.code === undefined
-      ? h('path', { d: c.d, class: 'country unavailable', 'aria-hidden': 'true' })
-      : h('path', {
-          d: c.d, class: `country${selected.has(c.code) ? ' selected' : ''}`, role: 'checkbox', tabindex: 0, 'aria-checked': selected.has(c.code) ? 'true' : 'false',
-          'aria-label': `${c.name} (${c.code})`, 'data-country': c.code,
-          onClick: () => onToggle(c.code!),
-          onKeyDown: (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onToggle(c.code!); } },
-        }, h('title', null, `${c.name} (${c.code})`))));
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="map" role="group" aria-label="World map: select countries">
+      {countries.map((c) => c.code === undefined
+        ? <path d={c.d} class="country unavailable" aria-hidden="true" />
+        : <path d={c.d} class={`country${selected.has(c.code) ? ' selected' : ''}`} role="checkbox" tabindex={0} aria-checked={selected.has(c.code) ? 'true' : 'false'} aria-label={`${c.name} (${c.code})`} data-country={c.code} onClick={() => onToggle(c.code!)} onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onToggle(c.code!); } }}>
+        <title>{`${c.name} (${c.code})`}</title>
+      </path>)}
+    </svg>
+  );
 }
