@@ -2,7 +2,7 @@
 
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { issuesUnder, messageIdFor, type Issue } from '../logic/problems.ts';
-import { checkedOf, valueOf } from './dom.tsx';
+import { checkedOf, valueOf } from './dom.ts';
 import type { Editor } from './editor-state.ts';
 
 function parseJsonish(text: string): unknown {

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DiffShape, SaveShape, VersionsShape, type DiffAnswer, type VersionEntry } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
-import { announce, canEdit, client } from './app-state.ts';
+import { isAborted } from '../api/latest.ts';
+import { useApp } from './app-state.ts';
 import type { Editor } from './editor-state.ts';
 import { formatDateTime } from '../logic/dates.ts';
 import { changesInWords } from '../logic/change-words.ts';
@@ -17,23 +18,27 @@ export function HistoryPanel({ editor, base, onRolledBack }: { editor: Editor; b
   const [to, setTo] = useState<number | null>(null);
   const [diff, setDiff] = useState<DiffAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const c = client.value!;
+  const { client, requests, announce, canEdit } = useApp();
+  const c = client.value;
   const load = async () => {
     if (editor.version.value === 0) return setVersions([]);
     try {
-      const answer = await c.call('admin', `${base}/versions`, VersionsShape);
+      const answer = await requests.run('history:versions', (signal) => c.call('admin', `${base}/versions`, VersionsShape, { signal }));
       setVersions(answer.versions);
       const [latest, previous] = answer.versions;
       if (latest) setTo(latest.version);
       setFrom(previous ? previous.version : 0);
     } catch (err) {
-      setError((err as Error).message);
+      if (!isAborted(err)) setError((err as Error).message);
     }
   };
   useEffect(() => void load(), [editor.version.value]);
   useEffect(() => {
     if (from === null || to === null) return;
-    c.call('admin', `${base}/diff?from=${from}&to=${to}`, DiffShape).then(setDiff, (err: Error) => setError(err.message));
+    // Radio clicks in quick succession: only the diff of the last pair chosen is shown.
+    requests.run('history:diff', (signal) => c.call('admin', `${base}/diff?from=${from}&to=${to}`, DiffShape, { signal })).then(setDiff, (err: Error) => {
+      if (!isAborted(err)) setError(err.message);
+    });
   }, [from, to]);
 
   const rollback = async (version: number) => {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DraftFlag } from '../logic/flag-draft.ts';
-import { valueOf } from './dom.tsx';
+import { valueOf } from './dom.ts';
 
 export type Template = { readonly id: string; readonly title: string; readonly description: string; readonly flag: DraftFlag };
 type Props = { templates: readonly Template[]; taken: ReadonlySet<string>; onClose: () => void; onCreate: (key: string, template?: string) => void };

@@ -4,8 +4,8 @@
 
 import { useState } from 'preact/hooks';
 import { PreviewShape, ValidateShape } from '../api/shapes.ts';
-import { client, environment } from './app-state.ts';
-import { valueOf } from './dom.tsx';
+import { useApp } from './app-state.ts';
+import { valueOf } from './dom.ts';
 
 type Props = { id: string; pattern: string; describedBy: string; invalid: boolean; onChange: (pattern: string) => void };
 
@@ -13,11 +13,12 @@ export function RegexTester({ id, pattern, describedBy, invalid, onChange }: Pro
   const [samples, setSamples] = useState('alice@example.com\nbob@mail.test');
   const [results, setResults] = useState<{ sample: string; matches: boolean }[] | null>(null);
   const [verdict, setVerdict] = useState<string | null>(null);
+  const { client, environment } = useApp();
   const test = async () => {
     const list = samples.split('\n').filter((s) => s.length > 0).slice(0, 20);
     // The server decides: a preview of a one-rule flag per sample uses the same engine as evaluate.
     const flag = { key: 'regex-test', enabled: true, variants: { yes: true, no: false }, offVariant: 'no', defaultVariant: 'no', rules: [{ id: 'r', when: { attr: 'sample', op: 'matches', value: pattern }, serve: { variant: 'yes' } }] };
-    const c = client.value!;
+    const c = client.value;
     const env = `?environment=${encodeURIComponent(environment.value)}`;
     try {
       const v = await c.call('validate', `/v1/rules/validate${env}`, ValidateShape, { body: { condition: flag.rules[0]!.when } });

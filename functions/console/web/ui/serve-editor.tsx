@@ -5,7 +5,7 @@ import type { Split } from '../../../../shared/rules/index.ts';
 import type { DraftFlag, DraftServe } from '../logic/flag-draft.ts';
 import { issuesUnder, messageIdFor, type Issue } from '../logic/problems.ts';
 import { evenSplit, setWeight, weightVerdict } from '../logic/weights.ts';
-import { valueOf } from './dom.tsx';
+import { valueOf } from './dom.ts';
 
 type Props = { flag: DraftFlag; serve: DraftServe; pointer: string; issues: readonly Issue[]; idBase: string; onChange: (serve: DraftServe, coalesce?: string) => void };
 

@@ -1,9 +1,8 @@
 // Keyboard shortcuts for the whole console, and the list shown under `?`.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { go, route, shortcutsOpen } from './app-state.ts';
-import { isTyping } from './dom.tsx';
-import { activeEditor } from './editor-screen.tsx';
+import { useApp, type AppState } from './app-state.ts';
+import { isTyping } from './dom.ts';
 
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['?', 'Show this list'],
@@ -19,34 +18,31 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Esc', 'Close dialogs'],
 ];
 
-export function onGlobalKey(e: KeyboardEvent): void {
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
-  if (mod && key === 'z' && activeEditor && route.value.screen === 'editor') {
-    e.preventDefault();
-    if (e.shiftKey) activeEditor.redo();
-    else activeEditor.undo();
-    return;
-  }
-  if (mod && key === 'y' && activeEditor && route.value.screen === 'editor') {
-    e.preventDefault();
-    activeEditor.redo();
-    return;
-  }
-  if (mod && key === 's' && activeEditor && route.value.screen === 'editor') {
-    e.preventDefault();
-    void activeEditor.save();
-    return;
-  }
-  if (mod || e.altKey || isTyping(e.target)) return;
-  if (e.key === '?') (e.preventDefault(), (shortcutsOpen.value = true));
-  else if (e.key === '/' && route.value.screen === 'library') (e.preventDefault(), document.getElementById('flag-search')?.focus());
-  else if (e.key === 'n' && route.value.screen === 'library') (e.preventDefault(), document.querySelector<HTMLButtonElement>('.library .toolbar .primary')?.click());
-  else if (e.key === 'Escape') shortcutsOpen.value = false;
-  else if (e.key === 'g' && route.value.screen === 'editor') go('#/flags');
+/** The console-wide key handler of one app: editor keys while a flag is open, the rest when not typing. */
+export function globalKeyHandler(app: AppState): (e: KeyboardEvent) => void {
+  return (e) => {
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    const screen = app.route.value.screen;
+    const editor = screen === 'editor' ? app.activeEditor.value : null;
+    if (mod && editor && (key === 'z' || key === 'y' || key === 's')) {
+      e.preventDefault();
+      if (key === 's') void editor.save();
+      else if (key === 'y' || e.shiftKey) editor.redo();
+      else editor.undo();
+      return;
+    }
+    if (mod || e.altKey || isTyping(e.target)) return;
+    if (e.key === '?') (e.preventDefault(), (app.shortcutsOpen.value = true));
+    else if (e.key === '/' && screen === 'library') (e.preventDefault(), document.getElementById('flag-search')?.focus());
+    else if (e.key === 'n' && screen === 'library') (e.preventDefault(), document.querySelector<HTMLButtonElement>('.library .toolbar .primary')?.click());
+    else if (e.key === 'Escape') app.shortcutsOpen.value = false;
+    else if (e.key === 'g' && screen === 'editor') app.go({ screen: 'library', env: app.environment.value });
+  };
 }
 
 export function ShortcutsDialog() {
+  const { shortcutsOpen } = useApp();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     ref.current?.showModal();

@@ -1,50 +1,48 @@
 // Sign-in: the admin key, checked against the admin API before it is kept (sessionStorage only).
 
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { ApiError, createClient } from '../api/client.ts';
 import { WhoAmIShape } from '../api/shapes.ts';
-import { consoleConfig } from './app-state.ts';
-import { adminKey, learnRole, signIn } from './session.ts';
-import { valueOf } from './dom.tsx';
 import { signInProblem } from '../logic/key-role.ts';
+import { useApp } from './app-state.ts';
+import { valueOf } from './dom.ts';
 
 export function SignIn() {
-  const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { config, session } = useApp();
+  const key = useSignal('');
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
+    busy.value = true;
+    error.value = null;
     // Checked before it is kept: keeping it first would swap this screen (and its error) for the library.
-    const candidate = key.trim();
+    const candidate = key.value.trim();
     try {
-      const me = await createClient(consoleConfig.value!, () => candidate).call('admin', '/v1/whoami', WhoAmIShape);
-      signIn(candidate);
+      const me = await createClient(config, () => candidate).call('admin', '/v1/whoami', WhoAmIShape);
+      session.signIn(candidate);
       // The UI follows the key's role from the start: a viewer never sees edits it cannot save.
-      learnRole(me.role);
+      session.learnRole(me.role);
     } catch (err) {
-      setError(err instanceof ApiError ? signInProblem(err.status, err.problem.code) : signInProblem(-1));
+      error.value = err instanceof ApiError ? signInProblem(err.status, err.problem.code) : signInProblem(-1);
     } finally {
-      setBusy(false);
+      busy.value = false;
     }
   };
-  const identity = consoleConfig.value?.identity;
+  const identity = config.identity;
   return (
     <main id="main" class="sign-in">
       <h1>Switchyard console</h1>
       {identity ? <p>{'Signed in to Google as '}<strong>{identity}</strong>. Changes you make are recorded under this name.</p> : null}
-      <form onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
+      <form onSubmit={submit} aria-describedby={error.value ? 'sign-in-error' : undefined}>
         <div class="field">
           <label for="admin-key">Admin key</label>
-          <input id="admin-key" type="password" autocomplete="off" required value={key} onInput={(e: Event) => setKey(valueOf(e))} />
+          <input id="admin-key" type="password" autocomplete="off" required value={key.value} onInput={(e: Event) => (key.value = valueOf(e))} />
           <p class="hint">Kept for this tab only (sessionStorage); closing the tab signs you out.</p>
         </div>
-        {error ? <p id="sign-in-error" class="error" role="alert">{error}</p> : null}
-        <button type="submit" class="primary" disabled={busy || key.trim().length === 0}>{busy ? 'Checking…' : 'Sign in'}</button>
+        {error.value ? <p id="sign-in-error" class="error" role="alert">{error.value}</p> : null}
+        <button type="submit" class="primary" disabled={busy.value || key.value.trim().length === 0}>{busy.value ? 'Checking…' : 'Sign in'}</button>
       </form>
     </main>
   );
 }
-
-export const isSignedIn = () => adminKey.value !== null;

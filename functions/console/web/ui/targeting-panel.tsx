@@ -7,8 +7,9 @@ import { EstimateShape, PreviewShape, type EstimateAnswer } from '../api/shapes.
 import type { DraftRule, DraftServe } from '../logic/flag-draft.ts';
 import { eventsUsed } from '../logic/behavior-events.ts';
 import { findCountryClause, toggleCountry } from '../logic/geo-condition.ts';
-import { client } from './app-state.ts';
-import { valueOf } from './dom.tsx';
+import { isAborted } from '../api/latest.ts';
+import { useApp } from './app-state.ts';
+import { valueOf } from './dom.ts';
 import type { Editor } from './editor-state.ts';
 import { GeoMap } from './geo-map.tsx';
 import { SplitEditor } from './serve-editor.tsx';
@@ -18,15 +19,19 @@ const BROWSERS = ['Chrome', 'Safari', 'Mobile Safari', 'Firefox', 'Edge'];
 
 function DeviceMatrix({ editor }: { editor: Editor }) {
   const [cells, setCells] = useState<Map<string, string> | null>(null);
-  const c = client.value!;
+  const { client, requests } = useApp();
+  const c = client.value;
   const flag = editor.draft.value;
   // Only a valid draft can be previewed (an invalid one is refused with 422): the cells wait for it.
   const valid = editor.validation.value?.errors.length === 0;
   useEffect(() => {
     if (!valid) return;
     const users = DEVICES.flatMap((d) => BROWSERS.map((b) => ({ targetingKey: `matrix-${d}-${b}`, device: { type: d }, browser: { name: b } })));
-    c.call('preview', `/v1/rules/preview?environment=${encodeURIComponent(editor.environment)}`, PreviewShape, { body: { flag, users, trace: false } })
-      .then((a) => setCells(new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), () => setCells(null));
+    // Edits in quick succession: the cells show the last draft's answer, never an older one.
+    requests.run('targeting:matrix', (signal) => c.call('preview', `/v1/rules/preview?environment=${encodeURIComponent(editor.environment)}`, PreviewShape, { body: { flag, users, trace: false }, signal }))
+      .then((a) => setCells(new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), (err: unknown) => {
+        if (!isAborted(err)) setCells(null);
+      });
   }, [JSON.stringify(flag), valid]);
   return (
     <section aria-labelledby="matrix-title">
@@ -51,7 +56,7 @@ function Experiments({ editor }: { editor: Editor }) {
   const flag = editor.draft.value;
   const rules = (flag.rules ?? []) as DraftRule[];
   const experiments = rules.map((r, i) => ({ r, i })).filter(({ r }) => 'rollout' in r.serve);
-  const c = client.value!;
+  const c = useApp().client.value;
   const estimate = async (ruleId: string) => {
     const answer = await c.call('preview', `/v1/rules/rollout-estimate?environment=${encodeURIComponent(editor.environment)}`, EstimateShape, { body: { flag, audience, ruleId } });
     setEstimates({ ...estimates, [ruleId]: answer });

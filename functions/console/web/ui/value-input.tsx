@@ -6,7 +6,7 @@ import { zoneName } from '../logic/dates.ts';
 import { useState } from 'preact/hooks';
 import type { Operator, AttributeType } from '../../../../shared/rules/index.ts';
 import { inputFor, scalarFromText, splitPastedValues } from '../logic/operator-inputs.ts';
-import { valueOf } from './dom.tsx';
+import { valueOf } from './dom.ts';
 import { RegexTester } from './regex-tester.tsx';
 
 type Props = {
