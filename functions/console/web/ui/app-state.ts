@@ -9,13 +9,15 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createClient } from '../api/client.ts';
 import { createLatest, isAborted } from '../api/latest.ts';
-import { AttributesShape, type ConsoleConfigAnswer } from '../api/shapes.ts';
+import { AttributesShape, EnvironmentsShape, type ConsoleConfigAnswer } from '../api/shapes.ts';
 import type { AttributeType } from '../../../../shared/rules/index.ts';
 import { mayEdit } from '../logic/key-role.ts';
 import { hashOf, routeFromHash, type Route } from '../logic/route.ts';
 import { createSession } from './session.ts';
 
 export type Attribute = { readonly name: string; readonly type: AttributeType; readonly description?: string; readonly allowedValues?: readonly (string | number | boolean)[] };
+/** An environment as the admin API lists it; its version moves with every write in it. */
+export type EnvironmentEntry = { readonly key: string; readonly name?: string | undefined; readonly version: number };
 export type StatusMessage = { readonly text: string; readonly kind: 'info' | 'error' };
 /** What the global shortcuts (Ctrl+Z, Ctrl+S) act on while a flag is open. */
 export type ActiveEditor = { readonly undo: () => void; readonly redo: () => void; readonly save: () => Promise<void> };
@@ -30,6 +32,7 @@ export function createAppState(config: ConsoleConfigAnswer, storage: Storage = s
   const route = signal<Route>(routeFromHash(location.hash));
   const environment = computed(() => route.value.env);
   const attributes = signal<readonly Attribute[]>([]);
+  const environments = signal<readonly EnvironmentEntry[]>([]);
   const status = signal<StatusMessage | null>(null);
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -53,6 +56,16 @@ export function createAppState(config: ConsoleConfigAnswer, storage: Storage = s
       if (status.peek()?.kind === 'error') dismissStatus();
     });
 
+  /** The environments, read at sign-in and again after a write that moves their versions. */
+  const loadEnvironments = async () => {
+    try {
+      const answer = await requests.run('environments', (abort) => client.value.call('admin', '/v1/environments', EnvironmentsShape, { signal: abort }));
+      environments.value = answer.environments;
+    } catch (err) {
+      if (!isAborted(err)) announce(`The list of environments is unavailable: ${(err as Error).message}`, 'error');
+    }
+  };
+
   return {
     config,
     session,
@@ -63,6 +76,8 @@ export function createAppState(config: ConsoleConfigAnswer, storage: Storage = s
     route,
     environment,
     attributes,
+    environments,
+    loadEnvironments,
     attributeTypes: computed(() => new Map(attributes.value.map((a) => [a.name, a]))),
     status,
     announce,

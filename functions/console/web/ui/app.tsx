@@ -2,6 +2,7 @@
 
 import { READ_ONLY_EXPLANATION } from '../logic/key-role.ts';
 import { useApp } from './app-state.ts';
+import { CompareScreen } from './compare/compare-screen.tsx';
 import { EditorScreen } from './editor/editor-screen.tsx';
 import { Header } from './header.tsx';
 import { Library } from './library/library-screen.tsx';
@@ -21,6 +22,7 @@ function Screen() {
   if (session.adminKey.value === null) return <SignIn />;
   // Keyed by environment too: another environment's flag is another editor, never a reused one.
   if (r.screen === 'editor') return <EditorScreen key={`${r.env}/${r.key}-${r.isNew}`} flagKey={r.key} isNew={r.isNew} template={r.template} />;
+  if (r.screen === 'compare') return <CompareScreen key={r.key} flagKey={r.key} />;
   return <Library />;
 }
 

@@ -1,7 +1,8 @@
-// The top bar: skip link, home, the environment, who is signed in, shortcuts and sign-out.
+// The top bar: skip link, home, the environment switcher, who is signed in, shortcuts and sign-out.
 
 import { hashOf } from '../logic/route.ts';
 import { useApp } from './app-state.ts';
+import { EnvironmentSwitcher } from './environment-switcher.tsx';
 
 export function Header() {
   const { config, session, environment, shortcutsOpen } = useApp();
@@ -10,7 +11,7 @@ export function Header() {
     <header class="top">
       <a class="skip" href="#main">Skip to content</a>
       <a class="brand" href={hashOf({ screen: 'library', env: environment.value })}>Switchyard</a>
-      <span class="env">{`Environment: ${environment.value}`}</span>
+      <EnvironmentSwitcher />
       <span class="grow" />
       {identity ? <span class="identity" title="Signed in through Identity-Aware Proxy; recorded as the actor of your changes">{identity}</span> : null}
       <button type="button" class="link" aria-label="Keyboard shortcuts" onClick={() => (shortcutsOpen.value = true)}>?</button>

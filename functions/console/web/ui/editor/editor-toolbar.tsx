@@ -16,6 +16,7 @@ export function EditorToolbar({ editor, onSave }: { editor: Editor; onSave: () =
         {editor.draft.value.key}
         <span class="muted">{version === 0 ? ' (new, not saved)' : ` version ${version}`}</span>
       </h1>
+      {version === 0 ? null : <a href={hashOf({ screen: 'compare', env: editor.environment, key: editor.draft.value.key })}>Compare environments</a>}
       {!canEdit.value ? <span class="badge read-only">Read only</span> : (
         <div class="actions">
           <button type="button" disabled={!editor.canUndo.value} onClick={editor.undo} aria-keyshortcuts="Control+Z">Undo</button>

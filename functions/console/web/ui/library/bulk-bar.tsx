@@ -5,7 +5,7 @@ import { valueOf } from '../dom.ts';
 import type { LibraryState } from './library-state.ts';
 
 export function BulkBar({ library }: { library: LibraryState }) {
-  const { environment } = useApp();
+  const { environment, environments } = useApp();
   const count = library.selected.value.size;
   const none = count === 0;
   return (
@@ -16,7 +16,7 @@ export function BulkBar({ library }: { library: LibraryState }) {
       <label for="copy-target" class="visually-hidden">Copy to environment</label>
       <select id="copy-target" value={library.copyTarget.value} onChange={(e: Event) => (library.copyTarget.value = valueOf(e))}>
         <option value="">Copy to…</option>
-        {library.environments.value.filter((x) => x.key !== environment.value).map((x) => <option value={x.key}>{x.key}</option>)}
+        {environments.value.filter((x) => x.key !== environment.value).map((x) => <option value={x.key}>{x.key}</option>)}
       </select>
       <button disabled={none || library.copyTarget.value === ''} onClick={() => void library.runBulk('copy')}>Copy</button>
       <button class="danger" disabled={none} onClick={() => void library.runBulk('delete')}>Delete</button>

@@ -6,7 +6,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { ApiError } from '../../api/client.ts';
 import { isAborted } from '../../api/latest.ts';
-import { BulkShape, EnvironmentsShape, ExportShape, FlagListShape, ImportShape, TemplatesShape, type BulkAnswer } from '../../api/shapes.ts';
+import { BulkShape, ExportShape, FlagListShape, ImportShape, TemplatesShape, type BulkAnswer } from '../../api/shapes.ts';
 import { EMPTY_QUERY, facets, filterFlags, type LibraryItem, type LibraryQuery } from '../../logic/flag-library.ts';
 import { READ_ONLY_EXPLANATION } from '../../logic/key-role.ts';
 import type { AppState } from '../app-state.ts';
@@ -14,7 +14,6 @@ import { download } from '../dom.ts';
 import type { Template } from '../new-flag.tsx';
 
 export type BulkAction = 'enable' | 'disable' | 'delete' | 'copy';
-export type EnvironmentEntry = { readonly key: string; readonly version: number };
 
 export function createLibraryState(app: AppState) {
   const items = signal<readonly LibraryItem[] | null>(null);
@@ -22,7 +21,6 @@ export function createLibraryState(app: AppState) {
   const query = signal<LibraryQuery>(EMPTY_QUERY);
   const selected = signal<ReadonlySet<string>>(new Set());
   const bulkResult = signal<BulkAnswer | null>(null);
-  const environments = signal<readonly EnvironmentEntry[]>([]);
   const copyTarget = signal('');
   const templates = signal<readonly Template[]>([]);
   const creating = signal(false);
@@ -37,13 +35,9 @@ export function createLibraryState(app: AppState) {
     const c = app.client.value;
     const path = `${base()}/flags`;
     try {
-      const [list, envs] = await Promise.all([
-        app.requests.run('library:flags', (abort) => c.call('admin', path, FlagListShape, { signal: abort })),
-        app.requests.run('library:environments', (abort) => c.call('admin', '/v1/environments', EnvironmentsShape, { signal: abort })),
-      ]);
+      const list = await app.requests.run('library:flags', (abort) => c.call('admin', path, FlagListShape, { signal: abort }));
       batch(() => {
         items.value = list.items as LibraryItem[];
-        environments.value = envs.environments;
         error.value = null;
       });
     } catch (err) {
@@ -57,7 +51,6 @@ export function createLibraryState(app: AppState) {
     query,
     selected,
     bulkResult,
-    environments,
     copyTarget,
     templates,
     creating,
@@ -97,8 +90,8 @@ export function createLibraryState(app: AppState) {
       try {
         const body = { action, keys, ...(action === 'copy' ? { targetEnvironment: copyTarget.value } : {}) };
         const answer = await app.client.value.call('admin', `${base()}/flags:bulk`, BulkShape, { body });
-        // The list first, so the result never sits next to a stale list.
-        await load();
+        // The list first, so the result never sits next to a stale list; a copy moved the target's version.
+        await Promise.all([load(), app.loadEnvironments()]);
         batch(() => {
           selected.value = new Set();
           bulkResult.value = answer;
@@ -128,10 +121,10 @@ export function createLibraryState(app: AppState) {
         return app.announce(`${file.name} is not valid JSON`, 'error');
       }
       try {
-        const envVersion = environments.value.find((x) => x.key === env)?.version ?? 0;
+        const envVersion = app.environments.value.find((x) => x.key === env)?.version ?? 0;
         const answer = await app.client.value.call('admin', `${base()}/import`, ImportShape, { body, ifMatch: envVersion });
         app.announce(`Imported ${answer.written.length} documents into ${env} (now version ${answer.environmentVersion})`);
-        await load();
+        await Promise.all([load(), app.loadEnvironments()]);
       } catch (err) {
         const problem = err instanceof ApiError ? err.problem : undefined;
         const detail = problem?.errors?.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
