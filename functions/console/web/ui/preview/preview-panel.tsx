@@ -22,7 +22,7 @@ export function PreviewPanel({ editor }: { editor: Editor }) {
       <TestUsers preview={preview} />
       {answer ? <PreviewSummary answer={answer} /> : null}
       {answer ? <PreviewResults preview={preview} results={answer.results} /> : null}
-      {trace ? <TraceView result={trace} user={preview.users.value[trace.index]} /> : null}
+      {trace && preview.tracedFlag.value ? <TraceView result={trace} user={preview.users.value[trace.index]} flag={preview.tracedFlag.value} segments={preview.segments.value} /> : null}
       <RolloutCalculator preview={preview} />
     </div>
   );

@@ -4,7 +4,9 @@
 
 import { batch, signal } from '@preact/signals';
 import { isAborted } from '../../api/latest.ts';
-import { EstimateShape, PreviewShape, type EstimateAnswer, type PreviewAnswer, type PreviewResult } from '../../api/shapes.ts';
+import { EstimateShape, PreviewShape, SegmentListShape, type EstimateAnswer, type PreviewAnswer, type PreviewResult } from '../../api/shapes.ts';
+import type { Condition } from '../../../../../shared/rules/index.ts';
+import type { DraftFlag } from '../../logic/flag-draft.ts';
 import type { AppState } from '../app-state.ts';
 import type { Editor } from '../editor-state.ts';
 
@@ -17,6 +19,18 @@ export function createPreviewState(app: AppState, editor: Editor) {
   const page = signal(0);
   const chosen = signal<number | null>(null);
   const trace = signal<PreviewResult | null>(null);
+  /** The flag the trace is of: the draft as it was when "Why?" was pressed. */
+  const tracedFlag = signal<DraftFlag | null>(null);
+  /** The environment's segments by key, read once for the first trace: the tree expands references. */
+  const segments = signal<ReadonlyMap<string, Condition>>(new Map());
+  let segmentsRead = false;
+  const readSegments = async () => {
+    if (segmentsRead) return;
+    const env = encodeURIComponent(editor.environment);
+    const answer = await app.requests.run('preview:segments', (abort) => app.client.value.call('admin', `/v1/environments/${env}/segments`, SegmentListShape, { signal: abort }));
+    segments.value = new Map(answer.items.map((i) => [i.key, i.document.when as Condition]));
+    segmentsRead = true;
+  };
   const problems = signal<readonly string[]>([]);
   const estimate = signal<EstimateAnswer | null>(null);
   const path = (api: string) => `/v1/rules/${api}?environment=${encodeURIComponent(editor.environment)}`;
@@ -29,6 +43,8 @@ export function createPreviewState(app: AppState, editor: Editor) {
     page,
     chosen,
     trace,
+    tracedFlag,
+    segments,
     problems,
     estimate,
     async run(list: Record<string, unknown>[]) {
@@ -55,9 +71,17 @@ export function createPreviewState(app: AppState, editor: Editor) {
         trace.value = null;
       });
       try {
-        const body = { flag: editor.draft.value, users: [users.value[index]], now: answer.value?.now, trace: true };
-        const one = await app.requests.run('preview:trace', (abort) => app.client.value.call('preview', path('preview'), PreviewShape, { body, signal: abort }));
-        trace.value = { ...one.results[0]!, index };
+        const flag = editor.draft.value;
+        const body = { flag, users: [users.value[index]], now: answer.value?.now, trace: true };
+        const [one] = await Promise.all([
+          app.requests.run('preview:trace', (abort) => app.client.value.call('preview', path('preview'), PreviewShape, { body, signal: abort })),
+          // Without the definitions the tree still shows each segment's outcome, unexpanded.
+          readSegments().catch(() => undefined),
+        ]);
+        batch(() => {
+          tracedFlag.value = flag;
+          trace.value = { ...one.results[0]!, index };
+        });
       } catch (err) {
         report(err);
       }
