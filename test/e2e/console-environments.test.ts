@@ -122,7 +122,7 @@ describe('the console across environments (i16)', function () {
         await p.getByRole('link', { name: 'Compare environments' }).click();
         await p.getByRole('heading', { name: new RegExp(`${key}\\s+across environments`) }).waitFor();
         assert.equal(await hash(p), `#/development/compare/${key}`);
-        const row = (env: string) => p.locator(`table.compare tr[data-env="${env}"]`);
+        const row = (env: string) => p.locator(`.compare [data-env="${env}"]`);
         await row('production').waitFor();
         assert.match(await row('development').innerText(), /Enabled[\s\S]*beta-testers: when targetingKey is one of ana, ben, serve on[\s\S]*Version 2/);
         assert.equal(await row('staging').getAttribute('data-differs'), 'true');
@@ -146,7 +146,7 @@ describe('the console across environments (i16)', function () {
         await clean(p, 'promotion review');
         await p.getByRole('button', { name: 'Copy to staging' }).click();
         await p.getByText(`Promoted ${key} from development to staging: now version 2 there`).waitFor();
-        await p.waitForFunction(() => document.querySelector('table.compare tr[data-env="staging"]')?.getAttribute('data-differs') === 'false');
+        await p.waitForFunction(() => document.querySelector('.compare [data-env="staging"]')?.getAttribute('data-differs') === 'false');
         const stored = await api(`/environments/staging/flags/${key}`);
         assert.equal((stored.body.document as Json).enabled, true);
         assert.deepEqual(((stored.body.document as Json).rules as Json[]).map((r) => r.id), ['beta-testers']);

@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { hashOf } from '../../logic/route.ts';
 import { useApp } from '../app-state.ts';
-import { CompareTable } from './compare-table.tsx';
+import { EnvironmentCards } from './environment-cards.tsx';
 import { createCompareState } from './compare-state.ts';
 import { PromotePanel } from './promote-panel.tsx';
 
@@ -27,7 +27,7 @@ export function CompareScreen({ flagKey }: { flagKey: string }) {
         </h1>
       </div>
       {compare.error.value ? <p class="error" role="alert">{compare.error.value}</p> : null}
-      {rows === null ? <p>Loading the environments…</p> : <CompareTable rows={rows} flagKey={flagKey} reference={env} />}
+      {rows === null ? <p>Loading the environments…</p> : <EnvironmentCards rows={rows} flagKey={flagKey} reference={env} />}
       {rows === null ? null : <PromotePanel compare={compare} flagKey={flagKey} />}
     </main>
   );
