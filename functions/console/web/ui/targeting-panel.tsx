@@ -2,7 +2,8 @@
 // serves each combination, by preview), the behavioural events the rules read, and the
 // experiment audience builder with expected users per variant.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { EstimateShape, PreviewShape, type EstimateAnswer } from '../api/shapes.ts';
 import type { DraftRule, DraftServe } from '../logic/flag-draft.ts';
 import { eventsUsed } from '../logic/behavior-events.ts';
@@ -18,7 +19,7 @@ const DEVICES = ['desktop', 'mobile', 'tablet'];
 const BROWSERS = ['Chrome', 'Safari', 'Mobile Safari', 'Firefox', 'Edge'];
 
 function DeviceMatrix({ editor }: { editor: Editor }) {
-  const [cells, setCells] = useState<Map<string, string> | null>(null);
+  const cells = useSignal<ReadonlyMap<string, string> | null>(null);
   const { client, requests } = useApp();
   const c = client.value;
   const flag = editor.draft.value;
@@ -29,8 +30,8 @@ function DeviceMatrix({ editor }: { editor: Editor }) {
     const users = DEVICES.flatMap((d) => BROWSERS.map((b) => ({ targetingKey: `matrix-${d}-${b}`, device: { type: d }, browser: { name: b } })));
     // Edits in quick succession: the cells show the last draft's answer, never an older one.
     requests.run('targeting:matrix', (signal) => c.call('preview', `/v1/rules/preview?environment=${encodeURIComponent(editor.environment)}`, PreviewShape, { body: { flag, users, trace: false }, signal }))
-      .then((a) => setCells(new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), (err: unknown) => {
-        if (!isAborted(err)) setCells(null);
+      .then((a) => (cells.value = new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), (err: unknown) => {
+        if (!isAborted(err)) cells.value = null;
       });
   }, [JSON.stringify(flag), valid]);
   return (
@@ -42,7 +43,7 @@ function DeviceMatrix({ editor }: { editor: Editor }) {
         <table class="matrix">
           <thead><tr><th scope="col">{'device.type \\ browser.name'}</th>{BROWSERS.map((b) => <th scope="col">{b}</th>)}</tr></thead>
           <tbody>
-            {DEVICES.map((d) => <tr><th scope="row">{d}</th>{BROWSERS.map((b) => <td>{cells?.get(`matrix-${d}-${b}`) ?? '…'}</td>)}</tr>)}
+            {DEVICES.map((d) => <tr><th scope="row">{d}</th>{BROWSERS.map((b) => <td>{cells.value?.get(`matrix-${d}-${b}`) ?? '…'}</td>)}</tr>)}
           </tbody>
         </table>
       </div>
@@ -51,15 +52,15 @@ function DeviceMatrix({ editor }: { editor: Editor }) {
 }
 
 function Experiments({ editor }: { editor: Editor }) {
-  const [audience, setAudience] = useState(10000);
-  const [estimates, setEstimates] = useState<Record<string, EstimateAnswer>>({});
+  const audience = useSignal(10000);
+  const estimates = useSignal<Readonly<Record<string, EstimateAnswer>>>({});
   const flag = editor.draft.value;
   const rules = (flag.rules ?? []) as DraftRule[];
   const experiments = rules.map((r, i) => ({ r, i })).filter(({ r }) => 'rollout' in r.serve);
   const c = useApp().client.value;
   const estimate = async (ruleId: string) => {
-    const answer = await c.call('preview', `/v1/rules/rollout-estimate?environment=${encodeURIComponent(editor.environment)}`, EstimateShape, { body: { flag, audience, ruleId } });
-    setEstimates({ ...estimates, [ruleId]: answer });
+    const answer = await c.call('preview', `/v1/rules/rollout-estimate?environment=${encodeURIComponent(editor.environment)}`, EstimateShape, { body: { flag, audience: audience.value, ruleId } });
+    estimates.value = { ...estimates.value, [ruleId]: answer };
   };
   return (
     <section aria-labelledby="experiments-title">
@@ -67,11 +68,11 @@ function Experiments({ editor }: { editor: Editor }) {
       {experiments.length === 0 ? <p>{'No rule serves a percentage split. Choose "a percentage split" in a rule to start an experiment.'}</p> : null}
       <div class="field inline">
         <label for="exp-audience">Audience reaching the rule</label>
-        <input id="exp-audience" type="number" min={1} value={audience} onInput={(e: Event) => setAudience(Number(valueOf(e)))} />
+        <input id="exp-audience" type="number" min={1} value={audience.value} onInput={(e: Event) => (audience.value = Number(valueOf(e)))} />
       </div>
       {experiments.map(({ r, i }) => {
         const rollout = (r.serve as Extract<DraftServe, { rollout: unknown }>).rollout;
-        const est = estimates[r.id];
+        const est = estimates.value[r.id];
         return <article class="experiment">
         <h3>{`Rule ${i + 1} (${r.id})`}{rollout.experiment ? `: experiment ${rollout.experiment.id}` : ': split without an experiment id'}</h3>
         <SplitEditor split={rollout.split} variants={Object.keys(flag.variants)} idBase={`exp-${i}`} onChange={(split, coalesce) => editor.update((f) => ({ ...f, rules: rules.map((x, j) => (j === i ? { ...x, serve: { rollout: { ...rollout, split } } } : x)) }), coalesce)} />
@@ -93,7 +94,8 @@ function Experiments({ editor }: { editor: Editor }) {
 export function TargetingPanel({ editor }: { editor: Editor }) {
   const flag = editor.draft.value;
   const rules = (flag.rules ?? []) as DraftRule[];
-  const [ruleIndex, setRuleIndex] = useState(0);
+  const chosenRule = useSignal(0);
+  const ruleIndex = chosenRule.value;
   const rule = rules[ruleIndex];
   const selected = new Set(findCountryClause(rule?.when)?.codes ?? []);
   const events = eventsUsed(flag);
@@ -110,7 +112,7 @@ export function TargetingPanel({ editor }: { editor: Editor }) {
         {rules.length === 0 ? <p>Add a rule first: the map edits the geo.country condition of a rule.</p> : <div>
           <div class="field inline">
             <label for="map-rule">Rule</label>
-            <select id="map-rule" value={ruleIndex} onChange={(e: Event) => setRuleIndex(Number(valueOf(e)))}>
+            <select id="map-rule" value={ruleIndex} onChange={(e: Event) => (chosenRule.value = Number(valueOf(e)))}>
               {rules.map((r, i) => <option value={i}>{`Rule ${i + 1} (${r.id})`}</option>)}
             </select>
           </div>

@@ -3,7 +3,7 @@
 // with days and IANA zone, semver, regex with a tester, radius and rollout.
 
 import { zoneName } from '../logic/dates.ts';
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import type { Operator, AttributeType } from '../../../../shared/rules/index.ts';
 import { inputFor, scalarFromText, splitPastedValues } from '../logic/operator-inputs.ts';
 import { valueOf } from './dom.ts';
@@ -27,12 +27,12 @@ const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 
 
 function ListInput({ id, value, type, allowed, describedBy, invalid, onChange }: Props) {
   const list = Array.isArray(value) ? (value as unknown[]) : [];
-  const [entry, setEntry] = useState('');
+  const entry = useSignal('');
   const add = (values: string[]) => {
     const next = [...list];
     for (const v of values.map((x) => scalarFromText(x, type))) if (!next.includes(v)) next.push(v);
     onChange(next);
-    setEntry('');
+    entry.value = '';
   };
   return (
     <div class="list-input">
@@ -43,7 +43,7 @@ function ListInput({ id, value, type, allowed, describedBy, invalid, onChange }:
           <button type="button" aria-label={`Remove ${text(v)}`} onClick={() => onChange(list.filter((_, j) => j !== i))}>×</button>
         </li>)}
       </ul>
-      <input id={id} value={entry} list={allowed ? `${id}-allowed` : undefined} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : 'false'} placeholder="Type and press Enter, or paste many" onInput={(e: Event) => setEntry(valueOf(e))} onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' && entry.trim()) { e.preventDefault(); add([entry.trim()]); } }} onPaste={(e: ClipboardEvent) => {
+      <input id={id} value={entry.value} list={allowed ? `${id}-allowed` : undefined} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : 'false'} placeholder="Type and press Enter, or paste many" onInput={(e: Event) => (entry.value = valueOf(e))} onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' && entry.value.trim()) { e.preventDefault(); add([entry.value.trim()]); } }} onPaste={(e: ClipboardEvent) => {
           const pasted = e.clipboardData?.getData('text') ?? '';
           const values = splitPastedValues(pasted);
           if (values.length > 1) { e.preventDefault(); add(values); }

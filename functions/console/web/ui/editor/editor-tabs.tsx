@@ -1,15 +1,13 @@
 // The editor's sections as tabs (arrow keys move between them) and the panel of the open one.
 
 import type { Signal } from '@preact/signals';
-import type { DraftFlag } from '../../logic/flag-draft.ts';
 import { useApp } from '../app-state.ts';
 import type { Editor } from '../editor-state.ts';
 import { FlagSettings } from '../flag-settings.tsx';
-import { HistoryPanel } from '../history-panel.tsx';
+import { HistoryPanel } from '../history/history-panel.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { RulesList } from '../rules-list.tsx';
 import { TargetingPanel } from '../targeting-panel.tsx';
-import { flagPath } from './load-flag.ts';
 
 export type Tab = 'rules' | 'preview' | 'history' | 'targeting' | 'json';
 const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['history', 'History'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
@@ -49,7 +47,7 @@ function Panel({ editor, tab }: { editor: Editor; tab: Tab }) {
     case 'preview':
       return <PreviewPanel editor={editor} />;
     case 'history':
-      return <HistoryPanel editor={editor} base={flagPath(editor.environment, editor.draft.value.key)} onRolledBack={(flag: DraftFlag, version: number) => editor.reset(flag, version)} />;
+      return <HistoryPanel editor={editor} />;
     case 'targeting':
       return <TargetingPanel editor={editor} />;
     case 'json':
