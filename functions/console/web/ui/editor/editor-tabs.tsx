@@ -7,7 +7,7 @@ import { FlagSettings } from '../flag-settings.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { RulesList } from '../rules-list.tsx';
-import { TargetingPanel } from '../targeting-panel.tsx';
+import { TargetingPanel } from '../targeting/targeting-panel.tsx';
 
 export type Tab = 'rules' | 'preview' | 'history' | 'targeting' | 'json';
 const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['history', 'History'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
