@@ -79,3 +79,20 @@ describe('the Why? trace as the rule\'s own tree', () => {
     assert.deepEqual(explainTrace([], result.trace ?? []).prerequisites, [{ flag: 'base', expected: 'on', got: 'off', passed: false }]);
   });
 });
+
+describe('the Why? trace of segments inside segments', () => {
+  it('expands a segment named inside another, with its own clauses\' outcomes', () => {
+    const segments = {
+      staff: { key: 'staff', when: { attr: 'email', op: 'ends_with', value: '@acme.com' } } as Segment,
+      beta: { key: 'beta', when: { any: [{ attr: 'targetingKey', op: 'in', value: ['ana'] }, { segment: 'staff' }] } } as Segment,
+    };
+    const e = explained([{ id: 'beta', when: { segment: 'beta' }, serve: { variant: 'on' } }], { targetingKey: 'zoe', email: 'zoe@acme.com' }, segments);
+    assert.deepEqual(lines(e.rules[0]!.condition), [
+      'true segment beta',
+      '  true OR',
+      '    false targetingKey is one of ana (saw zoe)',
+      '    true segment staff',
+      '      true email ends with @acme.com (saw zoe@acme.com)',
+    ]);
+  });
+});

@@ -43,23 +43,28 @@ type ClauseStep = { readonly kind: string; readonly path?: string | undefined; r
 export type TraceStepInput = { readonly kind: string; readonly ruleId?: string | undefined; readonly index?: number | undefined; readonly matched?: boolean | undefined; readonly note?: string | undefined; readonly clauses?: readonly ClauseStep[] | undefined } & Readonly<Record<string, unknown>>;
 type RuleInput = { readonly id: string; readonly when?: Condition | undefined; readonly serve?: unknown };
 
-/** Evaluated clauses and segments of one rule: the flag's by path, each segment reference's own by path inside the segment. */
-type Evaluated = { readonly flag: Map<string, ClauseStep>; readonly inSegment: Map<string, Map<string, ClauseStep>> };
+/** The steps one rule took: the flag's own by path, and those inside each segment reference (by the reference's path). */
+type Evaluated = { readonly flag: ReadonlyMap<string, ClauseStep>; readonly inside: ReadonlyMap<string, ReadonlyMap<string, ClauseStep>> };
+
+/** A step inside a segment: a clause under the segment holding it, a nested reference under its path. */
+const insideKey = (kind: 'clause' | 'segment', scope: string, path: string) => (kind === 'segment' ? `segment ${path}` : `${scope} ${path}`);
 
 function evaluatedOf(clauses: readonly ClauseStep[]): Evaluated {
   const flag = new Map<string, ClauseStep>();
-  const inSegment = new Map<string, Map<string, ClauseStep>>();
-  // A segment's clauses follow the step that enters it: they belong to that reference.
+  const inside = new Map<string, Map<string, ClauseStep>>();
+  // A segment's steps follow the step that enters it: they belong to that reference.
   let reference: string | null = null;
   for (const step of clauses) {
     const path = step.path ?? '';
     if (path.startsWith('/rules/')) {
       flag.set(path, step);
       reference = step.kind === 'segment' ? path : null;
-      if (reference !== null) inSegment.set(reference, new Map());
-    } else if (reference !== null) inSegment.get(reference)!.set(path, step);
+      if (reference !== null) inside.set(reference, new Map());
+    } else if (reference !== null) {
+      inside.get(reference)!.set(insideKey(step.kind === 'segment' ? 'segment' : 'clause', step.segment ?? '', path), step);
+    }
   }
-  return { flag, inSegment };
+  return { flag, inside };
 }
 
 /** A group's outcome from its members': decided by the first decisive one, whatever the order. */
@@ -67,32 +72,50 @@ function combine(op: 'all' | 'any', outcomes: readonly Outcome[], absent: Outcom
   const decisive = op === 'all' ? 'false' : 'true';
   if (outcomes.includes(decisive)) return decisive;
   if (outcomes.length > 0 && outcomes.every((o) => o === (op === 'all' ? 'true' : 'false'))) return op === 'all' ? 'true' : 'false';
-  if (outcomes.length === 0) return op === 'all' ? 'true' : 'false';
+  // An empty group decides at once (AND true, OR false), when it is evaluated at all.
+  if (outcomes.length === 0) return absent === 'not-reached' ? absent : op === 'all' ? 'true' : 'false';
   return absent;
 }
 
 const negate = (o: Outcome): Outcome => (o === 'true' ? 'false' : o === 'false' ? 'true' : o);
 
-function build(c: Condition, path: string, found: ReadonlyMap<string, ClauseStep>, absent: Outcome, segments: SegmentLookup, segmentClauses: (path: string) => ReadonlyMap<string, ClauseStep>): TraceNode {
+/** Segments inside segments are expanded this deep (definitions are validated acyclic; this only bounds the drawing). */
+const MAX_SEGMENT_DEPTH = 8;
+
+/** Where build is: in the flag (reference null) or inside the segment `scope`, entered through the flag's reference at `reference`. */
+type BuildScope = { readonly evaluated: Evaluated; readonly reference: string | null; readonly scope: string | null; readonly absent: Outcome; readonly segments: SegmentLookup; readonly depth: number };
+
+function stepAt(at: BuildScope, kind: 'clause' | 'segment', path: string): ClauseStep | undefined {
+  if (at.scope === null) return at.evaluated.flag.get(path);
+  return at.reference === null ? undefined : at.evaluated.inside.get(at.reference)?.get(insideKey(kind, at.scope, path));
+}
+
+function build(c: Condition, path: string, at: BuildScope): TraceNode {
   if (isGroup(c)) {
     const op = 'all' in c ? 'all' : 'any';
-    const children = childrenOf(c).map((child, i) => build(child, `${path}/${op}/${i}`, found, absent, segments, segmentClauses));
-    return { kind: 'group', op, outcome: combine(op, children.map((n) => n.outcome), absent), children };
+    const children = childrenOf(c).map((child, i) => build(child, `${path}/${op}/${i}`, at));
+    return { kind: 'group', op, outcome: combine(op, children.map((n) => n.outcome), at.absent), children };
   }
   if (isNot(c)) {
-    const child = build(c.not, `${path}/not`, found, absent, segments, segmentClauses);
+    const child = build(c.not, `${path}/not`, at);
     return { kind: 'not', outcome: negate(child.outcome), child };
   }
   if ('segment' in c) {
-    const step = found.get(path);
-    const outcome: Outcome = step ? (step.result ? 'true' : 'false') : absent;
-    const definition = segments(c.segment);
+    const step = stepAt(at, 'segment', path);
+    const outcome: Outcome = step ? (step.result ? 'true' : 'false') : at.absent;
+    const definition = at.depth < MAX_SEGMENT_DEPTH ? at.segments(c.segment) : undefined;
     // Inside a segment nothing evaluated means skipped (or not reached, as its reference).
-    const condition = definition ? build(definition, '/when', step ? segmentClauses(path) : new Map(), outcome === 'not-reached' ? 'not-reached' : 'skipped', () => undefined, () => new Map()) : null;
-    return { kind: 'segment', segment: c.segment, outcome, condition };
+    const inner: BuildScope = {
+      ...at,
+      reference: !step ? null : at.scope === null ? path : at.reference,
+      scope: c.segment,
+      absent: outcome === 'not-reached' ? 'not-reached' : 'skipped',
+      depth: at.depth + 1,
+    };
+    return { kind: 'segment', segment: c.segment, outcome, condition: definition ? build(definition, '/when', inner) : null };
   }
-  const step = found.get(path);
-  return { kind: 'clause', text: conditionWords(c), outcome: step ? (step.result ? 'true' : 'false') : absent, ...(step && 'seen' in step ? { seen: valueWords(step.seen) } : {}) };
+  const step = stepAt(at, 'clause', path);
+  return { kind: 'clause', text: conditionWords(c), outcome: step ? (step.result ? 'true' : 'false') : at.absent, ...(step && 'seen' in step ? { seen: valueWords(step.seen) } : {}) };
 }
 
 export type SegmentLookup = (key: string) => Condition | undefined;
@@ -107,10 +130,8 @@ export function explainTrace(rules: readonly RuleInput[], steps: readonly TraceS
     prerequisites: steps.filter((s) => s.kind === 'prerequisite').map((s) => ({ flag: String(s.flag), expected: String(s.expected), got: typeof s.got === 'string' ? s.got : null, passed: s.passed === true })),
     rules: rules.map((rule, index) => {
       const step = ruleSteps.get(rule.id);
-      const evaluated = evaluatedOf(step?.clauses ?? []);
-      const absent: Outcome = step ? 'skipped' : 'not-reached';
-      const base = `/rules/${index}/when`;
-      const condition = rule.when === undefined ? null : build(rule.when, base, evaluated.flag, absent, segments, (p) => evaluated.inSegment.get(p) ?? new Map());
+      const at: BuildScope = { evaluated: evaluatedOf(step?.clauses ?? []), reference: null, scope: null, absent: step ? 'skipped' : 'not-reached', segments, depth: 0 };
+      const condition = rule.when === undefined ? null : build(rule.when, `/rules/${index}/when`, at);
       const split = splits.get(rule.id);
       return {
         id: rule.id,

@@ -10,13 +10,15 @@ export function EditorToolbar({ editor, onSave }: { editor: Editor; onSave: () =
   const version = editor.version.value;
   return (
     <div class="toolbar">
-      <h1>
-        <a href={hashOf({ screen: 'library', env: editor.environment })} class="back" aria-label="Back to the flags">←</a>
-        {' '}
-        {editor.draft.value.key}
-        <span class="muted">{version === 0 ? ' (new, not saved)' : ` version ${version}`}</span>
-      </h1>
-      {version === 0 ? null : <a href={hashOf({ screen: 'compare', env: editor.environment, key: editor.draft.value.key })}>Compare environments</a>}
+      <div class="title">
+        <h1>
+          <a href={hashOf({ screen: 'library', env: editor.environment })} class="back" aria-label="Back to the flags">←</a>
+          {' '}
+          {editor.draft.value.key}
+          <span class="muted">{version === 0 ? ' (new, not saved)' : ` version ${version}`}</span>
+        </h1>
+        {version === 0 ? null : <a href={hashOf({ screen: 'compare', env: editor.environment, key: editor.draft.value.key })}>Compare environments</a>}
+      </div>
       {!canEdit.value ? <span class="badge read-only">Read only</span> : (
         <div class="actions">
           <button type="button" disabled={!editor.canUndo.value} onClick={editor.undo} aria-keyshortcuts="Control+Z">Undo</button>
