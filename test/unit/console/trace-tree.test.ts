@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { compileFlag, evaluate, type Segment } from '../../../shared/rules/index.ts';
+import { conditionWords } from '../../../functions/console/web/logic/change-words.ts';
 import { explainTrace, type TraceNode, type TraceStepInput } from '../../../functions/console/web/logic/trace-tree.ts';
 
 type Rule = { id: string; when?: unknown; serve: unknown };
@@ -93,6 +94,26 @@ describe('the Why? trace of segments inside segments', () => {
       '    false targetingKey is one of ana (saw zoe)',
       '    true segment staff',
       '      true email ends with @acme.com (saw zoe@acme.com)',
+    ]);
+  });
+});
+
+describe('operators in words', () => {
+  it('reads versions, ranges, absence and time windows as phrases', () => {
+    assert.deepEqual([
+      conditionWords({ attr: 'appVersion', op: 'semver_gte', value: '3.0.0' }),
+      conditionWords({ attr: 'appVersion', op: 'semver_between', value: ['2.0.0', '3.0.0'] }),
+      conditionWords({ attr: 'seats', op: 'between', value: [5, 50] }),
+      conditionWords({ attr: 'geo.country', op: 'not_in', value: ['DE', 'FR'] }),
+      conditionWords({ attr: 'email', op: 'not_exists' }),
+      conditionWords({ op: 'time_window', value: { days: ['mon'], from: '09:00', to: '17:00', tz: 'UTC' } }),
+    ], [
+      'appVersion version >= 3.0.0',
+      'appVersion version is between 2.0.0 and 3.0.0',
+      'seats is between 5 and 50',
+      'geo.country is not one of DE, FR',
+      'email is absent',
+      'the time is mon 09:00–17:00 UTC',
     ]);
   });
 });

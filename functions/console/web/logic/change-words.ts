@@ -43,7 +43,11 @@ export function conditionWords(c: unknown, nested = false): string {
   if ('any' in o) return group(o.any, ' or ');
   if ('not' in o) return `not ${conditionWords(o.not, true)}`;
   if ('segment' in o) return `in segment ${valueWords(o.segment)}`;
-  if (o.op === 'time_window') return `the time is within ${valueWords(o.value)}`;
+  if (o.op === 'time_window') {
+    const w = (o.value ?? {}) as { days?: unknown; from?: unknown; to?: unknown; tz?: unknown };
+    const days = Array.isArray(w.days) && w.days.length > 0 ? `${valueWords(w.days)} ` : '';
+    return `the time is ${days}${valueWords(w.from)}–${valueWords(w.to)} ${valueWords(w.tz ?? 'UTC')}`;
+  }
   if (typeof o.attr === 'string' && typeof o.op === 'string') {
     const op = OPS[o.op] ?? o.op.replace(/_/g, ' ');
     if (RANGES.has(o.op) && Array.isArray(o.value) && o.value.length === 2) return `${o.attr} ${op} ${valueWords(o.value[0])} and ${valueWords(o.value[1])}`;
