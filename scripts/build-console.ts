@@ -19,7 +19,9 @@ function hashed(base: string, ext: string, body: Uint8Array): string {
 
 export async function buildConsole(outDir = join(root, 'dist', 'console', 'static')): Promise<ConsoleBuild> {
   const result = await build({
-    entryPoints: [join(webDir, 'main.ts')],
+    entryPoints: [join(webDir, 'main.tsx')],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     bundle: true,
     write: false,
     platform: 'browser',

@@ -27,12 +27,26 @@ try {
   await page.locator('[data-preview-users]').waitFor();
   await page.getByRole('button', { name: 'Why? Trace of user 1', exact: true }).click();
   await page.getByRole('heading', { name: /Why user 1/ }).waitFor();
+  await page.locator('.trace').scrollIntoViewIfNeeded();
   await shot('preview');
   await page.getByRole('link', { name: 'Back to the flags' }).click();
   await page.getByRole('link', { name: 'new-checkout' }).click();
   await page.getByRole('tab', { name: 'Map & audiences' }).click();
   await page.locator('.map').waitFor();
   await shot('map');
+  // Compare: dark-mode copied to a new staging environment, then turned off in development.
+  const admin = (path: string, body: unknown) => fetch(`${product.url}/admin/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${product.adminKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  await admin('/environments', { key: 'staging' });
+  await admin('/environments/development/flags:bulk', { action: 'copy', keys: ['dark-mode'], targetEnvironment: 'staging' });
+  await admin('/environments/development/flags:bulk', { action: 'disable', keys: ['dark-mode'] });
+  // A reload, so the console reads the list of environments again (staging is new).
+  await page.goto(`${product.consoleUrl}#/development/compare/dark-mode`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await page.locator('.promotion').waitFor();
+  await shot('compare');
+  await page.goto(`${product.consoleUrl}#/development/flags/new-checkout`);
+  await page.getByRole('tab', { name: 'Rules' }).waitFor();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.getByRole('tab', { name: 'Rules' }).click();
   await page.locator('.badge.cost').first().waitFor();

@@ -74,3 +74,5 @@ export const BulkShape = z.object({ action: z.string(), succeeded: z.number(), f
 export type BulkAnswer = z.infer<typeof BulkShape>;
 export const ImportShape = z.object({ environmentVersion: z.number(), written: z.array(z.object({ kind: z.string(), key: z.string(), version: z.number() })) });
 export const ExportShape = z.looseObject({ version: z.number(), flags: z.array(z.unknown()) });
+/** GET /v1/environments/:env/segments: what the Why? tree expands a segment reference into. */
+export const SegmentListShape = z.object({ items: z.array(z.object({ key: z.string(), document: z.looseObject({ when: z.unknown() }) })) });

@@ -9,9 +9,15 @@ export type ChangeInWords = { readonly text: string; readonly changes: readonly 
 type Doc = { rules?: { id?: string; when?: unknown; serve?: unknown }[]; tags?: string[] } & Record<string, unknown>;
 
 const OPS: Record<string, string> = {
-  eq: 'is', neq: 'is not', in: 'is one of', not_in: 'is not one of', gt: '>', gte: '≥', lt: '<', lte: '≤',
-  contains: 'contains', starts_with: 'starts with', ends_with: 'ends with', matches: 'matches', exists: 'is present',
+  eq: 'is', neq: 'is not', in: 'is one of', not_in: 'is not one of', gt: '>', gte: '≥', lt: '<', lte: '≤', between: 'is between',
+  contains: 'contains', not_contains: 'does not contain', starts_with: 'starts with', ends_with: 'ends with', matches: 'matches', exists: 'is present', not_exists: 'is absent',
+  before: 'is before', after: 'is after', between_dates: 'is between',
+  semver_eq: 'version =', semver_gt: 'version >', semver_gte: 'version >=', semver_lt: 'version <', semver_lte: 'version <=', semver_between: 'version is between',
+  contains_all: 'contains all of', contains_any: 'contains any of', contains_none: 'contains none of', size_eq: 'has size', size_gt: 'has more items than', size_lt: 'has fewer items than',
+  within_radius: 'is within', in_rollout: 'is in the rollout',
 };
+/** Operators whose value is a [low, high] pair, read "between low and high". */
+const RANGES = new Set(['between', 'between_dates', 'semver_between']);
 
 const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
@@ -37,8 +43,14 @@ export function conditionWords(c: unknown, nested = false): string {
   if ('any' in o) return group(o.any, ' or ');
   if ('not' in o) return `not ${conditionWords(o.not, true)}`;
   if ('segment' in o) return `in segment ${valueWords(o.segment)}`;
+  if (o.op === 'time_window') {
+    const w = (o.value ?? {}) as { days?: unknown; from?: unknown; to?: unknown; tz?: unknown };
+    const days = Array.isArray(w.days) && w.days.length > 0 ? `${valueWords(w.days)} ` : '';
+    return `the time is ${days}${valueWords(w.from)}–${valueWords(w.to)} ${valueWords(w.tz ?? 'UTC')}`;
+  }
   if (typeof o.attr === 'string' && typeof o.op === 'string') {
     const op = OPS[o.op] ?? o.op.replace(/_/g, ' ');
+    if (RANGES.has(o.op) && Array.isArray(o.value) && o.value.length === 2) return `${o.attr} ${op} ${valueWords(o.value[0])} and ${valueWords(o.value[1])}`;
     return 'value' in o ? `${o.attr} ${op} ${valueWords(o.value)}` : `${o.attr} ${op}`;
   }
   return JSON.stringify(c);

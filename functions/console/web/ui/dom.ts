@@ -1,17 +1,8 @@
-// Small helpers the views share: reading an input's value from its event, and a labelled field.
-
-import { h, type ComponentChildren } from 'preact';
+// Small helpers the views share: reading an input's value from its event, saving a download,
+// telling whether a key press is typing.
 
 export const valueOf = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
 export const checkedOf = (e: Event): boolean => (e.currentTarget as HTMLInputElement).checked;
-
-let counter = 0;
-/** A stable-enough unique id for label/for pairs of generated fields. */
-export const uid = (prefix: string) => `${prefix}-${++counter}`;
-
-export function field(label: string, id: string, control: ComponentChildren, hint?: ComponentChildren) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ?? null);
-}
 
 /** Saves a JSON value as a file download. */
 export function download(name: string, value: unknown): void {

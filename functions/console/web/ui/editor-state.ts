@@ -2,12 +2,11 @@
 // about the draft (validation at ~50 ms after the last edit; conflicts and cost a little later).
 // The draft autosaves to localStorage; the stored flag changes only on Save.
 
-import { batch, computed, effect, signal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Client } from '../api/client.ts';
 import { AnalyzeShape, PerformanceShape, UsageShape, ValidateShape } from '../api/shapes.ts';
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { saveDraft } from '../logic/drafts.ts';
-import { canEdit } from './app-state.ts';
 import type { Issue } from '../logic/problems.ts';
 import { uniqueWarnings } from '../logic/warnings.ts';
 import { canRedo, canUndo, pushState, redo, undo, undoStack, type UndoStack } from '../logic/undo-stack.ts';
@@ -19,7 +18,13 @@ const ANALYZE_DEBOUNCE_MS = 400;
 
 export type Focus = { readonly rule: number; readonly path: TreePath } | { readonly rule: number; readonly path: null };
 
-export function createEditor(c: Client, environment: string, initial: DraftFlag, baseVersion: number) {
+/** What is being dragged in this editor: a whole rule (by index) or one condition of a rule. */
+export type Dragged = { readonly rule: number } | { readonly rule: number; readonly path: TreePath };
+
+/** What an editor needs of the app: the API client and whether the key may edit. */
+export type EditorDeps = { readonly client: Client; readonly canEdit: ReadonlySignal<boolean> };
+
+export function createEditor({ client: c, canEdit }: EditorDeps, environment: string, initial: DraftFlag, baseVersion: number) {
   const stack = signal<UndoStack<DraftFlag>>(undoStack(initial));
   const version = signal(baseVersion);
   const draft = computed(() => stack.value.present);
@@ -34,9 +39,10 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   const cost = signal<{ estimatedNs: number; measuredNs?: number } | null>(null);
   /** The stored flag's last hour: evaluations and each rule's match rate (null until known or when none). */
   const usage = signal<{ evaluations: number; rules: Record<string, { matches: number; matchRate: number }> } | null>(null);
+  const usageRequest = new AbortController();
   // Observed once per opening: a saved flag's traffic, not the draft's.
   if (baseVersion > 0) {
-    c.call('admin', `/v1/environments/${encodeURIComponent(environment)}/flags/${encodeURIComponent(initial.key)}/usage?minutes=60`, UsageShape)
+    c.call('admin', `/v1/environments/${encodeURIComponent(environment)}/flags/${encodeURIComponent(initial.key)}/usage?minutes=60`, UsageShape, { signal: usageRequest.signal })
       .then((answer) => (usage.value = answer.evaluations > 0 ? answer : null))
       .catch(() => undefined);
   }
@@ -44,6 +50,9 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
   /** Extra issues from a refused save (422 with paths into the request body). */
   const saveIssues = signal<Issue[]>([]);
   const focus = signal<Focus | null>(null);
+  /** The comment the next save records. */
+  const comment = signal('');
+  const dragged = signal<Dragged | null>(null);
 
   const edit = (next: DraftFlag, coalesceKey?: string) => {
     // A viewer's key cannot save: the draft does not change (the views offer no edits either).
@@ -113,6 +122,8 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
     apiError,
     saveIssues,
     focus,
+    comment,
+    dragged,
     edit,
     update,
     undo: () => (stack.value = undo(stack.value)),
@@ -132,6 +143,7 @@ export function createEditor(c: Client, environment: string, initial: DraftFlag,
       clearTimeout(validateTimer);
       clearTimeout(analyzeTimer);
       inFlight?.abort();
+      usageRequest.abort();
     },
   };
 }

@@ -7,33 +7,37 @@ import type { Role } from '../logic/key-role.ts';
 const KEY = 'switchyard.adminKey';
 const ROLE = 'switchyard.adminRole';
 
-function read(name: string): string | null {
-  try {
-    return sessionStorage.getItem(name);
-  } catch {
-    return null;
-  }
-}
+export type Session = ReturnType<typeof createSession>;
 
-export const adminKey = signal<string | null>(read(KEY));
-/** The key's role once an answer has named it (see logic/key-role.ts); null while unknown. */
-export const keyRole = signal<Role | null>(read(ROLE) as Role | null);
-
-export function learnRole(role: Role): void {
-  sessionStorage.setItem(ROLE, role);
-  keyRole.value = role;
-}
-
-export function signIn(key: string): void {
-  sessionStorage.setItem(KEY, key);
-  sessionStorage.removeItem(ROLE);
-  keyRole.value = null;
-  adminKey.value = key;
-}
-
-export function signOut(): void {
-  sessionStorage.removeItem(KEY);
-  sessionStorage.removeItem(ROLE);
-  keyRole.value = null;
-  adminKey.value = null;
+export function createSession(storage: Storage) {
+  const read = (name: string): string | null => {
+    try {
+      return storage.getItem(name);
+    } catch {
+      return null;
+    }
+  };
+  const adminKey = signal<string | null>(read(KEY));
+  /** The key's role once an answer has named it (see logic/key-role.ts); null while unknown. */
+  const keyRole = signal<Role | null>(read(ROLE) as Role | null);
+  return {
+    adminKey,
+    keyRole,
+    learnRole(role: Role): void {
+      storage.setItem(ROLE, role);
+      keyRole.value = role;
+    },
+    signIn(key: string): void {
+      storage.setItem(KEY, key);
+      storage.removeItem(ROLE);
+      keyRole.value = null;
+      adminKey.value = key;
+    },
+    signOut(): void {
+      storage.removeItem(KEY);
+      storage.removeItem(ROLE);
+      keyRole.value = null;
+      adminKey.value = null;
+    },
+  };
 }
