@@ -57,6 +57,7 @@ const SHARED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'authoring':        ['context', 'http', 'rules', 'store'],
   'backends.ts':      ['cache', 'config', 'http', 'store', 'telemetry'],
   'aggregate':        ['backends.ts', 'config', 'rules', 'store', 'telemetry', 'wiring.ts'],
+  'releases':         ['rules'],
   'wiring.ts':        ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'context', 'http', 'store', 'streams', 'telemetry'],
 };
 
