@@ -57,7 +57,8 @@ const SHARED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'authoring':        ['context', 'http', 'rules', 'store'],
   'backends.ts':      ['cache', 'config', 'http', 'store', 'telemetry'],
   'aggregate':        ['backends.ts', 'config', 'rules', 'store', 'telemetry', 'wiring.ts'],
-  'releases':         ['rules'],
+  'schedules':        ['rules'],
+  'releases':         ['rules', 'schedules', 'store'],
   'wiring.ts':        ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'context', 'http', 'store', 'streams', 'telemetry'],
 };
 
