@@ -7,6 +7,7 @@ import { readGeoHeaders } from './context/index.ts';
 import { cachingKeyLookup, keyLookup, type KeyLookup } from './http/auth.ts';
 import type { KeyAdopter } from './store/adopt-key.ts';
 import { rollupStoreFor } from './aggregate/rollups-for.ts';
+import { releaseStoreFor } from './releases/releases-for.ts';
 import { DEMO_ENVIRONMENT } from './store/default-stores.ts';
 import { backendsFor, evaluateBackendsFor } from './backends.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
@@ -82,7 +83,7 @@ export function adminDepsFor(config: RuntimeConfig) {
   startTelemetry(config, 'admin');
   const { stores, adoptKey } = backendsFor(config);
   const rollups = rollupStoreFor(config);
-  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS, guard: authGuardFor(config, true),
+  return { stores, keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey)), usage: rollups.flagMinutes, releases: releaseStoreFor(config), consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS, now: Date.now, storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS, guard: authGuardFor(config, true),
     ...(config.SWITCHYARD_IAP_AUDIENCE ? { iap: iapVerifier({ audience: config.SWITCHYARD_IAP_AUDIENCE, keys: remoteIapKeys(config.SWITCHYARD_IAP_KEYS_URL) }) } : {}),
   };
 }

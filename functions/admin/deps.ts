@@ -6,6 +6,7 @@ import type { AuthGuard } from '../../shared/http/auth-guard.ts';
 import type { IapVerifier } from '../../shared/http/iap.ts';
 import type { AdminStores } from '../../shared/store/ports.ts';
 import type { FlagMinute } from '../../shared/aggregate/rollup-store.ts';
+import type { ReleaseStore } from '../../shared/releases/release-store.ts';
 
 export type AdminDeps = {
   readonly stores: AdminStores;
@@ -21,4 +22,6 @@ export type AdminDeps = {
   readonly guard?: AuthGuard;
   /** A flag's usage minutes in [from, to) from the aggregator's rollups; without it, usage is empty. */
   readonly usage?: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** Release plans and scheduled changes (issue 17); without it, their routes are not served. */
+  readonly releases?: ReleaseStore;
 };

@@ -20,7 +20,7 @@ function decoded<T>(schema: { safeParse: (raw: unknown) => { success: true; data
   return parsed.success ? parsed.data : undefined;
 }
 
-export function createMemoryReleaseStore(options: { flags: Repository<Flag>; environmentExists: (environment: string) => Promise<boolean> }): ReleaseStore {
+export function createMemoryReleaseStore(options: { flags: Pick<Repository<Flag>, 'put'>; environmentExists: (environment: string) => Promise<boolean> }): ReleaseStore {
   const plans: Table = new Map();
   const schedules: Table = new Map();
   const readPlan = (environment: string, id: string) => decoded<PlanRecord>(PlanRecordSchema, plans.get(idOf(environment, id)));

@@ -58,8 +58,8 @@ const SHARED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'backends.ts':      ['cache', 'config', 'http', 'store', 'telemetry'],
   'aggregate':        ['backends.ts', 'config', 'rules', 'store', 'telemetry', 'wiring.ts'],
   'schedules':        ['rules'],
-  'releases':         ['rules', 'schedules', 'store'],
-  'wiring.ts':        ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'context', 'http', 'store', 'streams', 'telemetry'],
+  'releases':         ['backends.ts', 'rules', 'schedules', 'store'],
+  'wiring.ts':        ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'context', 'http', 'releases', 'store', 'streams', 'telemetry'],
 };
 
 /** The folder (or top-level file) of shared/ a path is in: `shared/http/auth.ts` -> `http`. */
