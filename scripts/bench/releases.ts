@@ -59,8 +59,7 @@ function heldPlan(id: string): PlanRecord {
 function minuteOf(random: () => number, minute: number, weights: Record<string, number>, lift: number): MinuteFigures {
   const t = binomial(random, TRAFFIC.exposuresPerMinute, (weights.treatment ?? 0) / 100);
   const c = TRAFFIC.exposuresPerMinute - t;
-  const ev = (n: number) => ({ count: n, sum: 0, sumSq: 0 });
-  return { minute, exposures: { treatment: t, control: c }, events: { error: { treatment: ev(poisson(random, t * TRAFFIC.baselineRate * lift)), control: ev(poisson(random, c * TRAFFIC.baselineRate)) } } };
+  return { minute, exposures: { treatment: t, control: c }, events: { error: { treatment: poisson(random, t * TRAFFIC.baselineRate * lift), control: poisson(random, c * TRAFFIC.baselineRate) } }, values: {} };
 }
 
 /** Minutes from the step's start to its halt, or undefined if it ran the week without one. */

@@ -8,11 +8,12 @@ import { emptyMeanState, emptyRateState, foldMeanMinute, foldRateMinute, meanSta
 
 export type Moments = { readonly count: number; readonly sum: number; readonly sumSq: number };
 
-/** What one flag did in one minute: exposures per variant, and per tracked event and variant its moments. */
+/** What one flag did in one minute: split exposures per variant, tracked events per event and variant, and the moments of their values. */
 export type MinuteFigures = {
   readonly minute: number;
   readonly exposures: Readonly<Record<string, number>>;
-  readonly events: Readonly<Record<string, Readonly<Record<string, Moments>>>>;
+  readonly events: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly values: Readonly<Record<string, Readonly<Record<string, Moments>>>>;
 };
 
 export type Arms = { readonly treatment: string; readonly control: string };
@@ -31,12 +32,14 @@ export function initialState(guard: Guard): GuardState {
 export function foldVariantGuard(guard: VariantGuard, state: GuardState, minutes: readonly MinuteFigures[], arms: Arms): GuardState {
   let s = state.kind === guard.kind ? state : initialState(guard);
   for (const m of minutes) {
-    const moments = (variant: string): Moments => m.events[guard.event]?.[variant] ?? { count: 0, sum: 0, sumSq: 0 };
     if (s.kind === 'rate') {
-      const arm = (variant: string) => ({ exposures: m.exposures[variant] ?? 0, events: moments(variant).count });
+      const arm = (variant: string) => ({ exposures: m.exposures[variant] ?? 0, events: m.events[guard.event]?.[variant] ?? 0 });
       s = { kind: 'rate', ...foldRateMinute(s, { treatment: arm(arms.treatment), control: arm(arms.control) }, guard.direction, guard.tolerance) };
     } else if (s.kind === 'mean') {
-      const arm = (variant: string) => ({ n: moments(variant).count, sum: moments(variant).sum, sumSq: moments(variant).sumSq });
+      const arm = (variant: string) => {
+        const v = m.values[guard.event]?.[variant];
+        return { n: v?.count ?? 0, sum: v?.sum ?? 0, sumSq: v?.sumSq ?? 0 };
+      };
       s = { kind: 'mean', ...foldMeanMinute(s, { treatment: arm(arms.treatment), control: arm(arms.control) }) };
     }
   }

@@ -41,6 +41,16 @@ export function describeRollupStore(name: string, makeStore: () => Promise<Rollu
       assert.equal((await store.flagMinutes('staging', 'checkout', T0, T0 + 2 * MINUTE)).length, 0);
     });
 
+    it('adds a release\'s figures (split exposures, tracked events and their values) across commits', async () => {
+      const release = (treatment: number, errors: number, latency: number) => ({
+        ...minute('checkout', T0, treatment), splits: { treatment, 'control.v2': 10 }, events: { error: { treatment: errors } }, values: { latency: { treatment: { count: 2, sum: latency, sumSq: latency * latency } } },
+      });
+      await store.commit({ messageIds: ['a'], experiments: [] }, () => ({ ...empty, flagMinutes: [release(3, 1, 10)] }));
+      await store.commit({ messageIds: ['b'], experiments: [] }, () => ({ ...empty, flagMinutes: [release(4, 2, 20)] }));
+      const [read] = await store.flagMinutes('prod', 'checkout', T0, T0 + MINUTE);
+      assert.deepEqual([read?.splits, read?.events, read?.values], [{ treatment: 7, 'control.v2': 20 }, { error: { treatment: 3 } }, { latency: { treatment: { count: 4, sum: 30, sumSq: 500 } } }]);
+    });
+
     it('hands a commit the totals of the experiments it names and stores the new ones', async () => {
       const ref = { environment: 'prod', experiment: 'exp-1' };
       await store.commit({ messageIds: ['a'], experiments: [ref] }, (state) => {

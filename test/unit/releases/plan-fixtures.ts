@@ -33,6 +33,5 @@ export function aPlan(overrides: Record<string, unknown> = {}, flagVersion = 1):
 export function aMinute(minute: number, share: number, rates: { treatment: number; control: number }, exposures = 10_000): MinuteFigures {
   const t = Math.round(exposures * share);
   const c = exposures - t;
-  const ev = (n: number) => ({ count: n, sum: 0, sumSq: 0 });
-  return { minute, exposures: { treatment: t, control: c }, events: { error: { treatment: ev(Math.round(t * rates.treatment)), control: ev(Math.round(c * rates.control)) } } };
+  return { minute, exposures: { treatment: t, control: c }, events: { error: { treatment: Math.round(t * rates.treatment), control: Math.round(c * rates.control) } }, values: {} };
 }
