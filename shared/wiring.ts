@@ -8,6 +8,7 @@ import { cachingKeyLookup, keyLookup, type KeyLookup } from './http/auth.ts';
 import type { KeyAdopter } from './store/adopt-key.ts';
 import { rollupStoreFor } from './aggregate/rollups-for.ts';
 import { releaseStoreFor } from './releases/releases-for.ts';
+import { cachedRunningReleases } from './releases/attribution.ts';
 import { DEMO_ENVIRONMENT } from './store/default-stores.ts';
 import { backendsFor, evaluateBackendsFor } from './backends.ts';
 import type { AuthoringDeps } from './authoring/deps.ts';
@@ -65,6 +66,7 @@ export function evaluateDepsFor(config: RuntimeConfig) {
     geoHeaders: geo.mapping,
     metrics: instanceMetrics,
     guard: authGuardFor(config, false),
+    releases: { running: cachedRunningReleases(releaseStoreFor(config).running, { ttlMs: 30_000 }) },
   };
 }
 

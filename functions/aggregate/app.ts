@@ -1,12 +1,14 @@
 // The aggregate function: `POST /run` (and `POST /`, what Cloud Scheduler calls) runs the
-// aggregator once; /healthz and /readyz (the subscription and the rollup store) as everywhere.
+// aggregator once, then the release step; /healthz and /readyz (the subscription and the rollup store) as everywhere.
 
 import type { AggregatorDeps } from '../../shared/aggregate/aggregate-run.ts';
+import type { ReleaseRunDeps } from '../../shared/releases/release-run.ts';
 import type { KeyLookup } from '../../shared/http/auth.ts';
 import { createHttpFunction } from '../../shared/http/http-function.ts';
 import { runRoutes } from './run-route.ts';
 
-export type AggregateDeps = AggregatorDeps;
+/** `releases`: the release step (issue 17) run after each successful merge; none without it. */
+export type AggregateDeps = AggregatorDeps & { readonly releases?: ReleaseRunDeps };
 
 /**
  * `keys`: where runs need an admin key (the local product, where nothing stands in front of the

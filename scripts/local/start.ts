@@ -21,6 +21,7 @@ import { createValidateFunction } from '../../functions/validate/app.ts';
 import { createAggregateFunction } from '../../functions/aggregate/app.ts';
 import { readAggregateConfig } from '../../shared/aggregate/aggregate-config.ts';
 import { aggregateDepsFor } from '../../shared/aggregate/wiring.ts';
+import { releaseRunDepsFor } from '../../shared/releases/release-wiring.ts';
 import { createConsoleFunction } from '../../functions/console/app.ts';
 import { readConsoleConfig } from '../../functions/console/console-config.ts';
 import { loadStaticAssets } from '../../functions/console/static-assets.ts';
@@ -74,7 +75,7 @@ const handlers = {
   admin: createAdminFunction(adminDeps),
   // Runs by hand here (POST /aggregate/run, with the admin key: nothing stands in front of this
   // port as IAM does deployed): merges what the other functions recorded on the in-process bus.
-  aggregate: createAggregateFunction(aggregateDepsFor(config, readAggregateConfig()), { keys: adminDeps.keys }),
+  aggregate: createAggregateFunction({ ...aggregateDepsFor(config, readAggregateConfig()), releases: releaseRunDepsFor(config, readAggregateConfig()) }, { keys: adminDeps.keys }),
   // The console's browser files are what `npm run build` wrote (scripts/build-console.ts).
   console: createConsoleFunction({ config: readConsoleConfig(process.env), assets: loadStaticAssets(new URL('../../dist/console/static/', import.meta.url).pathname) }),
 } as const;

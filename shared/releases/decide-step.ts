@@ -122,3 +122,9 @@ function move(plan: PlanRecord, obs: Observations, action: 'start' | 'advance' |
   }, obs.now);
   return { kind: 'flag_write', plan: next, weights, decision, comment: describeDecision(plan, decision) };
 }
+
+/** The plan paused by the run itself (a step it cannot take: golden tests fail), with the reason. */
+export function pausedByRun(plan: PlanRecord, reason: string, now: number): PlanRecord {
+  const decision: Decision = { at: iso(now), action: 'pause', actor: releaseActor(plan.id), fromStep: plan.step, toStep: plan.step, fromFlagVersion: plan.flagVersion, reason, evidence: [] };
+  return recorded(plan, decision, { status: 'paused', pauseReason: reason }, now);
+}

@@ -72,6 +72,10 @@ export function createFirestoreReleaseStore(db: Firestore, paths: Layout, now: (
     schedule: async (environment, id) => decode<ScheduleRecord>('schedules', dataOf(await ref('schedules', environment, id).get())),
     schedules: async (environment, flag) => (await ofFlag<ScheduleRecord>('schedules', environment, flag)).sort((a, b) => a.dueAt - b.dueAt),
     saveSchedule: (schedule) => save('schedules', schedule),
+    running: async (environment) => {
+      const docs = await paths.environment(environment).collection('releases').where('status', '==', 'running').get();
+      return new Map(docs.docs.map((d) => decode<PlanRecord>('releases', d.data())).filter((p): p is PlanRecord => p !== undefined).map((p) => [p.flag, p.ruleId]));
+    },
     active: async (at) => {
       // Collection-group queries over every environment; the due query needs the index
       // schedules (status ASC, dueAt ASC) at collection-group scope (terraform/firestore.tf).

@@ -53,6 +53,7 @@ export function createMemoryReleaseStore(options: { flags: Pick<Repository<Flag>
     schedule: async (environment, id) => readSchedule(environment, id),
     schedules: async (environment, flag) => inEnvironment((raw) => decoded<ScheduleRecord>(ScheduleRecordSchema, raw), schedules, environment, flag).sort((a, b) => a.dueAt - b.dueAt),
     saveSchedule: async (schedule) => save(schedules, readSchedule, schedule),
+    running: async (environment) => new Map([...plans.values()].map((raw) => decoded<PlanRecord>(PlanRecordSchema, raw)).filter((p): p is PlanRecord => p?.status === 'running' && p.environment === environment).map((p) => [p.flag, p.ruleId])),
     active: async (now) => ({
       plans: [...plans.values()].map((raw) => decoded<PlanRecord>(PlanRecordSchema, raw)).filter((p): p is PlanRecord => p?.status === 'running'),
       schedules: [...schedules.values()].map((raw) => decoded<ScheduleRecord>(ScheduleRecordSchema, raw)).filter((s): s is ScheduleRecord => s?.status === 'pending' && s.dueAt <= now),

@@ -40,6 +40,8 @@ export type ReleaseStore = {
   readonly schedules: (environment: string, flag: string) => Promise<readonly ScheduleRecord[]>;
   readonly saveSchedule: (schedule: ScheduleRecord) => Promise<Saved<ScheduleRecord>>;
 
+  /** The flags of an environment with a running plan, each with its plan's rule (the track endpoint's attribution). */
+  readonly running: (environment: string) => Promise<ReadonlyMap<string, string>>;
   /** What the minute run works on: running plans, and pending schedules due at `now`, of every environment. */
   readonly active: (now: number) => Promise<{ readonly plans: readonly PlanRecord[]; readonly schedules: readonly ScheduleRecord[] }>;
   /** One environment's items in one transaction; results in the items' order. */

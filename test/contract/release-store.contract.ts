@@ -78,6 +78,7 @@ export function describeReleaseStore(name: string, make: MakeReleaseHarness): vo
       expectOk(await h.releases.createSchedule(scheduleFor('later', 'checkout', h.clock.now() + 60_000, h.clock.now())));
       const active = await h.releases.active(h.clock.now());
       assert.deepEqual(active.plans.map((p) => p.id), [running.record.id]);
+      assert.deepEqual([...(await h.releases.running(ENV))], [['checkout', 'ramp']]);
       assert.deepEqual(active.schedules.map((s) => s.id), ['due']);
     });
 
