@@ -77,10 +77,10 @@ export function createFirestoreReleaseStore(db: Firestore, paths: Layout, now: (
       return new Map(docs.docs.map((d) => decode<PlanRecord>('releases', d.data())).filter((p): p is PlanRecord => p !== undefined).map((p) => [p.flag, p.ruleId]));
     },
     active: async (at) => {
-      // Collection-group queries over every environment; the due query needs the index
-      // schedules (status ASC, dueAt ASC) at collection-group scope (terraform/firestore.tf).
+      // Collection-group queries over every environment, each on a composite index at
+      // collection-group scope (terraform/releases.tf): releases (status, flag), schedules (status, dueAt).
       const [plans, schedules] = await Promise.all([
-        db.collectionGroup('releases').where('status', '==', 'running').get(),
+        db.collectionGroup('releases').where('status', '==', 'running').orderBy('flag').get(),
         db.collectionGroup('schedules').where('status', '==', 'pending').where('dueAt', '<=', at).get(),
       ]);
       return {
