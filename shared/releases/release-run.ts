@@ -53,6 +53,31 @@ export type ReleaseRunReport = {
 
 type Tally = { decisions: ReleaseRunReport['decisions'][number][]; applied: ReleaseRunReport['applied'][number][]; conflicts: number; deferred: number };
 
+/** At most this many items, and about this many bytes, per commit (Firestore takes 10 MiB per commit). */
+export const COMMIT_ITEMS = 100;
+export const COMMIT_BYTES = 6 * 1024 * 1024;
+
+/** A flag step writes the document, its history entry and an audit entry with the diff: about three copies. */
+const bytesOf = (item: BatchItem) => JSON.stringify(item.record).length + (item.write ? 3 * JSON.stringify(item.write.document).length : 0);
+
+function chunksOf(items: readonly BatchItem[]): BatchItem[][] {
+  const chunks: BatchItem[][] = [];
+  let current: BatchItem[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = bytesOf(item);
+    if (current.length > 0 && (current.length >= COMMIT_ITEMS || bytes + size > COMMIT_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 
 function figuresOf(rows: readonly FlagMinute[]): MinuteFigures[] {
@@ -147,7 +172,11 @@ async function runEnvironment(deps: ReleaseRunDeps, environment: string, plans: 
   await eachLimited(plans.map((p, i) => [p, i] as const), 16, async ([plan, i]) => void (decided[i] = await planItem(deps, plan, scope, now, settleMs, tally)));
   for (const item of decided) keep(item);
   if (items.length === 0) return;
-  const results = await deps.releases.commit(environment, items);
+  // One commit per environment, in chunks that stay far inside Firestore's commit size (a plan
+  // record is a few KB to ~100 KB with its decisions): the environment's version document takes
+  // one write per chunk that moves flags, never one per plan.
+  const results = [];
+  for (const chunk of chunksOf(items)) results.push(...(await deps.releases.commit(environment, chunk)));
   results.forEach((result, i) => {
     const item = items[i]!;
     if (!result.ok) {

@@ -3,6 +3,8 @@
 // its context, never the variant.
 
 import assert from 'node:assert/strict';
+import { OFREPProvider } from '@openfeature/ofrep-provider';
+import { OpenFeature, type EvaluationContext, type TrackingEventDetails } from '@openfeature/server-sdk';
 import { createEvaluateFunction } from '../../../functions/evaluate/app.ts';
 import { createMemoryBehaviorCounters } from '../../../shared/cache/behavior-counters.ts';
 import { createSnapshotCache } from '../../../shared/cache/snapshot-cache.ts';
@@ -17,6 +19,28 @@ const split = (key: string, rule: string) => ({
   key, enabled: true, variants: { treatment: true, control: false }, offVariant: 'control', defaultVariant: 'control',
   rules: [{ id: 'staff', when: { attr: 'staff', op: 'eq', value: true }, serve: { variant: 'treatment' } }, { id: rule, serve: { rollout: { split: [{ variant: 'treatment', weight: 30 }, { variant: 'control', weight: 70 }] } } }],
 });
+
+/**
+ * The OFREP provider with OpenFeature's tracking API sent to POST /v1/track: the README's example
+ * (OFREP 0.3 has no tracking call of its own). `flush` waits for the events sent so far.
+ */
+class SwitchyardProvider extends OFREPProvider {
+  private readonly sent = new Set<Promise<unknown>>();
+  private readonly url: string;
+  private readonly key: string;
+  constructor(url: string, key: string) {
+    super({ baseUrl: url, headers: [['Authorization', `Bearer ${key}`]] });
+    this.url = url;
+    this.key = key;
+  }
+  track(event: string, context: EvaluationContext, details: TrackingEventDetails): void {
+    const body = { event, context, ...(details.value === undefined ? {} : { value: details.value }) };
+    const sending = fetch(`${this.url}/v1/track`, { method: 'POST', headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => undefined);
+    this.sent.add(sending);
+    void sending.finally(() => this.sent.delete(sending));
+  }
+  flush = () => Promise.all([...this.sent]);
+}
 
 describe('evaluate: tracked events attributed to the variant served', () => {
   let server: RunningFunction;
@@ -52,6 +76,24 @@ describe('evaluate: tracked events attributed to the variant served', () => {
     const values = drained.distributions.filter((d) => d.m === 'tracked_event_values');
     assert.deepEqual(values.map((d) => [d.l.variant, d.count, d.sum]).sort(), Object.entries(expected).map(([v, n]) => [v, n, n * 120]).sort());
     assert.ok(drained.counters.filter((c) => c.m === 'tracked_events').every((c) => c.l.flag === 'checkout'), 'flags without a running plan are not counted');
+  });
+
+  it('attributes events sent through the OpenFeature SDK\'s client.track(name, context, { value })', async () => {
+    const provider = new SwitchyardProvider(server.url, SDK_KEY);
+    await OpenFeature.setProviderAndWait('releases', provider);
+    const client = OpenFeature.getClient('releases');
+    metrics.drain();
+    const expected: Record<string, number> = {};
+    for (let u = 0; u < 40; u++) {
+      const context = { targetingKey: `sdk-user-${u}` };
+      const details = await client.getBooleanDetails('checkout', false, context);
+      expected[details.variant!] = (expected[details.variant!] ?? 0) + 1;
+      client.track('latency', context, { value: 80 });
+    }
+    await provider.flush();
+    await OpenFeature.close();
+    const counted = Object.fromEntries(metrics.drain().counters.filter((c) => c.m === 'tracked_events').map((c) => [c.l.variant, c.v]));
+    assert.deepEqual(counted, expected);
   });
 
   it('leaves out users another rule serves: they are not in the plan\'s comparison', async () => {
