@@ -16,6 +16,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function newPlan(input: PlanInput, at: { id: string; environment: string; flag: Flag; flagVersion: number; actor: string; now: number }): { ok: true; plan: PlanRecord } | Refusal {
   const split = splitWeights(at.flag, input.ruleId);
   if (!split.ok) return { ok: false, status: 422, path: '/ruleId', message: split.problem };
+  // Exposures are the flag's split evaluations per variant: a second split would mix into them.
+  const splits = (at.flag.rules ?? []).filter((r) => 'rollout' in r.serve).map((r) => r.id);
+  if (splits.length > 1) return { ok: false, status: 422, path: '/ruleId', message: `the flag has ${splits.length} rules with a split (${splits.join(', ')}); a plan needs its rule to be the only one, since its exposures are the flag's split evaluations` };
   for (const v of [input.control, input.treatment]) {
     if (!(v in split.weights)) return { ok: false, status: 422, path: v === input.control ? '/control' : '/treatment', message: `the split of rule "${input.ruleId}" has no variant "${v}"` };
   }

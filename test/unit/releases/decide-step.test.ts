@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { decideStep, type Observations } from '../../../shared/releases/decide-step.ts';
 import type { PlanRecord } from '../../../shared/releases/plan-record.ts';
-import { steerPlan } from '../../../shared/releases/plan-lifecycle.ts';
-import { aMinute, aPlan, FIVE_STEPS, MINUTE, NOW } from './plan-fixtures.ts';
+import { newPlan, steerPlan } from '../../../shared/releases/plan-lifecycle.ts';
+import { FlagSchema } from '../../../shared/rules/schema.ts';
+import { aMinute, aPlan, FIVE_STEPS, MINUTE, NOW, planInput, rampFlag } from './plan-fixtures.ts';
 
 const healthy = { treatment: 0.01, control: 0.01 };
 
@@ -115,6 +116,40 @@ describe('deciding a release step', () => {
     assert.ok(advance.kind === 'flag_write');
     assert.match(advance.comment, /^release p1 advance: step 0 -> 1 \(treatment 5%, control 95%\)/);
     assert.match(advance.comment, /errors \(error per exposure\): treatment \d+\/\d+/);
+  });
+});
+
+describe('a plan\'s mean guard', () => {
+  it('halts a treatment whose latency is 40% higher, and holds one that is the same', () => {
+    const guards = [{ id: 'latency', kind: 'mean', event: 'latency', direction: 'increase', tolerance: 0.1 }];
+    const started = decideStep(aPlan({ guards }), { now: NOW, minutes: [], monitoring: {}, flag: { version: 1, weights: { treatment: 0, control: 100 } } }).plan;
+    const minute = (m: number, treatmentMs: number) => ({
+      minute: NOW + m * MINUTE, exposures: { treatment: 100, control: 9900 }, events: {},
+      // 100 values per arm per minute with a spread of +-20%.
+      values: { latency: Object.fromEntries(([['treatment', treatmentMs], ['control', 100]] as const).map(([v, mean]) => [v, { count: 100, sum: 100 * mean, sumSq: 100 * mean * mean * (1 + 0.04 / 3) }])) },
+    });
+    const check = (treatmentMs: number) => decideStep(started, { now: NOW + 3 * MINUTE, minutes: [minute(0, treatmentMs), minute(1, treatmentMs)], monitoring: {}, flag: { version: 2, weights: { treatment: 1, control: 99 } } });
+    const slow = check(140);
+    assert.equal(slow.plan.status, 'halted');
+    assert.equal(slow.plan.decisions.at(-1)!.evidence[0]!.verdict, 'breach');
+    const same = check(100);
+    assert.equal(same.plan.status, 'running');
+    assert.equal(same.plan.lastCheck!.evidence[0]!.verdict, 'ok');
+  });
+});
+
+describe('creating a plan', () => {
+  it('refuses a flag with a second split rule, whose evaluations would mix into the plan\'s exposures', () => {
+    const flag = FlagSchema.parse({ ...rampFlag(), rules: [...rampFlag().rules!, { id: 'other', serve: { rollout: { split: [{ variant: 'treatment', weight: 50 }, { variant: 'control', weight: 50 }] } } }] });
+    const made = newPlan(planInput(), { id: 'p1', environment: 'production', flag, flagVersion: 1, actor: 'alice', now: NOW });
+    assert.ok(!made.ok);
+    assert.equal(made.path, '/ruleId');
+  });
+
+  it('refuses steps whose weights name variants the split lacks', () => {
+    const made = newPlan(planInput({ steps: [{ weights: { treatment: 50, control: 40, other: 10 } }] }), { id: 'p1', environment: 'production', flag: rampFlag(), flagVersion: 1, actor: 'alice', now: NOW });
+    assert.ok(!made.ok);
+    assert.equal(made.path, '/steps/0/weights');
   });
 });
 
