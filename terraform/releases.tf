@@ -90,3 +90,22 @@ resource "google_monitoring_alert_policy" "release_halted" {
     }
   }
 }
+
+# Every flag's rollup minutes of an environment in a range, for the release step's one read per
+# environment: minutes where environment == ? and minute in [from, to) order by minute
+# (shared/aggregate/firestore-rollup-store.ts, environmentMinutes()).
+resource "google_firestore_index" "minutes_by_environment" {
+  database    = google_firestore_database.main.name
+  collection  = "minutes"
+  query_scope = "COLLECTION_GROUP"
+
+  fields {
+    field_path = "environment"
+    order      = "ASCENDING"
+  }
+
+  fields {
+    field_path = "minute"
+    order      = "ASCENDING"
+  }
+}

@@ -1,10 +1,18 @@
 // Safe releases (issue 17), simulated on a seeded clock through the real decision code
 // (shared/releases/decide-step.ts): the false-halt rate with no true difference over a week of
 // per-minute checks, the minutes to halt a 2x and a 1.2x regression at a stated traffic, and the
-// time to decide 1,000 running plans in one minute run. Prints one JSON object.
+// time of one minute run's release step for 1,000 running plans (embedded stores, and the Firestore
+// emulator when its address is exported). Prints one JSON object.
 // Run: npm run bench:releases (BENCH_RUNS lowers or raises the number of simulated plans).
 
+import { createFirestoreRollupStore } from '../../shared/aggregate/firestore-rollup-store.ts';
 import { createMemoryRollupStore } from '../../shared/aggregate/memory-rollup-store.ts';
+import type { RollupStore } from '../../shared/aggregate/rollup-store.ts';
+import { createFirestoreReleaseStore } from '../../shared/releases/firestore-release-store.ts';
+import type { ReleaseStore } from '../../shared/releases/release-store.ts';
+import { createFirestoreStores } from '../../shared/store/firestore/index.ts';
+import { layout } from '../../shared/store/firestore/layout.ts';
+import type { AdminStores } from '../../shared/store/ports.ts';
 import { decideStep, MINUTE_MS, type Observations } from '../../shared/releases/decide-step.ts';
 import { createMemoryReleaseStore } from '../../shared/releases/memory-release-store.ts';
 import { runReleases } from '../../shared/releases/release-run.ts';
@@ -17,6 +25,7 @@ import { PlanInputSchema } from '../../shared/releases/plan-schema.ts';
 import { FlagSchema } from '../../shared/rules/schema.ts';
 import { mulberry32 } from '../../shared/seeded-random.ts';
 
+process.env.METADATA_SERVER_DETECTION = 'none';
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WEEK = 7 * 24 * 60;
 const START = Date.parse('2026-03-02T00:00:00Z');
@@ -127,25 +136,42 @@ function decideThousand(rounds: number) {
   return { plans: 1000, rounds, msMedian: Number(quantile(samples, 0.5)!.toFixed(2)), msP95: Number(quantile(samples, 0.95)!.toFixed(2)) };
 }
 
+type Backend = { readonly name: string; readonly stores: AdminStores; readonly releases: ReleaseStore; readonly rollups: RollupStore; readonly close: () => Promise<void> };
+
+function memoryBackend(now: () => number): Backend {
+  const stores = createMemoryStore({ environments: {}, keys: [] }, { now });
+  return { name: 'embedded (memory)', stores, releases: createMemoryReleaseStore({ flags: stores.documents.flags, environmentExists: async (e) => (await stores.flags.version(e)) !== undefined }), rollups: createMemoryRollupStore(), close: async () => undefined };
+}
+
+/** On the Firestore emulator when its address is exported (node scripts/services/start.ts): slower than Firestore itself per call, but the same calls. */
+async function firestoreBackend(now: () => number): Promise<Backend | undefined> {
+  if (!process.env.FIRESTORE_EMULATOR_HOST) return undefined;
+  const { Firestore } = await import('@google-cloud/firestore');
+  const projectId = process.env.GOOGLE_CLOUD_PROJECT ?? 'demo-switchyard';
+  await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
+  const db = new Firestore({ projectId, ignoreUndefinedProperties: true });
+  return { name: 'Firestore emulator', stores: createFirestoreStores(db, { now }), releases: createFirestoreReleaseStore(db, layout(db), now), rollups: createFirestoreRollupStore(db, { now }), close: () => db.terminate() };
+}
+
 /**
- * The whole release step of one minute run on the embedded stores: 1,000 running plans on 1,000
- * flags in 10 environments, each with a minute of rollups to fold; one commit per environment.
+ * The whole release step of one minute run: 1,000 running plans on 1,000 flags in 10
+ * environments, each with a minute of rollups to fold; commits per environment.
  */
-async function runThousand(rounds: number) {
+async function runThousand(rounds: number, make: (now: () => number) => Backend | Promise<Backend | undefined>) {
   let now = START;
+  const backend = await make(() => now);
+  if (!backend) return undefined;
+  const { stores, releases, rollups } = backend;
   const environments = Array.from({ length: 10 }, (_, e) => `env-${e}`);
-  const store = createMemoryStore({ environments: Object.fromEntries(environments.map((env) => [env, { flags: Array.from({ length: 100 }, (_, f) => ({ ...flag, key: `flag-${f}` })) }])), keys: [] }, { now: () => now });
-  const releases = createMemoryReleaseStore({ flags: store.documents.flags, environmentExists: async (e) => (await store.flags.version(e)) !== undefined });
-  const rollups = createMemoryRollupStore();
-  const random = mulberry32(7);
   for (const env of environments) {
-    for (let f = 0; f < 100; f++) {
-      const p = heldPlan(`p${f}`);
-      const made = await releases.createPlan({ ...p, environment: env, flag: `flag-${f}` });
-      if (!made.ok) throw new Error(made.reason);
-    }
+    await stores.environments.create({ key: env }, { actor: 'bench' });
+    const imported = await stores.imports.importDocuments(env, { flags: Array.from({ length: 100 }, (_, f) => ({ ...flag, key: `flag-${f}` })) }, { ifMatch: 1, actor: 'bench' });
+    if (!imported.ok) throw new Error(`import: ${imported.reason}`);
+    const created = await Promise.all(Array.from({ length: 100 }, (_, f) => releases.createPlan({ ...heldPlan(`p${f}`), environment: env, flag: `flag-${f}`, flagVersion: 1 })));
+    if (created.some((c) => !c.ok)) throw new Error('plan creation failed');
   }
-  const deps = { releases, flags: store.flags, figures: rollups.flagMinutes, metrics: createMetricsRecorder(), log: { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) }, now: () => now, settleMs: 0 };
+  const random = mulberry32(7);
+  const deps = { releases, flags: stores.flags, figures: rollups.environmentMinutes, metrics: createMetricsRecorder(), log: { info: () => undefined, warn: () => undefined, error: (m: string, f?: unknown) => console.error(m, f) }, now: () => now, settleMs: 0 };
   await runReleases(deps); // every plan starts: its first step written
   const samples: number[] = [];
   const running: number[] = [];
@@ -155,16 +181,17 @@ async function runThousand(rounds: number) {
       const m = minuteOf(random, minute, { treatment: TRAFFIC.treatmentShare * 100 }, 1);
       return { environment, flag: `flag-${f}`, minute, evaluations: 1000, errors: 0, variants: {}, reasons: {}, rules: {}, splits: m.exposures, events: m.events };
     }));
-    await rollups.commit({ messageIds: [`r${r}`], experiments: [] }, () => ({ flagMinutes, experiments: [], requests: [], watermark: undefined }));
+    for (let i = 0; i < flagMinutes.length; i += 250) await rollups.commit({ messageIds: [`r${r}-${i}`], experiments: [] }, () => ({ flagMinutes: flagMinutes.slice(i, i + 250), experiments: [], requests: [], watermark: undefined }));
     now += MINUTE_MS;
     const started = performance.now();
     const report = await runReleases(deps);
     samples.push(performance.now() - started);
     running.push(report.plans);
   }
+  await backend.close();
   samples.sort((a, b) => a - b);
   // A few plans may halt falsely during the rounds (alpha 0.05 each): the figure is for those still running.
-  return { plans: 1000, runningPerRound: running, environments: environments.length, rounds, store: 'embedded (memory)', msMedian: Number(quantile(samples, 0.5)!.toFixed(1)), msMax: Number(samples.at(-1)!.toFixed(1)) };
+  return { plans: 1000, runningPerRound: running, environments: environments.length, rounds, store: backend.name, msMedian: Number(quantile(samples, 0.5)!.toFixed(1)), msMax: Number(samples.at(-1)!.toFixed(1)) };
 }
 
 const started = performance.now();
@@ -178,7 +205,8 @@ const result = {
   regression2x: haltStudy(2, Math.min(RUNS, 200), 50_000),
   regression1_2x: haltStudy(1.2, Math.min(RUNS, 200), 90_000),
   decideThousandPlans: decideThousand(20),
-  minuteRunThousandPlans: await runThousand(5),
+  minuteRunThousandPlans: await runThousand(5, memoryBackend),
+  minuteRunThousandPlansFirestore: (await runThousand(3, firestoreBackend)) ?? 'not run: export the emulators (node scripts/services/start.ts) to measure',
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
 };
 console.log(JSON.stringify(result, null, 2));

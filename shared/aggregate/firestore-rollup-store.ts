@@ -26,6 +26,12 @@ const MinuteDoc = z.object({
   splits: counts.optional(), events: z.record(z.string(), counts).optional(), values: z.record(z.string(), z.record(z.string(), moments)).optional(),
 });
 
+function minuteOf(environment: string, flag: string, doc: { get: (field: string) => unknown; data: () => unknown }): FlagMinute {
+  const { splits, events, values, ...rest } = MinuteDoc.parse(doc.data());
+  const minute = (doc.get('minute') as { toMillis: () => number }).toMillis();
+  return { environment, flag, minute, ...rest, ...(splits ? { splits } : {}), ...(events ? { events } : {}), ...(values ? { values } : {}) };
+}
+
 export function createFirestoreRollupStore(db: Firestore, options: { now?: () => number } = {}): RollupStore {
   const now = options.now ?? Date.now;
   const { FieldValue, Timestamp } = firestoreModule();
@@ -100,10 +106,13 @@ export function createFirestoreRollupStore(db: Firestore, options: { now?: () =>
     },
     flagMinutes: async (environment, flag, from, to) => {
       const snap = await minutes(environment, flag).where('minute', '>=', Timestamp.fromMillis(from)).where('minute', '<', Timestamp.fromMillis(to)).orderBy('minute').get();
-      return snap.docs.map((doc): FlagMinute => {
-        const { splits, events, values, ...rest } = MinuteDoc.parse(doc.data());
-        return { environment, flag, minute: (doc.get('minute') as InstanceType<typeof Timestamp>).toMillis(), ...rest, ...(splits ? { splits } : {}), ...(events ? { events } : {}), ...(values ? { values } : {}) };
-      });
+      return snap.docs.map((doc) => minuteOf(environment, flag, doc));
+    },
+    // Every flag's minutes: a collection-group query on the composite index minutes (environment, minute)
+    // at collection-group scope (terraform/releases.tf).
+    environmentMinutes: async (environment, from, to) => {
+      const snap = await db.collectionGroup('minutes').where('environment', '==', environment).where('minute', '>=', Timestamp.fromMillis(from)).where('minute', '<', Timestamp.fromMillis(to)).orderBy('minute').get();
+      return snap.docs.map((doc) => minuteOf(environment, String(doc.get('flag')), doc));
     },
     experiment: async (ref) => {
       const snap = await experimentRef(ref.environment, ref.experiment).get();

@@ -65,6 +65,8 @@ export type RollupStore = {
   readonly failed: (outboxId: string) => Promise<void>;
   /** Minutes of one flag in [from, to), oldest first: what the console charts. */
   readonly flagMinutes: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** Minutes of every flag of an environment in [from, to), oldest first: what the release step folds, one query per environment. */
+  readonly environmentMinutes: (environment: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
   readonly experiment: (ref: ExperimentRef) => Promise<ExperimentTotals | undefined>;
 };
 

@@ -26,8 +26,8 @@ export type GuardReader = (guard: MonitoringGuard, now: number) => Promise<numbe
 export type ReleaseRunDeps = {
   readonly releases: ReleaseStore;
   readonly flags: FlagStore;
-  /** A flag's rollup minutes in [from, to) (RollupStore.flagMinutes). */
-  readonly figures: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** Every flag's rollup minutes of an environment in [from, to) (RollupStore.environmentMinutes). */
+  readonly figures: (environment: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
   readonly monitoring?: GuardReader;
   readonly metrics: MetricsRecorder;
   readonly log: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -52,6 +52,14 @@ export type ReleaseRunReport = {
 };
 
 type Tally = { decisions: ReleaseRunReport['decisions'][number][]; applied: ReleaseRunReport['applied'][number][]; conflicts: number; deferred: number };
+
+/** Minutes folded at most in one check (the environment's read spans no more). */
+export const MAX_FOLD_MINUTES = 60;
+
+type Minutes = { readonly to: number; readonly byFlag: ReadonlyMap<string, readonly FlagMinute[]> };
+
+/** Environments stepped at once; within one, plans' figures are read 16 at a time. */
+export const ENVIRONMENTS_IN_FLIGHT = 4;
 
 /** At most this many items, and about this many bytes, per commit (Firestore takes 10 MiB per commit). */
 export const COMMIT_ITEMS = 100;
@@ -119,12 +127,18 @@ async function scheduleItem(s: ScheduleRecord, scope: Scope, now: number, tally:
   return { kind: 'schedule', record: { ...s, status: 'applied', appliedVersion: version, updatedAt: at }, write: { key: s.flag, ifMatch: flag?.version ?? 0, document: parsed.value, actor: scheduleActor(s.id), comment: outcome.comment } };
 }
 
-async function planItem(deps: ReleaseRunDeps, plan: PlanRecord, scope: Scope, now: number, settleMs: number, tally: Tally): Promise<BatchItem | undefined> {
+/** Minutes not yet folded by a plan, from [from, to) of the environment's read. */
+function foldFrom(plan: PlanRecord, to: number): number {
+  const from = plan.foldedThrough !== null ? plan.foldedThrough + MINUTE_MS : floorMinute(plan.stepStartedAt ?? Date.parse(plan.createdAt));
+  // A plan that missed many runs (paused, or the scheduler stopped) folds the last hour at most.
+  return Math.max(from, to - MAX_FOLD_MINUTES * MINUTE_MS);
+}
+
+async function planItem(deps: ReleaseRunDeps, plan: PlanRecord, scope: Scope, minutes: Minutes, now: number, tally: Tally): Promise<BatchItem | undefined> {
   const flag = scope.flags.get(plan.flag);
   const split = flag ? splitWeights(flag, plan.ruleId) : undefined;
-  const from = plan.foldedThrough !== null ? plan.foldedThrough + MINUTE_MS : floorMinute(plan.stepStartedAt ?? Date.parse(plan.createdAt));
-  const to = floorMinute(now - settleMs);
-  const rows = plan.step >= 0 && from < to ? await deps.figures(plan.environment, plan.flag, from, to) : [];
+  const from = foldFrom(plan, minutes.to);
+  const rows = plan.step >= 0 ? (minutes.byFlag.get(plan.flag) ?? []).filter((m) => m.minute >= from) : [];
   const monitoring: Record<string, number | undefined> = {};
   for (const guard of plan.guards) {
     if (guard.kind !== 'monitoring') continue;
@@ -156,7 +170,14 @@ async function runEnvironment(deps: ReleaseRunDeps, environment: string, plans: 
     references: { segments: Object.fromEntries((snapshot?.segments ?? []).map((s) => [s.key, s])), flags: Object.fromEntries(flags) },
     attributes: () => (attributes ??= deps.flags.attributes(environment)),
   };
-  const settleMs = deps.settleMs ?? MINUTE_MS;
+  // One read of the environment's rollups for all its plans, from the earliest minute any still needs.
+  const to = floorMinute(now - (deps.settleMs ?? MINUTE_MS));
+  const started = plans.filter((p) => p.step >= 0);
+  const from = started.length > 0 ? Math.min(...started.map((p) => foldFrom(p, to))) : to;
+  const rows = from < to ? await deps.figures(environment, from, to) : [];
+  const byFlag = new Map<string, FlagMinute[]>();
+  for (const row of rows) byFlag.set(row.flag, [...(byFlag.get(row.flag) ?? []), row]);
+  const minutes: Minutes = { to, byFlag };
   const items: BatchItem[] = [];
   // One write per flag per run: a second item on a flag waits for the next run, which decides it
   // against the flag as the first left it.
@@ -169,7 +190,7 @@ async function runEnvironment(deps: ReleaseRunDeps, environment: string, plans: 
   };
   for (const s of [...schedules].sort((a, b) => a.dueAt - b.dueAt)) keep(await scheduleItem(s, scope, now, tally));
   const decided: (BatchItem | undefined)[] = new Array(plans.length);
-  await eachLimited(plans.map((p, i) => [p, i] as const), 16, async ([plan, i]) => void (decided[i] = await planItem(deps, plan, scope, now, settleMs, tally)));
+  await eachLimited(plans.map((p, i) => [p, i] as const), 16, async ([plan, i]) => void (decided[i] = await planItem(deps, plan, scope, minutes, now, tally)));
   for (const item of decided) keep(item);
   if (items.length === 0) return;
   // One commit per environment, in chunks that stay far inside Firestore's commit size (a plan
@@ -200,10 +221,11 @@ export async function runReleases(deps: ReleaseRunDeps): Promise<ReleaseRunRepor
   const tally: Tally = { decisions: [], applied: [], conflicts: 0, deferred: 0 };
   const running = new Map<string, number>();
   for (const p of plans) running.set(p.environment, (running.get(p.environment) ?? 0) + 1);
-  for (const environment of environments) {
+  // Environments are independent (each has its own version document): a few at a time.
+  await eachLimited(environments, ENVIRONMENTS_IN_FLIGHT, async (environment) => {
     if (deps.budgetMs !== undefined && deps.now() - started >= deps.budgetMs) {
-      deps.log.warn('release step out of time; the remaining environments wait for the next run', { environment });
-      break;
+      deps.log.warn('release step out of time; this environment waits for the next run', { environment });
+      return;
     }
     try {
       await runEnvironment(deps, environment, plans.filter((p) => p.environment === environment), schedules.filter((s) => s.environment === environment), deps.now(), tally);
@@ -211,7 +233,7 @@ export async function runReleases(deps: ReleaseRunDeps): Promise<ReleaseRunRepor
       // One environment's failure (its store, its Monitoring) never stops the others.
       deps.log.error('release step failed for an environment; it is decided again next run', { environment, errorKind: 'dependency', error: error instanceof Error ? error.message : String(error) });
     }
-  }
+  });
   for (const [environment, n] of running) deps.metrics.gauge('releases_running', { environment }, n);
   return { environments: environments.length, plans: plans.length, schedules: schedules.length, decisions: tally.decisions, applied: tally.applied, conflicts: tally.conflicts, deferred: tally.deferred, ms: deps.now() - started };
 }

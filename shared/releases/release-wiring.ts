@@ -21,7 +21,7 @@ export function releaseRunDepsFor(config: RuntimeConfig, aggregate: AggregateCon
   return {
     releases: releaseStoreFor(config),
     flags: stores.flags,
-    figures: rollupStoreFor(config).flagMinutes,
+    figures: rollupStoreFor(config).environmentMinutes,
     // Locally (no Monitoring) a Monitoring guard has no data: its plan holds, never advances.
     ...(readsMonitoring ? { monitoring: monitoringGuardReader({ projectId, ...(aggregate.SWITCHYARD_MONITORING_ENDPOINT ? { endpoint: aggregate.SWITCHYARD_MONITORING_ENDPOINT } : {}) }) } : {}),
     metrics: instanceMetrics,

@@ -91,7 +91,7 @@ export async function startReleaseRig(): Promise<ReleaseRig> {
   const telemetry = createTelemetry({ function: 'aggregate', environment: 'test', version: 'v', projectId, settings: { ...LOGGING_DEFAULTS.test, level: 'silent' }, metrics });
   const log = { info: () => undefined, error: telemetry.logger.error, warn: (message: string, fields: Record<string, unknown> = {}) => void warnings.push({ message, fields }) };
   const deps: AggregatorDeps = { source, store: rollups, writer, flags: stores.flags, metrics, log, projectId, now: clock.now, limits: { budgetMs: 30_000, maxMessages: 1_000, batchSize: 50 } };
-  const releaseDeps: ReleaseRunDeps = { releases, flags: stores.flags, figures: rollups.flagMinutes, monitoring: reader, metrics, log, now: clock.now, settleMs: 0 };
+  const releaseDeps: ReleaseRunDeps = { releases, flags: stores.flags, figures: rollups.environmentMinutes, monitoring: reader, metrics, log, now: clock.now, settleMs: 0 };
   const aggregate = await serveFunction('aggregate', createAggregateFunction({ ...deps, releases: releaseDeps }));
 
   const publish = async (t: Topic, minute: number, traffic: Traffic) => {
