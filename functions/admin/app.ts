@@ -9,6 +9,7 @@ import { environmentRoutes } from './environment-routes.ts';
 import { historyRoutes } from './history-routes.ts';
 import { usageRoute } from './usage-route.ts';
 import { keyRoutes } from './key-routes.ts';
+import { plannedChangeRoutes } from './release-routes.ts';
 import { transferRoutes } from './transfer-routes.ts';
 
 export type { AdminDeps, AdminFunctionDeps } from './deps.ts';
@@ -18,7 +19,7 @@ export function createAdminFunction(deps: AdminFunctionDeps) {
     name: 'admin',
     telemetry: deps.telemetry,
     cors: { origins: deps.consoleOrigins },
-    routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps), usageRoute(deps)],
+    routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps), usageRoute(deps), ...plannedChangeRoutes(deps)],
     readiness: [{ name: 'store', check: async () => void (await deps.stores.environments.list()) }],
   });
 }

@@ -9,6 +9,7 @@ import { iapVerifier, remoteIapKeys, type IapVerifier } from '../../shared/http/
 import type { KeyAdopter } from '../../shared/store/adopt-key.ts';
 import type { AdminStores } from '../../shared/store/ports.ts';
 import type { FlagMinute } from '../../shared/aggregate/rollup-store.ts';
+import type { ReleaseStore } from '../../shared/releases/release-store.ts';
 import type { Logger } from '../../shared/telemetry/logger.ts';
 import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
 import { authGuardFor, startInstance, type Instance } from '../../shared/wiring/instance.ts';
@@ -27,6 +28,8 @@ export type AdminDeps = {
   readonly guard?: AuthGuard;
   /** A flag's usage minutes in [from, to) from the aggregator's rollups; without it, usage is empty. */
   readonly usage?: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** Release plans and scheduled changes (issue 17); without it, their routes are not served. */
+  readonly releases?: ReleaseStore;
 };
 
 /** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
@@ -35,11 +38,12 @@ export type AdminFunctionDeps = AdminDeps & { readonly telemetry: Telemetry };
 /** Every port of the instance's store; keys are looked up uncached, so a revocation applies at once. */
 export function adminDeps(config: RuntimeConfig, instance: Instance = startInstance(config, 'admin')): AdminFunctionDeps {
   const telemetry = instance.telemetry.of('admin');
-  const { stores, adoptKey, rollups } = instance.backends;
+  const { stores, adoptKey, rollups, releases } = instance.backends;
   return {
     stores,
     keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey, telemetry.logger)),
     usage: rollups.flagMinutes,
+    releases,
     consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS,
     now: Date.now,
     storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS,

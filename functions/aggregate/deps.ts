@@ -10,9 +10,14 @@ import { monitoringWriter } from '../../shared/aggregate/monitoring-writer.ts';
 import { pubsubSource } from '../../shared/aggregate/pubsub-source.ts';
 import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
 import { startInstance, type Instance } from '../../shared/wiring/instance.ts';
+import { monitoringGuardReader } from '../../shared/releases/monitoring-guard-reader.ts';
+import type { ReleaseRunDeps } from '../../shared/releases/release-run.ts';
 
 /** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
-export type AggregateFunctionDeps = AggregatorDeps & { readonly telemetry: Telemetry };
+export type AggregateFunctionDeps = AggregatorDeps & { readonly telemetry: Telemetry; readonly releases?: ReleaseRunDeps };
+
+/** The release step stops starting environments after this long, inside the minute the scheduler gives a run. */
+export const RELEASE_BUDGET_MS = 10_000;
 
 export function aggregateDeps(config: RuntimeConfig, instance: Instance = startInstance(config, 'aggregate')): AggregateFunctionDeps {
   const telemetry = instance.telemetry.of('aggregate');
@@ -29,5 +34,29 @@ export function aggregateDeps(config: RuntimeConfig, instance: Instance = startI
     now: Date.now,
     limits: { budgetMs: config.SWITCHYARD_AGGREGATE_BUDGET_SECONDS * 1000, maxMessages: config.SWITCHYARD_AGGREGATE_MAX_MESSAGES, batchSize: config.SWITCHYARD_AGGREGATE_BATCH },
     telemetry,
+    releases: releaseRunDeps(config, instance, telemetry),
+  };
+}
+
+/**
+ * The release step after each merge: plans and schedules, the flags they move, the rollups as
+ * figures, Monitoring guards through the real client (or the endpoint tests run), and the
+ * instance's announcer, so a step reaches every evaluate instance as an admin write does.
+ */
+function releaseRunDeps(config: RuntimeConfig, instance: Instance, telemetry: Telemetry): ReleaseRunDeps {
+  const { backends } = instance;
+  const readsMonitoring = config.SWITCHYARD_METRICS_SUBSCRIPTION !== undefined || config.SWITCHYARD_MONITORING_ENDPOINT !== undefined;
+  const projectId = config.GOOGLE_CLOUD_PROJECT;
+  return {
+    releases: backends.releases,
+    flags: backends.stores.flags,
+    figures: backends.rollups.environmentMinutes,
+    // Locally (no Monitoring) a Monitoring guard has no data: its plan holds, never advances.
+    ...(readsMonitoring ? { monitoring: monitoringGuardReader({ projectId, ...(config.SWITCHYARD_MONITORING_ENDPOINT ? { endpoint: config.SWITCHYARD_MONITORING_ENDPOINT } : {}) }) } : {}),
+    metrics: telemetry.metrics,
+    log: telemetry.logger,
+    now: Date.now,
+    budgetMs: RELEASE_BUDGET_MS,
+    announce: backends.announce,
   };
 }

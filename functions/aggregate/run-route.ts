@@ -1,9 +1,11 @@
-// `POST /run` and `POST /`: one aggregator run. The body is optional (Cloud Scheduler sends none);
+// `POST /run` and `POST /`: one aggregator run, then (with `releases`) the release step: due
+// scheduled changes and running plans (shared/releases/release-run.ts). The body is optional (Cloud Scheduler sends none);
 // a by-hand run may lower the limits. 200 with the run's report; 503 with a problem (and the
 // report) when a write failed and the messages were left for redelivery; 409 while a run is going.
 
 import * as z from 'zod';
 import { runAggregation, type AggregatorDeps, type RunLimits } from '../../shared/aggregate/aggregate-run.ts';
+import { runReleases, type ReleaseRunDeps } from '../../shared/releases/release-run.ts';
 import { authenticate, type KeyLookup } from '../../shared/http/auth.ts';
 import { hasBody, readJsonBody } from '../../shared/http/body.ts';
 import { problem } from '../../shared/http/problem.ts';
@@ -16,7 +18,7 @@ const RunBodySchema = z.strictObject({
 });
 
 /** With `keys`, a run needs an admin key of any role (it runs what the schedule would run); SDK keys get 403. */
-export function runRoutes(deps: AggregatorDeps, keys?: KeyLookup): Route[] {
+export function runRoutes(deps: AggregatorDeps & { readonly releases?: ReleaseRunDeps }, keys?: KeyLookup): Route[] {
   // One run at a time per instance (Terraform also keeps the function at one instance): two runs
   // would race for the outbox and Monitoring's point order.
   let running = false;
@@ -39,7 +41,8 @@ export function runRoutes(deps: AggregatorDeps, keys?: KeyLookup): Route[] {
     running = true;
     try {
       const report = await runAggregation({ ...deps, limits });
-      if (report.outcome === 'ok') return sendJson(response, 200, report);
+      // Releases step on complete figures only: after a failed merge they wait for the next run.
+      if (report.outcome === 'ok') return sendJson(response, 200, deps.releases ? { ...report, releases: await runReleases(deps.releases) } : report);
       sendProblem(response, { ...problem('UNAVAILABLE', `the run stopped: ${report.error}; unacknowledged messages will be redelivered and applied once`), report });
     } finally {
       running = false;

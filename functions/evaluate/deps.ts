@@ -13,6 +13,7 @@ import { authGuardFor, startInstance, streamTokensFor, type Instance } from '../
 import type { Telemetry } from '../../shared/telemetry/telemetry.ts';
 import type { EvaluateDeps } from './request-context.ts';
 import { streamOffer } from './stream-offer.ts';
+import { cachedRunningReleases } from '../../shared/releases/attribution.ts';
 
 /** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
 export type EvaluateFunctionDeps = EvaluateDeps & { readonly telemetry: Telemetry };
@@ -44,6 +45,8 @@ export function evaluateDeps(config: RuntimeConfig, instance: Instance = startIn
     geoHeaders: geo.mapping,
     metrics,
     guard: authGuardFor(config, false),
+    // Tracked events are attributed for flags with a running plan; plans move once a minute.
+    releases: { running: cachedRunningReleases(instance.backends.releases.running, { ttlMs: 30_000 }) },
     telemetry,
   };
   if (!config.SWITCHYARD_STREAMS_URL) return deps;

@@ -16,6 +16,7 @@ import type { MetricsRecorder } from '../../shared/telemetry/recorder.ts';
 import type { StreamOffer } from './stream-offer.ts';
 import type { AuthGuard } from '../../shared/http/auth-guard.ts';
 import { needsServerKey } from './key-access.ts';
+import type { RunningReleases } from '../../shared/releases/attribution.ts';
 
 export type EvaluateDeps = {
   readonly keys: KeyLookup;
@@ -35,6 +36,8 @@ export type EvaluateDeps = {
   readonly guard?: AuthGuard;
   /** The eventStreams of bulk answers; none are offered when absent (SWITCHYARD_STREAMS_URL unset). */
   readonly streams?: StreamOffer;
+  /** Flags with a running release plan, for attributing tracked events to variants (issue 17). */
+  readonly releases?: { readonly running: (environment: string) => Promise<RunningReleases> };
 };
 
 /** `secret` is the key presented (for the stream offer); never log it. */

@@ -27,9 +27,10 @@ export function experimentsIn(messages: readonly MetricsMessage[]): ExperimentRe
   return [...refs.values()];
 }
 
-/** Evaluations and rule matches of each flag and minute, as the console charts them. */
+/** Evaluations and rule matches of each flag and minute, as the console charts them; split exposures and tracked events for release plans. */
 export function flagMinutesOf(points: readonly MergedPoint[]): FlagMinute[] {
-  const byKey = new Map<string, { environment: string; flag: string; minute: number; evaluations: number; errors: number; variants: Record<string, number>; reasons: Record<string, number>; rules: Record<string, number> }>();
+  type Building = { environment: string; flag: string; minute: number; evaluations: number; errors: number; variants: Record<string, number>; reasons: Record<string, number>; rules: Record<string, number>; splits?: Record<string, number>; events?: Record<string, Record<string, number>>; values?: Record<string, Record<string, { count: number; sum: number; sumSq: number }>> };
+  const byKey = new Map<string, Building>();
   const entry = (environment: string, flag: string, minute: number) => {
     const key = `${environment}\u0001${flag}\u0001${minute}`;
     let e = byKey.get(key);
@@ -44,10 +45,21 @@ export function flagMinutesOf(points: readonly MergedPoint[]): FlagMinute[] {
       addCount(e.reasons, p.l.reason!, p.v);
       if (p.l.reason === 'ERROR') e.errors += p.v;
       else addCount(e.variants, p.l.variant!, p.v);
+      if (p.l.reason === 'SPLIT') addCount((e.splits ??= {}), p.l.variant!, p.v);
     } else if (p.m === 'rule_matches') {
       const e = entry(p.l.environment!, p.l.flag!, p.minute);
       addCount(e.rules, p.l.rule!, p.v);
+    } else if (p.m === 'tracked_events') {
+      const e = entry(p.l.environment!, p.l.flag!, p.minute);
+      addCount(((e.events ??= {})[p.l.event!] ??= {}), p.l.variant!, p.v);
     }
+  }
+  for (const p of points) {
+    if (p.kind !== 'distribution' || p.m !== 'tracked_event_values') continue;
+    const e = entry(p.l.environment!, p.l.flag!, p.minute);
+    const byVariant = ((e.values ??= {})[p.l.event!] ??= {});
+    const v = byVariant[p.l.variant!];
+    byVariant[p.l.variant!] = { count: (v?.count ?? 0) + p.count, sum: (v?.sum ?? 0) + p.sum, sumSq: (v?.sumSq ?? 0) + p.sumSq };
   }
   return [...byKey.values()];
 }

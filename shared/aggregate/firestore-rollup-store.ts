@@ -20,7 +20,17 @@ const counts = z.record(z.string(), z.number());
 const ExperimentDoc = z.object({ exposures: counts });
 const WatermarkDoc = z.object({ minute: z.number() });
 const OutboxDoc = z.object({ body: z.string(), attempts: z.number().int().nonnegative() });
-const MinuteDoc = z.object({ evaluations: z.number().default(0), errors: z.number().default(0), variants: counts.default({}), reasons: counts.default({}), rules: counts.default({}) });
+const moments = z.object({ count: z.number().default(0), sum: z.number().default(0), sumSq: z.number().default(0) });
+const MinuteDoc = z.object({
+  evaluations: z.number().default(0), errors: z.number().default(0), variants: counts.default({}), reasons: counts.default({}), rules: counts.default({}),
+  splits: counts.optional(), events: z.record(z.string(), counts).optional(), values: z.record(z.string(), z.record(z.string(), moments)).optional(),
+});
+
+function minuteOf(environment: string, flag: string, doc: { get: (field: string) => unknown; data: () => unknown }): FlagMinute {
+  const { splits, events, values, ...rest } = MinuteDoc.parse(doc.data());
+  const minute = (doc.get('minute') as { toMillis: () => number }).toMillis();
+  return { environment, flag, minute, ...rest, ...(splits ? { splits } : {}), ...(events ? { events } : {}), ...(values ? { values } : {}) };
+}
 
 export function createFirestoreRollupStore(db: Firestore, options: { now?: () => number } = {}): RollupStore {
   const now = options.now ?? Date.now;
@@ -62,6 +72,10 @@ export function createFirestoreRollupStore(db: Firestore, options: { now?: () =>
             environment: add.environment, flag: add.flag, minute: Timestamp.fromMillis(add.minute),
             evaluations: FieldValue.increment(add.evaluations), errors: FieldValue.increment(add.errors),
             variants: increments(add.variants), reasons: increments(add.reasons), rules: increments(add.rules),
+            // Release figures (nested maps merge field by field; event names and variant keys are plain field names in set()).
+            ...(add.splits ? { splits: increments(add.splits) } : {}),
+            ...(add.events ? { events: Object.fromEntries(Object.entries(add.events).map(([event, byVariant]) => [event, increments(byVariant)])) } : {}),
+            ...(add.values ? { values: Object.fromEntries(Object.entries(add.values).map(([event, byVariant]) => [event, Object.fromEntries(Object.entries(byVariant).map(([variant, m]) => [variant, increments(m)]))])) } : {}),
           }, { merge: true });
         }
         for (const t of result.experiments) {
@@ -92,7 +106,13 @@ export function createFirestoreRollupStore(db: Firestore, options: { now?: () =>
     },
     flagMinutes: async (environment, flag, from, to) => {
       const snap = await minutes(environment, flag).where('minute', '>=', Timestamp.fromMillis(from)).where('minute', '<', Timestamp.fromMillis(to)).orderBy('minute').get();
-      return snap.docs.map((doc): FlagMinute => ({ environment, flag, minute: (doc.get('minute') as InstanceType<typeof Timestamp>).toMillis(), ...MinuteDoc.parse(doc.data()) }));
+      return snap.docs.map((doc) => minuteOf(environment, flag, doc));
+    },
+    // Every flag's minutes: a collection-group query on the composite index minutes (environment, minute)
+    // at collection-group scope (terraform/releases.tf).
+    environmentMinutes: async (environment, from, to) => {
+      const snap = await db.collectionGroup('minutes').where('environment', '==', environment).where('minute', '>=', Timestamp.fromMillis(from)).where('minute', '<', Timestamp.fromMillis(to)).orderBy('minute').get();
+      return snap.docs.map((doc) => minuteOf(environment, String(doc.get('flag')), doc));
     },
     experiment: async (ref) => {
       const snap = await experimentRef(ref.environment, ref.experiment).get();

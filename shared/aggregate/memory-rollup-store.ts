@@ -42,6 +42,8 @@ export function createMemoryRollupStore(): RollupStore {
     },
     flagMinutes: async (environment, flag, from, to) =>
       [...minutes.values()].filter((m) => m.environment === environment && m.flag === flag && m.minute >= from && m.minute < to).sort((a, b) => a.minute - b.minute),
+    environmentMinutes: async (environment, from, to) =>
+      [...minutes.values()].filter((m) => m.environment === environment && m.minute >= from && m.minute < to).sort((a, b) => a.minute - b.minute || a.flag.localeCompare(b.flag)),
     experiment: async (ref) => experiments.get(experimentId(ref)),
   };
 }

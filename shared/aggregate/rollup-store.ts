@@ -17,7 +17,15 @@ export type FlagMinute = {
   readonly variants: Readonly<Record<string, number>>;
   readonly reasons: Readonly<Record<string, number>>;
   readonly rules: Readonly<Record<string, number>>;
+  /** Evaluations served by a split, per variant: a release plan's exposures. */
+  readonly splits?: Readonly<Record<string, number>>;
+  /** Tracked events attributed to the variant served, per event and variant (release guards). */
+  readonly events?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The moments of tracked events' values, per event and variant. */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, Moments>>>>;
 };
+
+export type Moments = { readonly count: number; readonly sum: number; readonly sumSq: number };
 
 export type ExperimentRef = { readonly environment: string; readonly experiment: string };
 /** All exposures of an experiment since its first, by variant. */
@@ -57,16 +65,35 @@ export type RollupStore = {
   readonly failed: (outboxId: string) => Promise<void>;
   /** Minutes of one flag in [from, to), oldest first: what the console charts. */
   readonly flagMinutes: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** Minutes of every flag of an environment in [from, to), oldest first: what the release step folds, one query per environment. */
+  readonly environmentMinutes: (environment: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
   readonly experiment: (ref: ExperimentRef) => Promise<ExperimentTotals | undefined>;
 };
 
 /** Adds one rollup increment into another (same flag and minute). */
 export function addFlagMinute(into: FlagMinute | undefined, add: FlagMinute): FlagMinute {
-  if (!into) return { ...add, variants: { ...add.variants }, reasons: { ...add.reasons }, rules: { ...add.rules } };
+  if (!into) return structuredClone(add);
   const sum = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
     const out = { ...a };
     for (const [k, v] of Object.entries(b)) addCount(out, k, v);
     return out;
   };
-  return { ...into, evaluations: into.evaluations + add.evaluations, errors: into.errors + add.errors, variants: sum(into.variants, add.variants), reasons: sum(into.reasons, add.reasons), rules: sum(into.rules, add.rules) };
+  const nested = <T>(a: Readonly<Record<string, Readonly<Record<string, T>>>> | undefined, b: Readonly<Record<string, Readonly<Record<string, T>>>> | undefined, plus: (x: T | undefined, y: T) => T) => {
+    if (!a && !b) return undefined;
+    const out: Record<string, Record<string, T>> = {};
+    for (const source of [a ?? {}, b ?? {}]) {
+      for (const [event, byVariant] of Object.entries(source)) {
+        const into = (out[event] ??= {});
+        for (const [variant, v] of Object.entries(byVariant)) into[variant] = plus(into[variant], v);
+      }
+    }
+    return out;
+  };
+  const splits = into.splits || add.splits ? sum(into.splits ?? {}, add.splits ?? {}) : undefined;
+  const events = nested(into.events, add.events, (x, y) => (x ?? 0) + y);
+  const values = nested(into.values, add.values, (x, y) => ({ count: (x?.count ?? 0) + y.count, sum: (x?.sum ?? 0) + y.sum, sumSq: (x?.sumSq ?? 0) + y.sumSq }));
+  return {
+    ...into, evaluations: into.evaluations + add.evaluations, errors: into.errors + add.errors, variants: sum(into.variants, add.variants), reasons: sum(into.reasons, add.reasons), rules: sum(into.rules, add.rules),
+    ...(splits ? { splits } : {}), ...(events ? { events } : {}), ...(values ? { values } : {}),
+  };
 }

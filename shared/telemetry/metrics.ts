@@ -47,6 +47,10 @@ export const METRICS = {
   aggregator_runs:          { kind: 'counter',      unit: '1',  labels: ['outcome'],                                  source: 'aggregator', description: 'Aggregator runs by outcome (ok, failed)' },
   aggregator_lag:           { kind: 'gauge',        unit: 's',  labels: [],                                           source: 'aggregator', description: 'Age of the oldest message the last aggregator run merged' },
   aggregator_series_written:{ kind: 'counter',      unit: '1',  labels: [],                                           source: 'aggregator', description: 'Time series written to Cloud Monitoring' },
+  tracked_events:           { kind: 'counter',      unit: '1',  labels: ['environment', 'flag', 'variant', 'event'],  source: 'instance',   description: 'Events the application tracked (POST /v1/track), attributed to the variant the user was served by a flag with a running release plan' },
+  tracked_event_values:     { kind: 'distribution', unit: 'ms', labels: ['environment', 'flag', 'variant', 'event'],  source: 'instance',   description: 'The value of tracked events that carry one (a latency, in ms by convention), by the variant served: what a release plan\'s mean guard compares' },
+  release_halts:            { kind: 'counter',      unit: '1',  labels: ['environment', 'flag'],                      source: 'aggregator', description: 'Release plans halted by a breached guard (the weights rolled back)' },
+  releases_running:         { kind: 'gauge',        unit: '1',  labels: ['environment'],                              source: 'aggregator', description: 'Release plans running, after each minute run' },
 } as const satisfies Record<string, MetricSpec>;
 
 type Catalogue = typeof METRICS;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { isLocalStage, type RuntimeConfig } from '../config/runtime-config.ts';
 import { createIncidentLog } from '../cache/breaker.ts';
 import { redisLink, type RedisLink } from '../cache/redis-link.ts';
-import { announcer, publishingStores } from '../cache/publishing-stores.ts';
+import { announcer, publishingStores, type Announce } from '../cache/publishing-stores.ts';
 import { createLocalChangeFeed, type ChangeFeed } from '../cache/change-feed.ts';
 import { createRedisChangeFeed } from '../cache/redis-change-feed.ts';
 import { createRedisSnapshotTier } from '../cache/redis-snapshots.ts';
@@ -29,6 +29,9 @@ import type { Logger } from '../telemetry/logger.ts';
 import { createFirestoreRollupStore } from '../aggregate/firestore-rollup-store.ts';
 import { createMemoryRollupStore } from '../aggregate/memory-rollup-store.ts';
 import type { RollupStore } from '../aggregate/rollup-store.ts';
+import { createFirestoreReleaseStore } from '../releases/firestore-release-store.ts';
+import { createMemoryReleaseStore } from '../releases/memory-release-store.ts';
+import type { ReleaseStore } from '../releases/release-store.ts';
 
 export type Backends = {
   /** What the admin function writes through; with Firestore and Redis, writes publish to the snapshot tier. */
@@ -42,6 +45,13 @@ export type Backends = {
   readonly adoptKey?: KeyAdopter;
   /** The aggregator's rollups: in Firestore through the same client, or in memory beside the embedded store (the local aggregate writes them, admin reads usage). */
   readonly rollups: RollupStore;
+  /** Release plans and scheduled changes, in the same store as the flags they move. */
+  readonly releases: ReleaseStore;
+  /**
+   * Tells everyone an environment moved, as an accepted admin write does (the snapshot tier, then
+   * a change notice): for writes made outside `stores`, such as the release step's.
+   */
+  readonly announce: Announce;
   /** With the embedded store: the keys it was seeded with (SWITCHYARD_SDK_KEY and the others, generated when unset). */
   readonly localKeys?: LocalKeys;
   /**
@@ -78,14 +88,22 @@ function buildStores(config: BackendConfig, warn: Warn): Omit<Backends, 'streamS
   if (config.SWITCHYARD_STORE === 'memory') {
     const keys = localKeys(config);
     const store = createDemoStore(keys);
-    return { stores: publishingStores(store, announcer(store, local)), changes: local, rollups: createMemoryRollupStore(), localKeys: keys, ...(redis ? { redis } : {}) };
+    const announce = announcer(store, local);
+    const stores = publishingStores(store, announce);
+    // Steps write through the publishing flags, so each is announced as an admin write is.
+    const releases = createMemoryReleaseStore({ flags: stores.documents.flags, environmentExists: async (environment) => (await store.flags.version(environment)) !== undefined });
+    return { stores, changes: local, announce, rollups: createMemoryRollupStore(), releases, localKeys: keys, ...(redis ? { redis } : {}) };
   }
   const { Firestore } = firestoreModule();
   const db = new Firestore({ projectId: config.GOOGLE_CLOUD_PROJECT, ignoreUndefinedProperties: true });
   const stores = createFirestoreStores(db);
   const adoptKey = keyAdopter(async (hash) => (await layout(db).apiKey(hash).get()).exists, (random) => createFirestoreStores(db, { random }).apiKeys);
   const rollups = createFirestoreRollupStore(db);
-  if (!redis) return { stores: publishingStores(stores, announcer(stores, local)), changes: local, adoptKey, rollups };
+  const releases = createFirestoreReleaseStore(db, layout(db));
+  if (!redis) {
+    const announce = announcer(stores, local);
+    return { stores: publishingStores(stores, announce), changes: local, announce, adoptKey, rollups, releases };
+  }
   const corrupt = new Set<string>();
   const tier = createRedisSnapshotTier(redis.redis, {
     // How long a published version is trusted without the store: a publish lost while a writer could
@@ -113,7 +131,7 @@ function buildStores(config: BackendConfig, warn: Warn): Omit<Backends, 'streamS
     deadlineMs: KEY_STORE_DEADLINE_MS,
     onFallback: (error) => keyIncidents.note('key verified from the Redis mirror', error),
   });
-  return { stores: publishingStores(stores, announce, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, rollups, changes };
+  return { stores: publishingStores(stores, announce, mirror.forget), redis, tier, mirroredKeys: mirror.verifier, adoptKey, rollups, releases, changes, announce };
 }
 
 /** What the evaluate and streams functions read through: keys, the flags (through the snapshot tier when there is one), the rate limiter. */

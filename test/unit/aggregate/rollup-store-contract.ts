@@ -41,6 +41,22 @@ export function describeRollupStore(name: string, makeStore: () => Promise<Rollu
       assert.equal((await store.flagMinutes('staging', 'checkout', T0, T0 + 2 * MINUTE)).length, 0);
     });
 
+    it('adds a release\'s figures (split exposures, tracked events and their values) across commits', async () => {
+      const release = (treatment: number, errors: number, latency: number) => ({
+        ...minute('checkout', T0, treatment), splits: { treatment, 'control.v2': 10 }, events: { error: { treatment: errors } }, values: { latency: { treatment: { count: 2, sum: latency, sumSq: latency * latency } } },
+      });
+      await store.commit({ messageIds: ['a'], experiments: [] }, () => ({ ...empty, flagMinutes: [release(3, 1, 10)] }));
+      await store.commit({ messageIds: ['b'], experiments: [] }, () => ({ ...empty, flagMinutes: [release(4, 2, 20)] }));
+      const [read] = await store.flagMinutes('prod', 'checkout', T0, T0 + MINUTE);
+      assert.deepEqual([read?.splits, read?.events, read?.values], [{ treatment: 7, 'control.v2': 20 }, { error: { treatment: 3 } }, { latency: { treatment: { count: 4, sum: 30, sumSq: 500 } } }]);
+    });
+
+    it('reads every flag\'s minutes of an environment in a range, oldest first', async () => {
+      await store.commit({ messageIds: ['a'], experiments: [] }, () => ({ ...empty, flagMinutes: [minute('checkout', T0 + MINUTE, 3), minute('search', T0, 2), { ...minute('other-env', T0, 9), environment: 'staging' }, minute('checkout', T0 + 2 * MINUTE, 1)] }));
+      const read = await store.environmentMinutes('prod', T0, T0 + 2 * MINUTE);
+      assert.deepEqual(read.map((m) => [m.flag, m.minute, m.evaluations]), [['search', T0, 3], ['checkout', T0 + MINUTE, 4]]);
+    });
+
     it('hands a commit the totals of the experiments it names and stores the new ones', async () => {
       const ref = { environment: 'prod', experiment: 'exp-1' };
       await store.commit({ messageIds: ['a'], experiments: [ref] }, (state) => {

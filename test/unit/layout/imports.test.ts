@@ -43,6 +43,7 @@ const sharedFiles = sourcesUnder('shared');
  */
 const SHARED_ORDER = [
   'rules',            // the pure core: imports nothing of the project
+  'schedules',        // scheduled changes: their schema and when one applies (pure)
   'seeded-random.ts', // a deterministic random source (console, scripts)
   'context',          // context enrichment over the rules' types
   'streams',          // change-stream events and tokens
@@ -53,6 +54,7 @@ const SHARED_ORDER = [
   'cache',            // snapshot cache, change feed, and every Redis adapter
   'authoring',        // what validate and preview share
   'aggregate',        // the metrics aggregator
+  'releases',         // release plans: sequential tests, step decisions, their stores, the minute run's step
   'wiring',           // factories the composition roots build an instance with: backends, telemetry, guards
 ] as const;
 

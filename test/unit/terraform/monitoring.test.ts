@@ -59,7 +59,7 @@ describe('terraform/ monitoring', () => {
 
   it('has the alerts the design asks for', async () => {
     const names = (await resourcesOf('google_monitoring_alert_policy')).map((a) => a.name).sort();
-    assert.deepEqual(names, ['aggregator_not_running', 'auth_failure_spike', 'brute_force', 'error_rate', 'evaluate_latency', 'firestore_errors', 'rate_limit_rejections', 'sample_ratio_mismatch', 'service_down', 'stale_snapshot']);
+    assert.deepEqual(names, ['aggregator_not_running', 'auth_failure_spike', 'brute_force', 'error_rate', 'evaluate_latency', 'firestore_errors', 'rate_limit_rejections', 'release_halted', 'sample_ratio_mismatch', 'service_down', 'stale_snapshot']);
   });
 
   it('documents every alert with an existing runbook, linked when a base URL is set', async () => {
@@ -75,7 +75,7 @@ describe('terraform/ monitoring', () => {
 
   it('writes every runbook with symptom, impact, first checks with a log query, mitigation and escalation', () => {
     const runbooks = readdirSync(join(TERRAFORM_DIR, 'runbooks')).filter((f) => f.endsWith('.md') && f !== 'README.md');
-    assert.equal(runbooks.length, 10);
+    assert.equal(runbooks.length, 11);
     for (const file of runbooks) {
       const text = readFileSync(join(TERRAFORM_DIR, 'runbooks', file), 'utf8');
       for (const section of RUNBOOK_SECTIONS) assert.ok(text.includes(section), `${file} has ${section}`);
