@@ -58,7 +58,7 @@ const SHARED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'backends.ts':      ['cache', 'config', 'http', 'store', 'telemetry'],
   'aggregate':        ['backends.ts', 'config', 'rules', 'store', 'telemetry', 'wiring.ts'],
   'schedules':        ['rules'],
-  'releases':         ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'rules', 'schedules', 'store', 'telemetry'],
+  'releases':         ['aggregate', 'authoring', 'backends.ts', 'config', 'rules', 'schedules', 'store', 'telemetry'],
   'wiring.ts':        ['aggregate', 'authoring', 'backends.ts', 'cache', 'config', 'context', 'http', 'releases', 'store', 'streams', 'telemetry'],
 };
 
