@@ -234,6 +234,8 @@ export async function runReleases(deps: ReleaseRunDeps): Promise<ReleaseRunRepor
       deps.log.error('release step failed for an environment; it is decided again next run', { environment, errorKind: 'dependency', error: error instanceof Error ? error.message : String(error) });
     }
   });
-  for (const [environment, n] of running) deps.metrics.gauge('releases_running', { environment }, n);
+  // Plans that stopped running in this run leave the count, so an environment whose last plan ended shows 0.
+  for (const d of tally.decisions) if (d.action === 'halt' || d.action === 'complete' || d.action === 'pause') running.set(d.environment, (running.get(d.environment) ?? 1) - 1);
+  for (const [environment, n] of running) deps.metrics.gauge('releases_running', { environment }, Math.max(0, n));
   return { environments: environments.length, plans: plans.length, schedules: schedules.length, decisions: tally.decisions, applied: tally.applied, conflicts: tally.conflicts, deferred: tally.deferred, ms: deps.now() - started };
 }

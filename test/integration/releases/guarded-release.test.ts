@@ -100,8 +100,10 @@ describe('guarded releases on the emulators and a simulated clock', function () 
     assert.equal(last.actor, 'release:rel1');
     assert.match(last.comment ?? '', /halt: step 2 -> 2 \(treatment 5%, control 95%\); guard "errors" breached/);
     assert.ok(rig.log.warnings.some((w) => w.message.startsWith('release halted') && w.fields.release === 'rel1'));
-    const halts = rig.metrics.drain().counters.filter((c) => c.m === 'release_halts');
+    const drained = rig.metrics.drain();
+    const halts = drained.counters.filter((c) => c.m === 'release_halts');
     assert.deepEqual(halts.map((c) => [c.l, c.v]), [[{ environment: ENV, flag: FLAG }, 1]]);
+    assert.deepEqual(drained.gauges.filter((g) => g.m === 'releases_running').map((g) => [g.l, g.v]), [[{ environment: ENV }, 0]]);
   });
 
   it('halts when a Monitoring guard breaches its threshold', async () => {
