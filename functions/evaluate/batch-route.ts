@@ -4,8 +4,10 @@
 import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem, tooManyItems } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendProblem } from '../../shared/http/send.ts';
+import type { MaybePromise } from '../../shared/http/maybe-async.ts';
+import { reply } from '../../shared/http/reply.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import type { BehaviorWant } from '../../shared/cache/behavior-counters.ts';
 import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
@@ -76,51 +78,59 @@ const CLOSE_LINE = Buffer.from('}}');
 const COMMA = Buffer.from(',');
 const NEWLINE = Buffer.from('\n');
 
-export function batchRoute(deps: EvaluateDeps): Route {
+type Answerer = ReturnType<typeof answerer>;
+
+/**
+ * The answer's bytes, a slice of contexts at a time: each slice is written before the next is
+ * computed, with the event loop let through between them, so the client reads while the rest is
+ * evaluated and other requests on the instance are not held up by one large batch.
+ */
+async function* batchChunks(contexts: readonly unknown[], ndjson: boolean, head: string, { prepare, answer }: Answerer, wants: readonly BehaviorWant[], withCounts: (context: Context) => MaybePromise<Context>): AsyncGenerator<Buffer | string> {
+  yield head;
+  for (let from = 0; from < contexts.length; from += BATCH_SLICE) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    const pieces: Buffer[] = [];
+    const to = Math.min(contexts.length, from + BATCH_SLICE);
+    const prepared = contexts.slice(from, to).map((raw, i) => prepare(from + i, raw));
+    const ready = wants.length === 0 ? prepared : await Promise.all(prepared.map((c) => (typeof c === 'string' ? c : withCounts(c))));
+    for (let i = from; i < to; i++) {
+      const context = ready[i - from]!;
+      if (!ndjson && i > 0) pieces.push(COMMA);
+      if (typeof context === 'string') pieces.push(Buffer.from(context));
+      else answer(i, context, pieces);
+      if (ndjson) pieces.push(NEWLINE);
+    }
+    yield Buffer.concat(pieces);
+  }
+  if (!ndjson) yield ']}';
+}
+
+export function batchRoute(deps: EvaluateDeps): ReplyRoute {
   return jsonRoute({
     path: '/v1/evaluate/batch',
     admit: (req) => admitServer(req, deps, 'batch evaluation'),
     schema: BatchSchema,
     limitBytes: BATCH_LIMITS.bodyBytes,
-    handle: async (req, res, admitted, body) => {
+    handle: (req, admitted, body) => {
       const { contexts, flags } = body;
       const { snapshot, now } = admitted;
       if (contexts.length > BATCH_LIMITS.contexts) {
-        return sendProblem(res, tooManyItems('/contexts', contexts.length, BATCH_LIMITS.contexts, 'contexts'));
+        return reply.problem(tooManyItems('/contexts', contexts.length, BATCH_LIMITS.contexts, 'contexts'));
       }
       if (flags && flags.length > BATCH_LIMITS.flags) {
-        return sendProblem(res, tooManyItems('/flags', flags.length, BATCH_LIMITS.flags, 'flags'));
+        return reply.problem(tooManyItems('/flags', flags.length, BATCH_LIMITS.flags, 'flags'));
       }
       const unknown = (flags ?? []).flatMap((key, i) => (snapshot.flags.has(key) || snapshot.invalid.has(key) ? [] : [{ path: `/flags/${i}`, code: 'FLAG_NOT_FOUND', message: `no flag "${key}"` }]));
-      if (unknown.length > 0) return sendProblem(res, problem('UNKNOWN_FLAGS', `${unknown.length} of the listed flags do not exist`, unknown));
+      if (unknown.length > 0) return reply.problem(problem('UNKNOWN_FLAGS', `${unknown.length} of the listed flags do not exist`, unknown));
       const keys = flags ? [...new Set(flags)] : snapshot.keys;
       const ndjson = /application\/x-ndjson/.test(req.headers.accept ?? '');
-      res.statusCode = 200;
-      res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
-      res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
-      const { prepare, answer } = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
+      const head = ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`;
+      const answering = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
       // Flags that read `behavior.*` fetch each user's counters (one call per user, the slice's
       // users at once, cached briefly per user); batches of flags that read none never touch Redis.
       const wants = flags ? dedupe(flags.flatMap((key) => wantsOf(snapshot.flags.get(key)))) : snapshotWants(snapshot);
-      // Slices of contexts, each written before the next is computed and with the event loop let
-      // through between them: the client reads while the rest is evaluated, and other requests on
-      // the instance are not held up by one large batch.
-      for (let from = 0; from < contexts.length; from += BATCH_SLICE) {
-        if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-        const pieces: Buffer[] = [];
-        const to = Math.min(contexts.length, from + BATCH_SLICE);
-        const prepared = contexts.slice(from, to).map((raw, i) => prepare(from + i, raw));
-        const ready = wants.length === 0 ? prepared : await Promise.all(prepared.map((c) => (typeof c === 'string' ? c : withBehavior(c, wants, snapshot.environment, now, deps))));
-        for (let i = from; i < to; i++) {
-          const context = ready[i - from]!;
-          if (!ndjson && i > 0) pieces.push(COMMA);
-          if (typeof context === 'string') pieces.push(Buffer.from(context));
-          else answer(i, context, pieces);
-          if (ndjson) pieces.push(NEWLINE);
-        }
-        res.write(Buffer.concat(pieces));
-      }
-      res.end(ndjson ? '' : ']}');
+      const chunks = batchChunks(contexts, ndjson, head, answering, wants, (c) => withBehavior(c, wants, snapshot.environment, now, deps));
+      return reply.stream(200, ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8', chunks);
     },
   });
 }

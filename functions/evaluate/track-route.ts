@@ -5,8 +5,8 @@
 import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import { admitServer, type EvaluateDeps } from './request-context.ts';
 
 const TrackSchema = z.strictObject({
@@ -15,19 +15,19 @@ const TrackSchema = z.strictObject({
   count: z.number().int().min(1).max(1000).default(1),
 });
 
-export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable<EvaluateDeps['behavior']> }): Route {
+export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable<EvaluateDeps['behavior']> }): ReplyRoute {
   return jsonRoute({
     path: '/v1/track',
     admit: (req) => admitServer(req, deps, 'tracking events'),
     schema: TrackSchema,
     limitBytes: 4096,
-    handle: async (_req, res, admitted, body) => {
+    handle: async (_req, admitted, body) => {
       try {
         await deps.behavior.record(admitted.principal.environment, body.targetingKey, body.event, body.count, admitted.now);
       } catch {
-        return sendProblem(res, problem('UNAVAILABLE', 'the event could not be recorded; retry later'));
+        return reply.problem(problem('UNAVAILABLE', 'the event could not be recorded; retry later'));
       }
-      sendJson(res, 202, { accepted: true, event: body.event, count: body.count });
+      return reply.json(202, { accepted: true, event: body.event, count: body.count });
     },
   });
 }
