@@ -8,7 +8,8 @@ import type { MaybePromise } from '../../shared/http/maybe-async.ts';
 import { reply } from '../../shared/http/reply.ts';
 import type { ReplyRoute } from '../../shared/http/router.ts';
 import type { BehaviorWant } from '../../shared/cache/behavior-counters.ts';
-import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
+import { checkContext, type CompiledFlag, type Context } from '../../shared/rules/index.ts';
+import { answerFlag, batchMember, isFailure, type WireAnswer } from './ofrep-mapping.ts';
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 import { admitServer, sourcesOf, type EvaluateDeps } from './request-context.ts';
@@ -26,7 +27,8 @@ const BatchSchema = z.strictObject({
 });
 
 /**
- * Serialises each context's answers as bytes. PERFORMANCE NOTE: most evaluations end in a result
+ * Serialises each context's answers as bytes, each flag's member from the one wire mapping of
+ * OFREP single and bulk (ofrep-mapping.ts). PERFORMANCE NOTE: most evaluations end in a result
  * the compiled flag pre-built once (frozen, shared), and a split's answer differs only by variant,
  * so each distinct answer is encoded once per request, as the whole member `,"key":{...}`, and
  * reused: a slice of 100,000 answers is one Buffer.concat of shared pieces. Concatenating strings
@@ -37,14 +39,13 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
   const sources = { ...sourcesOf(snapshot), geo: false, userAgent: false };
   const prefixes = keys.map((key) => `,${JSON.stringify(key)}:`);
   const members = new Map<unknown, Buffer>();
-  const member = (i: number, key: string, result: Evaluation | undefined): Buffer => {
-    if (!result) return Buffer.from(prefixes[i] + JSON.stringify({ errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' }));
-    if (result.reason === 'ERROR') return Buffer.from(prefixes[i] + JSON.stringify({ errorCode: result.errorCode, errorDetails: result.errorMessage }));
-    const id = Object.isFrozen(result) ? result : `${key}\u0000${'ruleId' in result ? result.ruleId : ''}\u0000${result.variant}`;
+  const member = (i: number, key: string, flag: CompiledFlag | undefined, answer: WireAnswer): Buffer => {
+    if (isFailure(answer)) return Buffer.from(prefixes[i] + JSON.stringify(batchMember(flag, answer, key, stale)));
+    // A member names the reason, the rule and the variant: answers alike in those share bytes.
+    const id = Object.isFrozen(answer) ? answer : `${key}\u0000${answer.reason}\u0000${'ruleId' in answer ? answer.ruleId : ''}\u0000${answer.variant}`;
     let bytes = members.get(id);
     if (bytes === undefined) {
-      const reason = stale ? 'STALE' : result.reason;
-      bytes = Buffer.from(prefixes[i] + JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason }));
+      bytes = Buffer.from(prefixes[i] + JSON.stringify(batchMember(flag, answer, key, stale)));
       members.set(id, bytes);
     }
     return bytes;
@@ -63,9 +64,7 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const flag = snapshot.flags.get(key);
-      const result = flag ? evaluate(flag, context, { now }) : undefined;
-      observe?.(key, result);
-      const bytes = member(i, key, result);
+      const bytes = member(i, key, flag, answerFlag(flag, snapshot.invalid.get(key), key, context, now, observe));
       // Every member starts with a comma; the first one's is left out.
       into.push(i === 0 ? bytes.subarray(1) : bytes);
     }
