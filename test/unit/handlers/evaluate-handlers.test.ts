@@ -22,6 +22,8 @@ function deps(rate: RateLimitConfig = { ratePerSecond: 1000, burst: 1000 }): Eva
         flags: [
           { key: 'pro-flag', enabled: true, ...onOff, rules: [{ id: 'pros', when: { attr: 'plan', op: 'eq', value: 'pro' }, serve: { variant: 'on' } }] },
           { key: 'half', enabled: true, ...onOff, rules: [{ id: 'split', serve: { rollout: { salt: 'half', split: [{ variant: 'on', weight: 50 }, { variant: 'off', weight: 50 }] } } }] },
+          // Off for a context without the prerequisite, DEFAULT (the same variant) for one without an accountId.
+          { key: 'by-account', enabled: true, ...onOff, prerequisites: [{ flag: 'pro-flag', variant: 'on' }], rules: [{ id: 'accounts', serve: { rollout: { by: 'accountId', split: [{ variant: 'on', weight: 100 }] } } }] },
         ],
       },
     },
@@ -76,6 +78,12 @@ describe('the batch handler, called without HTTP', () => {
     assert.equal(answer.kind, 'stream');
     const body = JSON.parse(await streamedText(answer)) as { results: { index: number; flags: Record<string, { variant: string }> }[] };
     assert.deepEqual(body.results.map((r) => [r.index, r.flags['pro-flag']!.variant]), [[0, 'on'], [1, 'off']]);
+  });
+
+  it('tells apart answers of one variant for different reasons', async () => {
+    const answer = await replyOf(route, post('/v1/evaluate/batch', { contexts: [{ targetingKey: 'a' }, { targetingKey: 'b', plan: 'pro' }], flags: ['by-account'] }));
+    const body = JSON.parse(await streamedText(answer)) as { results: { flags: Record<string, { variant: string; reason: string }> }[] };
+    assert.deepEqual(body.results.map((r) => `${r.flags['by-account']!.variant} ${r.flags['by-account']!.reason}`), ['off DISABLED', 'off DEFAULT']);
   });
 
   it('returns unknown flags as a 422 before streaming anything', async () => {
