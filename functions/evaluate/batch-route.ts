@@ -41,8 +41,10 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
   const members = new Map<unknown, Buffer>();
   const member = (i: number, key: string, flag: CompiledFlag | undefined, answer: WireAnswer): Buffer => {
     if (isFailure(answer)) return Buffer.from(prefixes[i] + JSON.stringify(batchMember(flag, answer, key, stale)));
-    // A member names the reason, the rule and the variant: answers alike in those share bytes.
-    const id = Object.isFrozen(answer) ? answer : `${key}\u0000${answer.reason}\u0000${'ruleId' in answer ? answer.ruleId : ''}\u0000${answer.variant}`;
+    // A member names the reason, the rule and the variant: answers alike in those share bytes. An
+    // answer built per evaluation with a rule is a split (its reason goes without saying, and
+    // spelling it out cost a third of the batch's time); one without is a DEFAULT or a DISABLED.
+    const id = Object.isFrozen(answer) ? answer : 'ruleId' in answer ? `${key}\u0000${answer.ruleId}\u0000${answer.variant}` : `${key}\u0000\u0000${answer.reason}\u0000${answer.variant}`;
     let bytes = members.get(id);
     if (bytes === undefined) {
       bytes = Buffer.from(prefixes[i] + JSON.stringify(batchMember(flag, answer, key, stale)));
@@ -64,7 +66,7 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const flag = snapshot.flags.get(key);
-      const bytes = member(i, key, flag, answerFlag(flag, snapshot.invalid.get(key), key, context, now, observe));
+      const bytes = member(i, key, flag, answerFlag(flag, snapshot.invalid, key, context, now, observe));
       // Every member starts with a comma; the first one's is left out.
       into.push(i === 0 ? bytes.subarray(1) : bytes);
     }

@@ -42,12 +42,14 @@ function missedTargetingKey(result: Extract<Evaluation, { reason: 'DEFAULT' }>, 
 /**
  * One flag for one context: the decision every route shares. A flag whose answer depended on a
  * bucketing key the context lacks answers TARGETING_KEY_MISSING (OFREP's lenient rule: only when
- * bucketing was really needed). `invalid` is why a stored flag did not compile, if it did not.
+ * bucketing was really needed). `invalid` holds why stored flags did not compile (the snapshot's),
+ * read only for a flag that is not there: a batch asks this 100,000 times.
  */
-export function answerFlag(flag: CompiledFlag | undefined, invalid: string | undefined, key: string, context: Context, now: number, observe?: EvaluationObserver): WireAnswer {
+export function answerFlag(flag: CompiledFlag | undefined, invalid: ReadonlyMap<string, string>, key: string, context: Context, now: number, observe?: EvaluationObserver): WireAnswer {
   if (!flag) {
     observe?.(key, undefined);
-    return invalid === undefined ? fail(key, 'FLAG_NOT_FOUND', `flag "${key}" was not found`) : fail(key, 'PARSE_ERROR', `flag "${key}" is stored but invalid: ${invalid}`);
+    const why = invalid.get(key);
+    return why === undefined ? fail(key, 'FLAG_NOT_FOUND', `flag "${key}" was not found`) : fail(key, 'PARSE_ERROR', `flag "${key}" is stored but invalid: ${why}`);
   }
   const result = evaluate(flag, context, { now });
   observe?.(key, result);
@@ -122,7 +124,7 @@ function success(flag: CompiledFlag, result: Served, key: string, stale: boolean
 }
 
 /** answerFlag's decision as OFREP single and bulk send it. */
-export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: string | undefined, key: string, context: Context, now: number, observe?: EvaluationObserver, stale = false): Outcome {
+export function evaluateForOfrep(flag: CompiledFlag | undefined, invalid: ReadonlyMap<string, string>, key: string, context: Context, now: number, observe?: EvaluationObserver, stale = false): Outcome {
   const answer = answerFlag(flag, invalid, key, context, now, observe);
   return isFailure(answer) ? { ok: false, body: answer } : success(flag!, answer, key, stale);
 }

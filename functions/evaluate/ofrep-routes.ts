@@ -50,7 +50,7 @@ export function ofrepRoutes(deps: EvaluateDeps): ReplyRoute[] {
         return then(withBehavior(context.context, wantsOf(flag), snapshot.environment, admitted.now, deps), (enriched) => {
           const observe = deps.metrics && observerFor(deps.metrics, snapshot.environment);
           const started = deps.metrics && performance.now();
-          const outcome = evaluateForOfrep(flag, snapshot.invalid.get(key), key, enriched, admitted.now, observe, admitted.stale);
+          const outcome = evaluateForOfrep(flag, snapshot.invalid, key, enriched, admitted.now, observe, admitted.stale);
           if (deps.metrics) deps.metrics.observe('evaluation_latency', { environment: snapshot.environment, route: 'flag' }, performance.now() - started!);
           return replyWith(outcome);
         });
@@ -76,7 +76,7 @@ export function ofrepRoutes(deps: EvaluateDeps): ReplyRoute[] {
           const parts: string[] = [];
           const digests: Digest[] = [];
           for (const key of keysFor(admitted.principal, snapshot)) {
-            const outcome = evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid.get(key), key, enriched, now, observe, admitted.stale);
+            const outcome = evaluateForOfrep(snapshot.flags.get(key), snapshot.invalid, key, enriched, now, observe, admitted.stale);
             const json = outcome.ok ? outcome.json : JSON.stringify(outcome.body);
             parts.push(json);
             digests.push(outcome.ok ? outcome.digest : digestOf(json));
