@@ -4,12 +4,12 @@
 
 import * as z from 'zod';
 import { problem, type Problem } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import { KeySchema } from '../../shared/rules/schema.ts';
 import type { Flag } from '../../shared/rules/index.ts';
 import type { WriteMeta } from '../../shared/store/results.ts';
-import { adminRoute, bodyOf, metaOf } from './admin-route.ts';
+import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
 import { scopeOf } from './document-checks.ts';
 import { commentOf } from './http-bits.ts';
@@ -64,20 +64,21 @@ async function applyOne(deps: AdminDeps, env: string, key: string, body: z.infer
   return itemOf(key, await saveDocument(deps, env, 'flags', { ...document, enabled }, { ...meta, ifMatch: current.version }, { force: false }));
 }
 
-export function bulkRoute(deps: AdminDeps): Route {
-  return adminRoute(deps, 'POST', '/v1/environments/:env/flags:bulk', 'write', async (req, res, context) => {
+export function bulkRoute(deps: AdminDeps): ReplyRoute {
+  return adminRoute(deps, 'POST', '/v1/environments/:env/flags:bulk', 'write', async (req, context) => {
     const env = context.params.env!;
-    const body = await bodyOf(req, res, BulkBody);
-    if (body === undefined) return;
+    const read = await readBody(req, BulkBody);
+    if (!read.ok) return reply.problem(read.problem);
+    const body = read.value;
     const target = body.targetEnvironment ?? env;
     if (!(await scopeOf(deps.stores, env)) || !(await scopeOf(deps.stores, target))) {
-      return sendProblem(res, problem('NOT_FOUND', `no environment "${(await deps.stores.flags.version(env)) === undefined ? env : target}"`));
+      return reply.problem(problem('NOT_FOUND', `no environment "${(await deps.stores.flags.version(env)) === undefined ? env : target}"`));
     }
     const meta = metaOf(context, commentOf(req, body) ?? `bulk ${body.action}`);
     const items: BulkItem[] = [];
     // One after another: a copy of flag B may depend on flag A copied just before (prerequisites).
     for (const key of [...new Set(body.keys)]) items.push(await applyOne(deps, env, key, body, meta));
     const ok = items.filter((i) => i.status < 300).length;
-    sendJson(res, 200, { action: body.action, environment: env, ...(body.action === 'copy' ? { targetEnvironment: target } : {}), succeeded: ok, failed: items.length - ok, items });
+    return reply.json(200, { action: body.action, environment: env, ...(body.action === 'copy' ? { targetEnvironment: target } : {}), succeeded: ok, failed: items.length - ok, items });
   });
 }

@@ -2,32 +2,33 @@
 
 import * as z from 'zod';
 import { problem } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
-import { adminRoute, bodyOf, metaOf } from './admin-route.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
+import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
 import { commentOf, etag } from './http-bits.ts';
 
 const CreateEnvironment = z.strictObject({ key: z.string(), name: z.string().optional(), description: z.string().optional(), comment: z.string().max(2000).optional() });
 
-export function environmentRoutes(deps: AdminDeps): Route[] {
+export function environmentRoutes(deps: AdminDeps): ReplyRoute[] {
   return [
     // Who the key is, for the console to follow its role from sign-in on (any role may ask).
-    adminRoute(deps, 'GET', '/v1/whoami', 'read', async (_req, res, context) => {
+    adminRoute(deps, 'GET', '/v1/whoami', 'read', async (_req, context) => {
       const { principal, actor } = context.caller;
-      sendJson(res, 200, { keyId: principal.keyId, name: principal.name, role: principal.role, actor });
+      return reply.json(200, { keyId: principal.keyId, name: principal.name, role: principal.role, actor });
     }),
-    adminRoute(deps, 'GET', '/v1/environments', 'read', async (_req, res) => {
-      sendJson(res, 200, { environments: await deps.stores.environments.list() });
+    adminRoute(deps, 'GET', '/v1/environments', 'read', async (_req) => {
+      return reply.json(200, { environments: await deps.stores.environments.list() });
     }),
-    adminRoute(deps, 'POST', '/v1/environments', 'manage', async (req, res, context) => {
-      const body = await bodyOf(req, res, CreateEnvironment);
-      if (body === undefined) return;
+    adminRoute(deps, 'POST', '/v1/environments', 'manage', async (req, context) => {
+      const read = await readBody(req, CreateEnvironment);
+      if (!read.ok) return reply.problem(read.problem);
+      const body = read.value;
       const { comment: _, ...input } = body;
       const created = await deps.stores.environments.create(input, metaOf(context, commentOf(req, body)));
-      if (created.ok) return sendJson(res, 201, created.environment, { ETag: etag(created.environment.version), Location: `/v1/environments/${encodeURIComponent(created.environment.key)}` });
-      if (created.reason === 'conflict') return sendProblem(res, problem('CONFLICT', `environment "${input.key}" exists already`, [{ path: '/key', code: 'CONFLICT', message: 'taken' }]));
-      sendProblem(res, problem('INVALID_BODY', 'the environment is not valid', created.issues));
+      if (created.ok) return reply.json(201, created.environment, { ETag: etag(created.environment.version), Location: `/v1/environments/${encodeURIComponent(created.environment.key)}` });
+      if (created.reason === 'conflict') return reply.problem(problem('CONFLICT', `environment "${input.key}" exists already`, [{ path: '/key', code: 'CONFLICT', message: 'taken' }]));
+      return reply.problem(problem('INVALID_BODY', 'the environment is not valid', created.issues));
     }),
   ];
 }

@@ -2,11 +2,10 @@
 // every error at its path in the request body, 422 with the failing golden tests, 412, 404.
 
 import { problem } from '../../shared/http/problem.ts';
-import { sendProblem } from '../../shared/http/send.ts';
-import type { HttpResponse } from '../../shared/http/types.ts';
+import { reply, type Reply } from '../../shared/http/reply.ts';
 import type { DocumentKind } from '../../shared/store/document-ports.ts';
 import type { GoldenFailure } from './golden-tests.ts';
-import { prefixed, sendNotFound, sendStale, sendVersioned } from './http-bits.ts';
+import { prefixed, replyNotFound, replyStale, replyVersioned } from './http-bits.ts';
 import { KIND_HTTP } from './kinds.ts';
 import type { SaveOutcome } from './save.ts';
 
@@ -17,22 +16,22 @@ export function goldenProblem(failures: readonly GoldenFailure[], pathOf: (index
 }
 
 /** `bodyPath` is where the document sits in the request body (`/flag`), for error paths. */
-export function sendSaveOutcome(res: HttpResponse, kind: DocumentKind, outcome: SaveOutcome<unknown>, what: string, bodyPath: string, created: boolean): void {
+export function replyToSave(kind: DocumentKind, outcome: SaveOutcome<unknown>, what: string, bodyPath: string, created: boolean): Reply {
   if (outcome.ok) {
     const { ok: _, ...saved } = outcome.saved;
     const forced = outcome.forcedFailures.length > 0 ? { forcedGoldenFailures: outcome.forcedFailures } : {};
-    return sendVersioned(res, created ? 201 : 200, { ...saved, ...forced });
+    return replyVersioned(created ? 201 : 200, { ...saved, ...forced });
   }
   switch (outcome.reason) {
     case 'invalid':
-      return sendProblem(res, problem(KIND_HTTP[kind].invalid, `${what} has ${outcome.errors.length} error${outcome.errors.length === 1 ? '' : 's'}`, prefixed(bodyPath, outcome.errors)));
+      return reply.problem(problem(KIND_HTTP[kind].invalid, `${what} has ${outcome.errors.length} error${outcome.errors.length === 1 ? '' : 's'}`, prefixed(bodyPath, outcome.errors)));
     case 'golden':
-      return sendProblem(res, goldenProblem(outcome.failures, (i) => `${bodyPath}/tests/${i}`, '?force=true and a comment'));
+      return reply.problem(goldenProblem(outcome.failures, (i) => `${bodyPath}/tests/${i}`, '?force=true and a comment'));
     case 'environment_not_found':
-      return sendNotFound(res, 'such environment');
+      return replyNotFound('such environment');
     case 'conflict':
-      return sendStale(res, outcome.currentVersion, what);
+      return replyStale(outcome.currentVersion, what);
     case 'not_found':
-      return sendNotFound(res, `${what} (create it with If-Match: 0)`);
+      return replyNotFound(`${what} (create it with If-Match: 0)`);
   }
 }

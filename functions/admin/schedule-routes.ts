@@ -4,15 +4,15 @@
 
 import { randomBytes } from 'node:crypto';
 import { problem } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import type { ReleaseStore } from '../../shared/releases/release-store.ts';
 import { decideSchedule } from '../../shared/schedules/decide-schedule.ts';
 import { ScheduleInputSchema, type ScheduleRecord } from '../../shared/schedules/schedule-schema.ts';
-import { adminRoute, bodyOf } from './admin-route.ts';
+import { adminRoute, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
 import { checkDocument, scopeOf } from './document-checks.ts';
-import { etag, prefixed, readIfMatch, sendNotFound, sendStale } from './http-bits.ts';
+import { etag, prefixed, readIfMatch, replyNotFound, replyStale } from './http-bits.ts';
 
 export type ScheduleDeps = AdminDeps & { readonly releases: ReleaseStore };
 
@@ -21,21 +21,22 @@ const base = '/v1/environments/:env/flags/:key/schedules';
 /** A schedule a minute or more in the past is more likely a mistake (a wrong zone) than meant. */
 const PAST_TOLERANCE_MS = 60_000;
 
-export function scheduleRoutes(deps: ScheduleDeps): Route[] {
+export function scheduleRoutes(deps: ScheduleDeps): ReplyRoute[] {
   const scheduleOf = async (env: string, key: string, id: string) => {
     const s = await deps.releases.schedule(env, id);
     return s?.flag === key ? s : undefined;
   };
   return [
-    adminRoute(deps, 'POST', base, 'write', async (req, res, context) => {
+    adminRoute(deps, 'POST', base, 'write', async (req, context) => {
       const { env, key } = context.params as { env: string; key: string };
-      const body = await bodyOf(req, res, ScheduleInputSchema);
-      if (body === undefined) return;
+      const read = await readBody(req, ScheduleInputSchema);
+      if (!read.ok) return reply.problem(read.problem);
+      const body = read.value;
       const now = deps.now();
       const dueAt = Date.parse(body.at);
-      if (dueAt < now - PAST_TOLERANCE_MS) return sendProblem(res, problem('INVALID_BODY', `"at" is in the past (${body.at})`, [{ path: '/at', code: 'INVALID_VALUE', message: 'must not be in the past' }]));
+      if (dueAt < now - PAST_TOLERANCE_MS) return reply.problem(problem('INVALID_BODY', `"at" is in the past (${body.at})`, [{ path: '/at', code: 'INVALID_VALUE', message: 'must not be in the past' }]));
       const flag = await deps.stores.documents.flags.get(env, key);
-      if (!flag.ok) return sendNotFound(res, `flag "${key}" in environment "${env}"`);
+      if (!flag.ok) return replyNotFound(`flag "${key}" in environment "${env}"`);
       const at = new Date(now).toISOString();
       const record: ScheduleRecord = {
         id: `s${randomBytes(6).toString('hex')}`, environment: env, flag: key, at: new Date(dueAt).toISOString(), dueAt, change: body.change,
@@ -43,37 +44,36 @@ export function scheduleRoutes(deps: ScheduleDeps): Route[] {
       };
       // The change as it would apply now: a patch that cannot apply, or a document that would not save, is refused at once.
       const preview = decideSchedule({ ...record, dueAt: now }, { version: flag.version, document: flag.document }, now);
-      if (preview.kind === 'refuse') return sendProblem(res, problem('INVALID_DOCUMENT', preview.reason, [{ path: '/change', code: 'INVALID_VALUE', message: preview.reason }]));
+      if (preview.kind === 'refuse') return reply.problem(problem('INVALID_DOCUMENT', preview.reason, [{ path: '/change', code: 'INVALID_VALUE', message: preview.reason }]));
       if (preview.kind === 'apply') {
-        if ((preview.document as { key?: unknown }).key !== key) return sendProblem(res, problem('INVALID_DOCUMENT', `the flag's key must be "${key}", as in the URL`, [{ path: '/change/key', code: 'INVALID_KEY', message: `must be "${key}"` }]));
+        if ((preview.document as { key?: unknown }).key !== key) return reply.problem(problem('INVALID_DOCUMENT', `the flag's key must be "${key}", as in the URL`, [{ path: '/change/key', code: 'INVALID_KEY', message: `must be "${key}"` }]));
         const scope = await scopeOf(deps.stores, env);
         const errors = scope ? checkDocument('flags', preview.document, scope, now).errors : [];
-        if (errors.length > 0) return sendProblem(res, problem('INVALID_DOCUMENT', `the flag after this change has ${errors.length} error${errors.length === 1 ? '' : 's'}`, prefixed('/change', errors)));
+        if (errors.length > 0) return reply.problem(problem('INVALID_DOCUMENT', `the flag after this change has ${errors.length} error${errors.length === 1 ? '' : 's'}`, prefixed('/change', errors)));
       }
       const created = await deps.releases.createSchedule(record);
-      if (!created.ok) return sendProblem(res, problem(created.reason === 'not_found' ? 'NOT_FOUND' : 'CONFLICT', created.reason === 'not_found' ? `no environment "${env}"` : 'a schedule with this id exists; retry'));
-      res.setHeader('Location', `/v1/environments/${encodeURIComponent(env)}/flags/${encodeURIComponent(key)}/schedules/${created.record.id}`);
-      sendJson(res, 201, created.record, { ETag: etag(created.record.version) });
+      if (!created.ok) return reply.problem(problem(created.reason === 'not_found' ? 'NOT_FOUND' : 'CONFLICT', created.reason === 'not_found' ? `no environment "${env}"` : 'a schedule with this id exists; retry'));
+      return reply.json(201, created.record, { ETag: etag(created.record.version), Location: `/v1/environments/${encodeURIComponent(env)}/flags/${encodeURIComponent(key)}/schedules/${created.record.id}` });
     }),
-    adminRoute(deps, 'GET', base, 'read', async (_req, res, { params }) => {
-      sendJson(res, 200, { environment: params.env, flag: params.key, items: await deps.releases.schedules(params.env!, params.key!) });
+    adminRoute(deps, 'GET', base, 'read', async (_req, { params }) => {
+      return reply.json(200, { environment: params.env, flag: params.key, items: await deps.releases.schedules(params.env!, params.key!) });
     }),
-    adminRoute(deps, 'GET', `${base}/:id`, 'read', async (_req, res, { params }) => {
+    adminRoute(deps, 'GET', `${base}/:id`, 'read', async (_req, { params }) => {
       const s = await scheduleOf(params.env!, params.key!, params.id!);
-      if (!s) return sendNotFound(res, `schedule "${params.id}" of flag "${params.key}"`);
-      sendJson(res, 200, s, { ETag: etag(s.version) });
+      if (!s) return replyNotFound(`schedule "${params.id}" of flag "${params.key}"`);
+      return reply.json(200, s, { ETag: etag(s.version) });
     }),
-    adminRoute(deps, 'DELETE', `${base}/:id`, 'write', async (req, res, context) => {
+    adminRoute(deps, 'DELETE', `${base}/:id`, 'write', async (req, context) => {
       const { env, key, id } = context.params as { env: string; key: string; id: string };
       const ifMatch = readIfMatch(req);
-      if (!ifMatch.ok) return ifMatch.send(res);
+      if (!ifMatch.ok) return reply.problem(ifMatch.problem);
       const s = await scheduleOf(env, key, id);
-      if (!s) return sendNotFound(res, `schedule "${id}" of flag "${key}"`);
-      if (s.version !== ifMatch.version) return sendStale(res, s.version, `schedule "${id}"`);
-      if (s.status !== 'pending') return sendProblem(res, problem('CONFLICT', `the schedule is ${s.status}${s.reason ? ` (${s.reason})` : ''}; only a pending one can be cancelled`));
+      if (!s) return replyNotFound(`schedule "${id}" of flag "${key}"`);
+      if (s.version !== ifMatch.version) return replyStale(s.version, `schedule "${id}"`);
+      if (s.status !== 'pending') return reply.problem(problem('CONFLICT', `the schedule is ${s.status}${s.reason ? ` (${s.reason})` : ''}; only a pending one can be cancelled`));
       const saved = await deps.releases.saveSchedule({ ...s, status: 'cancelled', reason: `cancelled by ${context.caller.actor}`, updatedAt: new Date(deps.now()).toISOString() });
-      if (!saved.ok) return saved.reason === 'conflict' ? sendStale(res, saved.currentVersion, `schedule "${id}"`) : sendNotFound(res, `schedule "${id}"`);
-      sendJson(res, 200, saved.record, { ETag: etag(saved.record.version) });
+      if (!saved.ok) return saved.reason === 'conflict' ? replyStale(saved.currentVersion, `schedule "${id}"`) : replyNotFound(`schedule "${id}"`);
+      return reply.json(200, saved.record, { ETag: etag(saved.record.version) });
     }),
   ];
 }

@@ -6,15 +6,15 @@
 
 import * as z from 'zod';
 import { problem, type FieldError } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import { AttributeDefinitionSchema, FlagSchema, SegmentSchema, parseWithSchema, type AttributeDefinition, type Flag, type Segment } from '../../shared/rules/index.ts';
 import type { ImportInput } from '../../shared/store/admin-ports.ts';
-import { adminRoute, bodyOf, metaOf } from './admin-route.ts';
+import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
 import { checkDocument, scopeOf, withDrafts, type Scope } from './document-checks.ts';
 import type { GoldenFailure } from './golden-tests.ts';
-import { commentOf, etag, forceOf, prefixed, readIfMatch, sendNotFound, sendRefusal } from './http-bits.ts';
+import { commentOf, etag, forceOf, prefixed, readIfMatch, replyNotFound, replyRefusal } from './http-bits.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
 import { dryRunOf, previewBody } from './import-preview.ts';
 import { goldenProblem } from './save-answer.ts';
@@ -63,12 +63,12 @@ async function readConsistently(deps: AdminDeps, env: string) {
   throw new Error(`export of "${env}": the environment kept changing during 5 reads`);
 }
 
-export function transferRoutes(deps: AdminDeps): Route[] {
+export function transferRoutes(deps: AdminDeps): ReplyRoute[] {
   return [
-    adminRoute(deps, 'GET', '/v1/environments/:env/export', 'read', async (_req, res, { params }) => {
+    adminRoute(deps, 'GET', '/v1/environments/:env/export', 'read', async (_req, { params }) => {
       const env = params.env!;
       const read = await readConsistently(deps, env);
-      if (!read) return sendNotFound(res, `environment "${env}"`);
+      if (!read) return replyNotFound(`environment "${env}"`);
       const { version, lists } = read;
       const body = {
         format: 'switchyard.environment/v1',
@@ -81,40 +81,41 @@ export function transferRoutes(deps: AdminDeps): Route[] {
         versions: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, Object.fromEntries(lists[kind].items.map((i) => [i.key, i.version]))])),
         corrupt: DOCUMENT_KINDS.flatMap((kind) => lists[kind].corrupt),
       };
-      sendJson(res, 200, body, { ETag: etag(version) });
+      return reply.json(200, body, { ETag: etag(version) });
     }),
-    adminRoute(deps, 'POST', '/v1/environments/:env/import', 'write', async (req, res, context) => {
+    adminRoute(deps, 'POST', '/v1/environments/:env/import', 'write', async (req, context) => {
       const env = context.params.env!;
       const dryRun = dryRunOf(req);
-      if (!dryRun.ok) return sendProblem(res, dryRun.problem);
+      if (!dryRun.ok) return reply.problem(dryRun.problem);
       const ifMatch = readIfMatch(req);
       // A preview may go without If-Match: it answers the version it read, for the import to send.
       const previewAnyVersion = dryRun.value && req.headers['if-match'] === undefined;
-      if (!ifMatch.ok && !previewAnyVersion) return ifMatch.send(res);
-      const body = await bodyOf(req, res, ImportBody, IMPORT_BODY_BYTES);
-      if (body === undefined) return;
+      if (!ifMatch.ok && !previewAnyVersion) return reply.problem(ifMatch.problem);
+      const read = await readBody(req, ImportBody, IMPORT_BODY_BYTES);
+      if (!read.ok) return reply.problem(read.problem);
+      const body = read.value;
       const input: ImportInput = { flags: body.flags ?? [], segments: body.segments ?? [], attributes: body.attributes ?? [] };
       const stored = await scopeOf(deps.stores, env);
-      if (!stored) return sendNotFound(res, `environment "${env}"`);
+      if (!stored) return replyNotFound(`environment "${env}"`);
       const comment = commentOf(req, body);
       const checked = checkImport(input, stored, deps.now());
       if (checked.errors.length > 0) {
-        return sendProblem(res, problem('INVALID_DOCUMENT', `the import has ${checked.errors.length} error(s); nothing was written`, checked.errors));
+        return reply.problem(problem('INVALID_DOCUMENT', `the import has ${checked.errors.length} error(s); nothing was written`, checked.errors));
       }
       if (dryRun.value) {
         const preview = await deps.stores.imports.previewImport(env, input, ifMatch.ok ? ifMatch.version : undefined);
-        if (!preview.ok) return sendRefusal(res, preview, `environment "${env}"`);
-        return sendJson(res, 200, previewBody(env, preview, checked.failures), { ETag: etag(preview.environmentVersion) });
+        if (!preview.ok) return replyRefusal(preview, `environment "${env}"`);
+        return reply.json(200, previewBody(env, preview, checked.failures), { ETag: etag(preview.environmentVersion) });
       }
       const forced = forceOf(req) && comment !== undefined;
       if (checked.failures.length > 0 && !forced) {
         const paths = new Map(checked.failures.map((f, i) => [i, f.path]));
-        return sendProblem(res, goldenProblem(checked.failures.map((f, i) => ({ ...f, index: i })), (i) => paths.get(i) ?? '', '?force=true and a comment'));
+        return reply.problem(goldenProblem(checked.failures.map((f, i) => ({ ...f, index: i })), (i) => paths.get(i) ?? '', '?force=true and a comment'));
       }
-      if (!ifMatch.ok) return ifMatch.send(res);
+      if (!ifMatch.ok) return reply.problem(ifMatch.problem);
       const imported = await deps.stores.imports.importDocuments(env, input, { ...metaOf(context, comment ?? 'import'), ifMatch: ifMatch.version });
-      if (!imported.ok) return sendRefusal(res, imported, `environment "${env}"`);
-      sendJson(res, 200, { environment: env, ...imported, ok: undefined, ...(checked.failures.length > 0 ? { forcedGoldenFailures: checked.failures } : {}) }, { ETag: etag(imported.environmentVersion) });
+      if (!imported.ok) return replyRefusal(imported, `environment "${env}"`);
+      return reply.json(200, { environment: env, ...imported, ok: undefined, ...(checked.failures.length > 0 ? { forcedGoldenFailures: checked.failures } : {}) }, { ETag: etag(imported.environmentVersion) });
     }),
   ];
 }

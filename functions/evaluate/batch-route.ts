@@ -4,9 +4,12 @@
 import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem, tooManyItems } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendProblem } from '../../shared/http/send.ts';
-import { checkContext, evaluate, type Context, type Evaluation } from '../../shared/rules/index.ts';
+import type { MaybePromise } from '../../shared/http/maybe-async.ts';
+import { reply } from '../../shared/http/reply.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import type { BehaviorWant } from '../../shared/cache/behavior-counters.ts';
+import { checkContext, type CompiledFlag, type Context } from '../../shared/rules/index.ts';
+import { answerFlag, batchMember, isFailure, type WireAnswer } from './ofrep-mapping.ts';
 import { enrichContext } from '../../shared/context/index.ts';
 import type { CompiledSnapshot } from '../../shared/cache/snapshot-cache.ts';
 import { admitServer, sourcesOf, type EvaluateDeps } from './request-context.ts';
@@ -24,7 +27,8 @@ const BatchSchema = z.strictObject({
 });
 
 /**
- * Serialises each context's answers as bytes. PERFORMANCE NOTE: most evaluations end in a result
+ * Serialises each context's answers as bytes, each flag's member from the one wire mapping of
+ * OFREP single and bulk (ofrep-mapping.ts). PERFORMANCE NOTE: most evaluations end in a result
  * the compiled flag pre-built once (frozen, shared), and a split's answer differs only by variant,
  * so each distinct answer is encoded once per request, as the whole member `,"key":{...}`, and
  * reused: a slice of 100,000 answers is one Buffer.concat of shared pieces. Concatenating strings
@@ -35,14 +39,15 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
   const sources = { ...sourcesOf(snapshot), geo: false, userAgent: false };
   const prefixes = keys.map((key) => `,${JSON.stringify(key)}:`);
   const members = new Map<unknown, Buffer>();
-  const member = (i: number, key: string, result: Evaluation | undefined): Buffer => {
-    if (!result) return Buffer.from(prefixes[i] + JSON.stringify({ errorCode: 'PARSE_ERROR', errorDetails: snapshot.invalid.get(key) ?? 'invalid' }));
-    if (result.reason === 'ERROR') return Buffer.from(prefixes[i] + JSON.stringify({ errorCode: result.errorCode, errorDetails: result.errorMessage }));
-    const id = Object.isFrozen(result) ? result : `${key}\u0000${'ruleId' in result ? result.ruleId : ''}\u0000${result.variant}`;
+  const member = (i: number, key: string, flag: CompiledFlag | undefined, answer: WireAnswer): Buffer => {
+    if (isFailure(answer)) return Buffer.from(prefixes[i] + JSON.stringify(batchMember(flag, answer, key, stale)));
+    // A member names the reason, the rule and the variant: answers alike in those share bytes. An
+    // answer built per evaluation with a rule is a split (its reason goes without saying, and
+    // spelling it out cost a third of the batch's time); one without is a DEFAULT or a DISABLED.
+    const id = Object.isFrozen(answer) ? answer : 'ruleId' in answer ? `${key}\u0000${answer.ruleId}\u0000${answer.variant}` : `${key}\u0000\u0000${answer.reason}\u0000${answer.variant}`;
     let bytes = members.get(id);
     if (bytes === undefined) {
-      const reason = stale ? 'STALE' : result.reason;
-      bytes = Buffer.from(prefixes[i] + JSON.stringify('ruleId' in result ? { value: result.value, variant: result.variant, reason, ruleId: result.ruleId } : { value: result.value, variant: result.variant, reason }));
+      bytes = Buffer.from(prefixes[i] + JSON.stringify(batchMember(flag, answer, key, stale)));
       members.set(id, bytes);
     }
     return bytes;
@@ -61,9 +66,7 @@ function answerer(keys: readonly string[], snapshot: CompiledSnapshot, now: numb
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const flag = snapshot.flags.get(key);
-      const result = flag ? evaluate(flag, context, { now }) : undefined;
-      observe?.(key, result);
-      const bytes = member(i, key, result);
+      const bytes = member(i, key, flag, answerFlag(flag, snapshot.invalid, key, context, now, observe));
       // Every member starts with a comma; the first one's is left out.
       into.push(i === 0 ? bytes.subarray(1) : bytes);
     }
@@ -76,51 +79,59 @@ const CLOSE_LINE = Buffer.from('}}');
 const COMMA = Buffer.from(',');
 const NEWLINE = Buffer.from('\n');
 
-export function batchRoute(deps: EvaluateDeps): Route {
+type Answerer = ReturnType<typeof answerer>;
+
+/**
+ * The answer's bytes, a slice of contexts at a time: each slice is written before the next is
+ * computed, with the event loop let through between them, so the client reads while the rest is
+ * evaluated and other requests on the instance are not held up by one large batch.
+ */
+async function* batchChunks(contexts: readonly unknown[], ndjson: boolean, head: string, { prepare, answer }: Answerer, wants: readonly BehaviorWant[], withCounts: (context: Context) => MaybePromise<Context>): AsyncGenerator<Buffer | string> {
+  yield head;
+  for (let from = 0; from < contexts.length; from += BATCH_SLICE) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    const pieces: Buffer[] = [];
+    const to = Math.min(contexts.length, from + BATCH_SLICE);
+    const prepared = contexts.slice(from, to).map((raw, i) => prepare(from + i, raw));
+    const ready = wants.length === 0 ? prepared : await Promise.all(prepared.map((c) => (typeof c === 'string' ? c : withCounts(c))));
+    for (let i = from; i < to; i++) {
+      const context = ready[i - from]!;
+      if (!ndjson && i > 0) pieces.push(COMMA);
+      if (typeof context === 'string') pieces.push(Buffer.from(context));
+      else answer(i, context, pieces);
+      if (ndjson) pieces.push(NEWLINE);
+    }
+    yield Buffer.concat(pieces);
+  }
+  if (!ndjson) yield ']}';
+}
+
+export function batchRoute(deps: EvaluateDeps): ReplyRoute {
   return jsonRoute({
     path: '/v1/evaluate/batch',
     admit: (req) => admitServer(req, deps, 'batch evaluation'),
     schema: BatchSchema,
     limitBytes: BATCH_LIMITS.bodyBytes,
-    handle: async (req, res, admitted, body) => {
+    handle: (req, admitted, body) => {
       const { contexts, flags } = body;
       const { snapshot, now } = admitted;
       if (contexts.length > BATCH_LIMITS.contexts) {
-        return sendProblem(res, tooManyItems('/contexts', contexts.length, BATCH_LIMITS.contexts, 'contexts'));
+        return reply.problem(tooManyItems('/contexts', contexts.length, BATCH_LIMITS.contexts, 'contexts'));
       }
       if (flags && flags.length > BATCH_LIMITS.flags) {
-        return sendProblem(res, tooManyItems('/flags', flags.length, BATCH_LIMITS.flags, 'flags'));
+        return reply.problem(tooManyItems('/flags', flags.length, BATCH_LIMITS.flags, 'flags'));
       }
       const unknown = (flags ?? []).flatMap((key, i) => (snapshot.flags.has(key) || snapshot.invalid.has(key) ? [] : [{ path: `/flags/${i}`, code: 'FLAG_NOT_FOUND', message: `no flag "${key}"` }]));
-      if (unknown.length > 0) return sendProblem(res, problem('UNKNOWN_FLAGS', `${unknown.length} of the listed flags do not exist`, unknown));
+      if (unknown.length > 0) return reply.problem(problem('UNKNOWN_FLAGS', `${unknown.length} of the listed flags do not exist`, unknown));
       const keys = flags ? [...new Set(flags)] : snapshot.keys;
       const ndjson = /application\/x-ndjson/.test(req.headers.accept ?? '');
-      res.statusCode = 200;
-      res.setHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8');
-      res.write(ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`);
-      const { prepare, answer } = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
+      const head = ndjson ? '' : `{"environment":${JSON.stringify(snapshot.environment)},"version":${snapshot.version},"results":[`;
+      const answering = answerer(keys, snapshot, now, deps.metrics && observerFor(deps.metrics, snapshot.environment), admitted.stale);
       // Flags that read `behavior.*` fetch each user's counters (one call per user, the slice's
       // users at once, cached briefly per user); batches of flags that read none never touch Redis.
       const wants = flags ? dedupe(flags.flatMap((key) => wantsOf(snapshot.flags.get(key)))) : snapshotWants(snapshot);
-      // Slices of contexts, each written before the next is computed and with the event loop let
-      // through between them: the client reads while the rest is evaluated, and other requests on
-      // the instance are not held up by one large batch.
-      for (let from = 0; from < contexts.length; from += BATCH_SLICE) {
-        if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-        const pieces: Buffer[] = [];
-        const to = Math.min(contexts.length, from + BATCH_SLICE);
-        const prepared = contexts.slice(from, to).map((raw, i) => prepare(from + i, raw));
-        const ready = wants.length === 0 ? prepared : await Promise.all(prepared.map((c) => (typeof c === 'string' ? c : withBehavior(c, wants, snapshot.environment, now, deps))));
-        for (let i = from; i < to; i++) {
-          const context = ready[i - from]!;
-          if (!ndjson && i > 0) pieces.push(COMMA);
-          if (typeof context === 'string') pieces.push(Buffer.from(context));
-          else answer(i, context, pieces);
-          if (ndjson) pieces.push(NEWLINE);
-        }
-        res.write(Buffer.concat(pieces));
-      }
-      res.end(ndjson ? '' : ']}');
+      const chunks = batchChunks(contexts, ndjson, head, answering, wants, (c) => withBehavior(c, wants, snapshot.environment, now, deps));
+      return reply.stream(200, ndjson ? 'application/x-ndjson' : 'application/json; charset=utf-8', chunks);
     },
   });
 }

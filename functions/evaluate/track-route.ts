@@ -8,8 +8,8 @@
 import * as z from 'zod';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem } from '../../shared/http/problem.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import { attributeEvent } from '../../shared/releases/attribution.ts';
 import { admitServer, prepareContext, sourcesOf, type EvaluateDeps } from './request-context.ts';
 
@@ -28,17 +28,17 @@ const TrackSchema = z
     if (body.value !== undefined && body.count !== 1) ctx.addIssue({ code: 'custom', path: ['count'], message: 'an event with a value counts once' });
   });
 
-export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable<EvaluateDeps['behavior']> }): Route {
+export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable<EvaluateDeps['behavior']> }): ReplyRoute {
   return jsonRoute({
     path: '/v1/track',
     admit: (req) => admitServer(req, deps, 'tracking events'),
     schema: TrackSchema,
     limitBytes: 16 * 1024,
-    handle: async (req, res, admitted, body) => {
+    handle: async (req, admitted, body) => {
       const environment = admitted.principal.environment;
       const targetingKey = (body.targetingKey ?? body.context?.targetingKey) as string;
       const context = prepareContext({ ...body.context, targetingKey }, req, admitted.now, deps, sourcesOf(admitted.snapshot));
-      if (!context.ok) return sendProblem(res, problem('INVALID_CONTEXT', context.details, context.errors));
+      if (!context.ok) return reply.problem(problem('INVALID_CONTEXT', context.details, context.errors));
       const running = deps.releases ? await deps.releases.running(environment).catch(() => undefined) : undefined;
       const attributed = running && deps.metrics && running.size > 0
         ? attributeEvent(environment, admitted.snapshot.flags, running, context.context, admitted.now, { event: body.event, count: body.count, ...(body.value === undefined ? {} : { value: body.value }) }, deps.metrics)
@@ -46,9 +46,9 @@ export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable
       try {
         await deps.behavior.record(environment, targetingKey, body.event, body.count, admitted.now);
       } catch {
-        return sendProblem(res, problem('UNAVAILABLE', 'the event could not be recorded; retry later'));
+        return reply.problem(problem('UNAVAILABLE', 'the event could not be recorded; retry later'));
       }
-      sendJson(res, 202, { accepted: true, event: body.event, count: body.count, ...(attributed.length > 0 ? { attributed } : {}) });
+      return reply.json(202, { accepted: true, event: body.event, count: body.count, ...(attributed.length > 0 ? { attributed } : {}) });
     },
   });
 }

@@ -4,30 +4,22 @@
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import { catalogueOf } from '../../shared/authoring/catalogue.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import { reply } from '../../shared/http/reply.ts';
+import { route, type ReplyRoute } from '../../shared/http/router.ts';
 import { TEMPLATES } from './templates.ts';
 
-export function catalogueRoutes(deps: AuthoringDeps): Route[] {
+export function catalogueRoutes(deps: AuthoringDeps): ReplyRoute[] {
   return [
-    {
-      method: 'GET',
-      path: '/v1/attributes',
-      handler: async (req, res) => {
-        const admitted = await admitAuthor(req, deps);
-        if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
-        const environment = admitted.snapshot.environment;
-        sendJson(res, 200, { environment, attributes: catalogueOf(await deps.flags.attributes(environment)) });
-      },
-    },
-    {
-      method: 'GET',
-      path: '/v1/rules/templates',
-      handler: async (req, res) => {
-        const admitted = await admitAuthor(req, deps);
-        if (!admitted.ok) return sendProblem(res, admitted.problem, admitted.headers);
-        sendJson(res, 200, { templates: TEMPLATES });
-      },
-    },
+    route('GET', '/v1/attributes', async (req) => {
+      const admitted = await admitAuthor(req, deps);
+      if (!admitted.ok) return reply.problem(admitted.problem, admitted.headers);
+      const environment = admitted.snapshot.environment;
+      return reply.json(200, { environment, attributes: catalogueOf(await deps.flags.attributes(environment)) });
+    }),
+    route('GET', '/v1/rules/templates', async (req) => {
+      const admitted = await admitAuthor(req, deps);
+      if (!admitted.ok) return reply.problem(admitted.problem, admitted.headers);
+      return reply.json(200, { templates: TEMPLATES });
+    }),
   ];
 }

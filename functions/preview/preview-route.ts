@@ -8,8 +8,8 @@ import { jsonRoute } from '../../shared/http/json-route.ts';
 import { tooManyItems } from '../../shared/http/problem.ts';
 import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
 import { WORK_DEADLINE_MS } from '../../shared/authoring/deps.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
 import { PREVIEW_LIMITS } from './limits.ts';
 import { previewUsers } from './preview-run.ts';
@@ -25,25 +25,25 @@ const PreviewRequestSchema = z
   })
   .refine(ONE_FLAG_SOURCE.check, { message: ONE_FLAG_SOURCE.message });
 
-export function previewRoute(deps: AuthoringDeps): Route {
+export function previewRoute(deps: AuthoringDeps): ReplyRoute {
   return jsonRoute({
     path: '/v1/rules/preview',
     admit: (req) => admitAuthor(req, deps),
     schema: PreviewRequestSchema,
     limitBytes: PREVIEW_LIMITS.bodyBytes,
-    handle: async (_req, res, admitted, body) => {
+    handle: async (_req, admitted, body) => {
       const { users, trace } = body;
       if (users.length > PREVIEW_LIMITS.users) {
-        return sendProblem(res, tooManyItems('/users', users.length, PREVIEW_LIMITS.users, 'users'));
+        return reply.problem(tooManyItems('/users', users.length, PREVIEW_LIMITS.users, 'users'));
       }
       const resolved = resolveFlag(body, admitted.snapshot);
-      if (!resolved.ok) return sendProblem(res, resolved.problem);
+      if (!resolved.ok) return reply.problem(resolved.problem);
       const now = instantOf(body.now, deps.now);
       const ms = deps.workDeadlineMs ?? WORK_DEADLINE_MS;
       const run = previewUsers(resolved.compiled, users, { now, trace }, workDeadline(ms, deps.workClock));
-      if (!run.ok) return sendProblem(res, deadlineProblem('/users', run.done, users.length, 'users', ms));
+      if (!run.ok) return reply.problem(deadlineProblem('/users', run.done, users.length, 'users', ms));
       const { results, summary } = run;
-      sendJson(res, 200, { flagKey: resolved.compiled.key, environment: admitted.snapshot.environment, now: new Date(now).toISOString(), summary, results });
+      return reply.json(200, { flagKey: resolved.compiled.key, environment: admitted.snapshot.environment, now: new Date(now).toISOString(), summary, results });
     },
   });
 }

@@ -8,8 +8,8 @@ import { jsonRoute } from '../../shared/http/json-route.ts';
 import { problem, tooManyItems } from '../../shared/http/problem.ts';
 import { deadlineProblem, workDeadline, type WorkDeadline } from '../../shared/http/work-deadline.ts';
 import { WORK_DEADLINE_MS } from '../../shared/authoring/deps.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import type { CompiledFlag } from '../../shared/rules/index.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
 import { PREVIEW_LIMITS } from './limits.ts';
@@ -52,24 +52,24 @@ function withSample(flag: CompiledFlag, body: Body, users: readonly unknown[], n
   return { ok: true as const, body: { method: 'sample', ...(body.ruleId ? { ruleId: body.ruleId } : {}), sampleSize: users.length, reach, variants: estimateFrom(probabilities, variants, body.audience) } };
 }
 
-export function rolloutEstimateRoute(deps: AuthoringDeps): Route {
+export function rolloutEstimateRoute(deps: AuthoringDeps): ReplyRoute {
   return jsonRoute({
     path: '/v1/rules/rollout-estimate',
     admit: (req) => admitAuthor(req, deps),
     schema: EstimateRequestSchema,
     limitBytes: PREVIEW_LIMITS.bodyBytes,
-    handle: async (_req, res, admitted, body) => {
+    handle: async (_req, admitted, body) => {
       const sample = body.sampleUsers;
       if (sample && sample.length > PREVIEW_LIMITS.users) {
-        return sendProblem(res, tooManyItems('/sampleUsers', sample.length, PREVIEW_LIMITS.users, 'sample users'));
+        return reply.problem(tooManyItems('/sampleUsers', sample.length, PREVIEW_LIMITS.users, 'sample users'));
       }
       const resolved = resolveFlag(body, admitted.snapshot);
-      if (!resolved.ok) return sendProblem(res, resolved.problem);
+      if (!resolved.ok) return reply.problem(resolved.problem);
       const flag = resolved.compiled;
       const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
       const estimate = sample ? withSample(flag, body, sample, instantOf(body.now, deps.now), deadline) : withoutSample(flag, body);
-      if (!estimate.ok) return sendProblem(res, estimate.problem);
-      sendJson(res, 200, { flagKey: flag.key, audience: body.audience, confidence: 0.95, ...estimate.body });
+      if (!estimate.ok) return reply.problem(estimate.problem);
+      return reply.json(200, { flagKey: flag.key, audience: body.audience, confidence: 0.95, ...estimate.body });
     },
   });
 }

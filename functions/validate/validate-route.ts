@@ -7,8 +7,8 @@ import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts'
 import { WORK_DEADLINE_MS, type AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { referencesOf } from '../../shared/authoring/references.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
-import type { Route } from '../../shared/http/router.ts';
-import { sendJson, sendProblem } from '../../shared/http/send.ts';
+import type { ReplyRoute } from '../../shared/http/router.ts';
+import { reply } from '../../shared/http/reply.ts';
 import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
 import { AttributeDefinitionSchema, LIMITS } from '../../shared/rules/index.ts';
 import { checkDocument, DOCUMENT_KINDS, type DocumentKind } from './check-document.ts';
@@ -28,21 +28,21 @@ const ValidateRequestSchema = z
     message: 'send exactly one of "flag", "segment" or "condition"',
   });
 
-export function validateRoute(deps: AuthoringDeps): Route {
+export function validateRoute(deps: AuthoringDeps): ReplyRoute {
   return jsonRoute({
     path: '/v1/rules/validate',
     admit: (req) => admitAuthor(req, deps),
     schema: ValidateRequestSchema,
     limitBytes: VALIDATE_BODY_BYTES,
-    handle: async (_req, res, admitted, body) => {
+    handle: async (_req, admitted, body) => {
       const { snapshot } = admitted;
       const kind = DOCUMENT_KINDS.find((k) => body[k] !== undefined) as DocumentKind;
       const stored = body.catalogue ?? (await deps.flags.attributes(snapshot.environment));
       const catalogue = definitionsOf(catalogueOf(stored));
       const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
       const report = checkDocument(kind, body[kind], referencesOf(snapshot), catalogue, deadline.expired);
-      if (report.stopped) return sendProblem(res, deadlineProblem(`/${kind}/rules`, report.stopped.rulesDone, ruleCount(body[kind]), 'rules', deadline.ms));
-      sendJson(res, 200, { kind, environment: snapshot.environment, ...report });
+      if (report.stopped) return reply.problem(deadlineProblem(`/${kind}/rules`, report.stopped.rulesDone, ruleCount(body[kind]), 'rules', deadline.ms));
+      return reply.json(200, { kind, environment: snapshot.environment, ...report });
     },
   });
 }

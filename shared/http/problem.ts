@@ -89,6 +89,9 @@ export type Problem = {
   readonly instance?: string;
 };
 
+/** RFC 9457 allows extension members (OFREP's `key`, `errorCode`, `errorDetails` among them). */
+export type ProblemBody = Problem & { readonly [extension: string]: unknown };
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problem(code: ApiErrorCode, detail: string, errors: readonly FieldError[] = []): Problem {

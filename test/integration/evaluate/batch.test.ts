@@ -36,6 +36,17 @@ describe('batch evaluation', () => {
     assert.deepEqual([...variants].sort(), ['off', 'on'], 'the split served both variants');
   });
 
+  it('answers a context without a targetingKey as the OFREP bulk route does, failures included', async () => {
+    const context = { plan: 'pro' };
+    const batch = await (await post(url(), { contexts: [context] })).json();
+    const bulk = await (await post(`${fixture.url}/ofrep/v1/evaluate/flags`, { context })).json();
+    type BulkFlag = { key: string; value: unknown; variant: string; reason: string; metadata?: { ruleId?: string }; errorCode?: string; errorDetails?: string };
+    const member = (f: BulkFlag) => (f.errorCode !== undefined ? { errorCode: f.errorCode, errorDetails: f.errorDetails } : { value: f.value, variant: f.variant, reason: f.reason, ...(f.metadata?.ruleId ? { ruleId: f.metadata.ruleId } : {}) });
+    assert.deepEqual(batch.results[0].flags, Object.fromEntries(bulk.flags.map((f: BulkFlag) => [f.key, member(f)])));
+    // The split needs a targetingKey to bucket: OFREP's lenient rule, in batch too.
+    assert.equal(batch.results[0].flags['split-flag'].errorCode, 'TARGETING_KEY_MISSING');
+  });
+
   it('evaluates only the listed flags', async () => {
     const body = await (await post(url(), { contexts: [{ targetingKey: 'a' }], flags: ['string-flag', 'number-flag'] })).json();
     assert.deepEqual(Object.keys(body.results[0].flags), ['string-flag', 'number-flag']);

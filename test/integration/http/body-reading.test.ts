@@ -10,7 +10,7 @@ import { bodyReaderOf, PRE_AUTH_BYTES } from '../../../shared/http/body-reader.t
 import { createHttpFunction } from '../../../shared/http/http-function.ts';
 import { jsonRoute } from '../../../shared/http/json-route.ts';
 import { problem } from '../../../shared/http/problem.ts';
-import { sendJson } from '../../../shared/http/send.ts';
+import { reply } from '../../../shared/http/reply.ts';
 import { rawPost } from '../../helpers/raw-client.ts';
 import { serveFunction, type RunningFunction } from '../../helpers/function-server.ts';
 import { testTelemetry } from '../../helpers/telemetry.ts';
@@ -36,9 +36,9 @@ describe('body reading, measured by the server', () => {
       },
       schema: z.looseObject({}),
       limitBytes: LIMIT,
-      handle: (req, res) => {
+      handle: (req) => {
         seen.afterBody.push(bodyReaderOf(req)?.wireBytes() ?? 0);
-        sendJson(res, 200, { ok: true });
+        return reply.json(200, { ok: true });
       },
     });
     const handler = createHttpFunction({ name: 'body-reading', telemetry: testTelemetry('{n}'), routes: [route], cors: { origins: [] } });
