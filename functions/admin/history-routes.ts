@@ -8,6 +8,7 @@ import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
 import type { HttpRequest } from '../../shared/http/types.ts';
 import { diffJson } from '../../shared/store/diff.ts';
+import { plannedChangeEvents } from '../../shared/releases/history-events.ts';
 import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
 import { commentOf, forceOf, readIfMatch, replyNotFound } from './http-bits.ts';
@@ -55,7 +56,10 @@ function kindHistoryRoutes(deps: AdminDeps, kind: DocumentKind): ReplyRoute[] {
       if (!before.ok) return reply.problem(before.problem);
       const page = await repo.history(params.env!, params.key!, { limit: Math.min(limit.value ?? 50, 500), ...(before.value === undefined ? {} : { before: before.value }) });
       if (!page.ok) return replyNotFound(describe(kind, params.env!, params.key!));
-      return reply.json(200, { key: params.key, versions: page.entries, corrupt: page.corrupt });
+      // A flag's first page also lists its releases' and schedules' state changes, most of which write no version.
+      if (kind !== 'flags' || !deps.releases || before.value !== undefined) return reply.json(200, { key: params.key, versions: page.entries, corrupt: page.corrupt });
+      const [plans, schedules] = await Promise.all([deps.releases.plans(params.env!, params.key!), deps.releases.schedules(params.env!, params.key!)]);
+      return reply.json(200, { key: params.key, versions: page.entries, corrupt: page.corrupt, events: plannedChangeEvents(plans, schedules) });
     }),
     adminRoute(deps, 'GET', `${base}/versions/:version`, 'read', async (req, { params }) => {
       const stray = unknownQuery(req, []);

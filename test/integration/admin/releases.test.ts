@@ -100,4 +100,21 @@ describe('admin: release plans and scheduled changes', () => {
     assert.equal((await admin.call('POST', releasesPath, { key: 'viewer', body: planBody })).status, 403);
     assert.equal((await admin.call('GET', `/v1/environments/${ENV}/flags/ramp-flag/releases`, { key: 'sdk' })).status, 403);
   });
+
+  it('lists every state change of the flag\'s plans and schedules in its history, with who made it, newest first', async () => {
+    const answer = await admin.call('GET', `${flagPath('ramp-flag')}/versions`, { key: 'viewer' });
+    assert.equal(answer.status, 200);
+    const history = (await answer.json()) as { versions: unknown[]; events: { kind: string; action: string; actor: string; text: string }[] };
+    assert.deepEqual(history.events.map((e) => [e.kind, e.action, e.actor]).reverse(), [
+      ['release', 'created', 'editor key'],
+      ['release', 'pause', 'editor key'],
+      ['release', 'abort', 'admin key'],
+      ['schedule', 'scheduled', 'editor key'],
+      ['schedule', 'cancelled', 'editor key'],
+    ]);
+    assert.match(history.events[0]!.text, /cancelled/);
+    // A later page of versions is about versions only.
+    const older = (await (await admin.call('GET', `${flagPath('ramp-flag')}/versions?before=2`)).json()) as { events?: unknown };
+    assert.equal(older.events, undefined);
+  });
 });

@@ -65,8 +65,11 @@ export type EstimateAnswer = z.infer<typeof EstimateShape>;
 
 export const VersionsShape = z.object({
   versions: z.array(z.object({ version: z.number(), change: z.string(), actor: z.string(), at: z.string(), comment: z.optional(z.string()), document: z.optional(z.unknown()) })),
+  /** State changes of the flag's release plans and scheduled changes (a flag's first page only). */
+  events: z.optional(z.array(z.object({ at: z.string(), actor: z.string(), kind: z.enum(['release', 'schedule']), id: z.string(), action: z.string(), text: z.string(), flagVersion: z.optional(z.number()) }))),
 });
 export type VersionEntry = z.infer<typeof VersionsShape>['versions'][number];
+export type PlannedChangeEvent = NonNullable<z.infer<typeof VersionsShape>['events']>[number];
 export const DiffShape = z.object({ from: z.number(), to: z.number(), changes: z.array(z.object({ op: z.string(), path: z.string(), before: z.optional(z.unknown()), after: z.optional(z.unknown()) })) });
 export type DiffAnswer = z.infer<typeof DiffShape>;
 export const SaveShape = z.looseObject({ version: z.number() });

@@ -6,6 +6,7 @@ import { useApp } from '../app-state.ts';
 import type { Editor } from '../editor-state.ts';
 import { DiffInWords } from './diff-in-words.tsx';
 import { createHistoryState } from './history-state.ts';
+import { PlannedChanges } from './planned-changes.tsx';
 import { VersionsTable } from './versions-table.tsx';
 
 export function HistoryPanel({ editor }: { editor: Editor }) {
@@ -19,6 +20,7 @@ export function HistoryPanel({ editor }: { editor: Editor }) {
     <div class="history">
       <VersionsTable history={history} editor={editor} />
       <DiffInWords history={history} />
+      <PlannedChanges history={history} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 
 import { batch, effect, signal } from '@preact/signals';
 import { isAborted } from '../../api/latest.ts';
-import { DiffShape, SaveShape, VersionsShape, type DiffAnswer, type VersionEntry } from '../../api/shapes.ts';
+import { DiffShape, SaveShape, VersionsShape, type DiffAnswer, type PlannedChangeEvent, type VersionEntry } from '../../api/shapes.ts';
 import type { DraftFlag } from '../../logic/flag-draft.ts';
 import type { AppState } from '../app-state.ts';
 import type { Editor } from '../editor-state.ts';
@@ -12,6 +12,7 @@ import { flagPath } from '../editor/load-flag.ts';
 export function createHistoryState(app: AppState, editor: Editor) {
   const base = flagPath(editor.environment, editor.draft.peek().key);
   const versions = signal<readonly VersionEntry[] | null>(null);
+  const events = signal<readonly PlannedChangeEvent[]>([]);
   const from = signal<number | null>(null);
   const to = signal<number | null>(null);
   const diff = signal<DiffAnswer | null>(null);
@@ -27,6 +28,7 @@ export function createHistoryState(app: AppState, editor: Editor) {
       const [latest, previous] = answer.versions;
       batch(() => {
         versions.value = answer.versions;
+        events.value = answer.events ?? [];
         if (latest) to.value = latest.version;
         from.value = previous ? previous.version : 0;
       });
@@ -37,6 +39,7 @@ export function createHistoryState(app: AppState, editor: Editor) {
 
   return {
     versions,
+    events,
     from,
     to,
     diff,
