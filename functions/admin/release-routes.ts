@@ -10,7 +10,7 @@ import { newPlan, steerPlan, STEERS, type Refusal } from '../../shared/releases/
 import type { PlanRecord } from '../../shared/releases/plan-record.ts';
 import { PlanInputSchema } from '../../shared/releases/plan-schema.ts';
 import type { ReleaseStore } from '../../shared/releases/release-store.ts';
-import { splitWeights } from '../../shared/releases/weights.ts';
+import { audienceOf, splitWeights } from '../../shared/releases/weights.ts';
 import { adminRoute, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
 import { etag, readIfMatch, replyNotFound, replyStale } from './http-bits.ts';
@@ -77,7 +77,7 @@ export function releaseRoutes(deps: ReleaseDeps): ReplyRoute[] {
         if (plan.version !== ifMatch.version) return replyStale(plan.version, `release "${id}"`);
         const flag = await flagOf(env, key);
         const weights = flag ? splitWeights(flag.document, plan.ruleId) : undefined;
-        const steered = steerPlan(plan, steer, { actor: context.caller.actor, now: deps.now(), flag: flag && { version: flag.version, weights: weights?.ok ? weights.weights : undefined } });
+        const steered = steerPlan(plan, steer, { actor: context.caller.actor, now: deps.now(), flag: flag && { version: flag.version, weights: weights?.ok ? weights.weights : undefined, audience: audienceOf(flag.document, plan.ruleId) } });
         if (!steered.ok) return refused(steered);
         const saved = await deps.releases.savePlan(steered.plan);
         if (!saved.ok) return saved.reason === 'conflict' ? replyStale(saved.currentVersion, `release "${id}"`) : replyNotFound(`release "${id}"`);

@@ -17,8 +17,8 @@ export type Observations = {
   readonly minutes: readonly MinuteFigures[];
   /** Each Monitoring guard's latest value; undefined when the series had no point. */
   readonly monitoring: Readonly<Record<string, number | undefined>>;
-  /** The flag now: its version, and the rule's split weights (undefined: rule or split gone). */
-  readonly flag: { readonly version: number; readonly weights: Weights | undefined };
+  /** The flag now: its version, the rule's split weights (undefined: rule or split gone), and what decides the plan's users (weights.ts `audienceOf`). */
+  readonly flag: { readonly version: number; readonly weights: Weights | undefined; readonly audience?: string };
 };
 
 export type StepOutcome =
@@ -28,6 +28,16 @@ export type StepOutcome =
   | { readonly kind: 'flag_write'; readonly plan: PlanRecord; readonly weights: Weights; readonly decision: Decision; readonly comment: string };
 
 export const MINUTE_MS = 60_000;
+
+/**
+ * Someone wrote the flag since the plan did, changing nothing that decides the plan's users (a
+ * new description, another tag, golden tests): the plan goes on from that version.
+ */
+function untouched(plan: PlanRecord, obs: Observations): boolean {
+  if (plan.status !== 'running' || obs.flag.version === plan.flagVersion || !obs.flag.weights) return false;
+  const expected = plan.step < 0 ? plan.initialWeights : plan.steps[plan.step]!.weights;
+  return plan.audience !== undefined && plan.audience === obs.flag.audience && sameWeights(obs.flag.weights, expected);
+}
 
 export const releaseActor = (planId: string) => `release:${planId}`;
 
@@ -58,7 +68,8 @@ function checkGuards(plan: PlanRecord, obs: Observations): { guardState: Record<
   return { guardState, evidence };
 }
 
-export function decideStep(plan: PlanRecord, obs: Observations): StepOutcome {
+export function decideStep(stored: PlanRecord, obs: Observations): StepOutcome {
+  const plan = untouched(stored, obs) ? { ...stored, flagVersion: obs.flag.version } : stored;
   const actor = releaseActor(plan.id);
   const base = { at: iso(obs.now), actor, fromStep: plan.step, fromFlagVersion: plan.flagVersion };
   if (plan.status !== 'running') return { kind: 'plan_only', plan };

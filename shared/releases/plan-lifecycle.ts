@@ -6,7 +6,7 @@ import type { Decision, PlanRecord } from './plan-record.ts';
 import { MAX_DECISIONS } from './plan-record.ts';
 import type { PlanInput, Weights } from './plan-schema.ts';
 import { initialState } from './guard-check.ts';
-import { sameWeights, splitWeights, weightsMismatch } from './weights.ts';
+import { audienceOf, sameWeights, splitWeights, weightsMismatch } from './weights.ts';
 
 export type Refusal = { readonly ok: false; readonly status: 404 | 409 | 422; readonly path: string; readonly message: string };
 
@@ -29,7 +29,7 @@ export function newPlan(input: PlanInput, at: { id: string; environment: string;
   const plan: PlanRecord = {
     id: at.id, environment: at.environment, flag: at.flag.key, ruleId: input.ruleId, control: input.control, treatment: input.treatment,
     steps: input.steps, guards: input.guards, onBreach: input.onBreach, alpha: input.alpha, ...(input.comment === undefined ? {} : { comment: input.comment }),
-    status: 'running', step: -1, stepStartedAt: null, flagVersion: at.flagVersion, initialWeights: split.weights,
+    status: 'running', step: -1, stepStartedAt: null, flagVersion: at.flagVersion, audience: audienceOf(at.flag, input.ruleId), initialWeights: split.weights,
     foldedThrough: null, stepExposures: { treatment: 0, control: 0 },
     guardState: Object.fromEntries(input.guards.map((g) => [g.id, initialState(g)])),
     lastCheck: null, decisions: [], version: 1, createdAt: iso(at.now), createdBy: at.actor, updatedAt: iso(at.now),
@@ -45,7 +45,7 @@ export type Steer = (typeof STEERS)[number];
  * they are). Resume needs the rule's weights to be the current step's again: the plan then takes
  * the flag's version as its own and goes on from that step.
  */
-export function steerPlan(plan: PlanRecord, steer: Steer, at: { actor: string; now: number; flag: { version: number; weights: Weights | undefined } | undefined }): { ok: true; plan: PlanRecord } | Refusal {
+export function steerPlan(plan: PlanRecord, steer: Steer, at: { actor: string; now: number; flag: { version: number; weights: Weights | undefined; audience?: string } | undefined }): { ok: true; plan: PlanRecord } | Refusal {
   const finished = plan.status === 'halted' || plan.status === 'completed' || plan.status === 'aborted';
   if (finished) return { ok: false, status: 409, path: '', message: `the plan is ${plan.status}; nothing to ${steer}` };
   const base = { at: iso(at.now), actor: at.actor, fromStep: plan.step, toStep: plan.step, fromFlagVersion: plan.flagVersion, evidence: [] };
@@ -64,7 +64,7 @@ export function steerPlan(plan: PlanRecord, steer: Steer, at: { actor: string; n
       if (!sameWeights(at.flag.weights, expected)) return { ok: false, status: 409, path: '', message: `rule "${plan.ruleId}" no longer has the weights of step ${plan.step}; set them back (${JSON.stringify(expected)}) or abort the plan` };
       decision = { ...base, action: 'resume', reason: `resumed at flag version ${at.flag.version}` };
       // The hold restarts: what happened while paused is not evidence for this step.
-      changes = { status: 'running', flagVersion: at.flag.version, stepStartedAt: plan.step < 0 ? null : at.now, stepExposures: { treatment: 0, control: 0 } };
+      changes = { status: 'running', flagVersion: at.flag.version, ...(at.flag.audience === undefined ? {} : { audience: at.flag.audience }), stepStartedAt: plan.step < 0 ? null : at.now, stepExposures: { treatment: 0, control: 0 } };
       break;
     }
     case 'abort':

@@ -75,6 +75,8 @@ export const PlanRecordSchema = z.strictObject({
   /** The last check's evidence, hold or not. */
   lastCheck: z.strictObject({ at: z.string(), outcome: z.string(), evidence: z.array(GuardEvidenceSchema) }).nullable(),
   pauseReason: z.string().optional(),
+  /** The flag as far as it decides the plan's users (weights.ts `audienceOf`) at `flagVersion`; plans stored before it have none. */
+  audience: z.string().optional(),
   decisions: z.array(DecisionSchema),
   version: z.number().int().positive(),
   createdAt: z.string(),

@@ -18,7 +18,7 @@ import type { MinuteFigures } from './guard-check.ts';
 import type { PlanRecord } from './plan-record.ts';
 import type { MonitoringGuard } from './plan-schema.ts';
 import type { BatchItem, ReleaseStore } from './release-store.ts';
-import { splitWeights, withWeights } from './weights.ts';
+import { audienceOf, splitWeights, withWeights } from './weights.ts';
 
 /** The latest value of a Monitoring guard's series; undefined when there is none (the guard then holds the plan). */
 export type GuardReader = (guard: MonitoringGuard, now: number) => Promise<number | undefined>;
@@ -147,7 +147,7 @@ async function planItem(deps: ReleaseRunDeps, plan: PlanRecord, scope: Scope, mi
       return undefined;
     });
   }
-  const outcome = decideStep(plan, { now, minutes: figuresOf(rows), monitoring, flag: { version: flag?.version ?? 0, weights: split?.ok ? split.weights : undefined } });
+  const outcome = decideStep(plan, { now, minutes: figuresOf(rows), monitoring, flag: { version: flag?.version ?? 0, weights: split?.ok ? split.weights : undefined, ...(flag ? { audience: audienceOf(flag, plan.ruleId) } : {}) } });
   if (outcome.decision) tally.decisions.push({ environment: plan.environment, flag: plan.flag, plan: plan.id, action: outcome.decision.action, reason: outcome.decision.reason });
   if (outcome.kind === 'plan_only') return outcome.plan === plan ? undefined : { kind: 'plan', record: outcome.plan };
   const document = flag && withWeights(flag, plan.ruleId, outcome.weights);

@@ -48,3 +48,19 @@ export function weightsMismatch(split: Weights, weights: Weights): string | unde
   if (unnamed.length > 0) return `the weights leave out ${unnamed.map((v) => `"${v}"`).join(', ')}`;
   return undefined;
 }
+
+/** What a reader of a flag never sees served: a new name, description, tags or golden tests move no user. */
+const COSMETIC = new Set(['name', 'description', 'tags', 'metadata', 'tests', 'version']);
+
+/**
+ * What decides who the plan's rule serves and with what, without the rule's weights (the plan's
+ * own to move): every other field of the flag but the cosmetic ones. A write that leaves it (and
+ * the weights) as they were moved no user of the plan, so the plan goes on from the new version;
+ * any other write pauses it. Other rules count too: they decide who reaches the plan's rule.
+ */
+export function audienceOf(flag: Flag, ruleId: string): string {
+  const rules = (flag.rules ?? []).map((rule) =>
+    rule.id === ruleId && 'rollout' in rule.serve ? { ...rule, serve: { rollout: { ...rule.serve.rollout, split: rule.serve.rollout.split.map((s) => s.variant) } } } : rule,
+  );
+  return JSON.stringify(Object.entries({ ...flag, rules }).filter(([field]) => !COSMETIC.has(field)));
+}

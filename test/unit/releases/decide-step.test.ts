@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { decideStep, type Observations } from '../../../shared/releases/decide-step.ts';
 import type { PlanRecord } from '../../../shared/releases/plan-record.ts';
 import { newPlan, steerPlan } from '../../../shared/releases/plan-lifecycle.ts';
+import { audienceOf } from '../../../shared/releases/weights.ts';
 import { FlagSchema } from '../../../shared/rules/schema.ts';
 import { aMinute, aPlan, FIVE_STEPS, MINUTE, NOW, planInput, rampFlag } from './plan-fixtures.ts';
 
@@ -91,6 +92,39 @@ describe('deciding a release step', () => {
     const { plan } = simulate(aPlan({ steps }), 60, () => healthy);
     assert.equal(plan.step, 0);
     assert.match(plan.lastCheck!.outcome, /exposures per arm/);
+  });
+
+  describe('a write of the flag by someone else', () => {
+    const started = () => decideStep(aPlan(), { now: NOW, minutes: [], monitoring: {}, flag: { version: 1, weights: { treatment: 0, control: 100 } } }).plan;
+    const atStep0 = (edit: (flag: ReturnType<typeof rampFlag>) => unknown) => {
+      const flag = FlagSchema.parse(edit(rampFlag(1)));
+      return { now: NOW + MINUTE, minutes: [], monitoring: {}, flag: { version: 3, weights: { treatment: 1, control: 99 }, audience: audienceOf(flag, 'ramp') } };
+    };
+    const cosmetic = [
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, description: 'now with words' }),
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, name: 'Checkout, renamed', tags: ['q4'] }),
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, tests: [{ context: { targetingKey: 'u' }, expect: { variant: 'control' } }] }),
+    ];
+    for (const [i, edit] of cosmetic.entries()) {
+      it(`goes on from the new version when the write moved none of its users (${i})`, () => {
+        const outcome = decideStep(started(), atStep0(edit));
+        assert.equal(outcome.plan.status, 'running');
+        assert.equal(outcome.plan.flagVersion, 3);
+      });
+    }
+    const moving = [
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, variants: { treatment: 'new value', control: false } }),
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, rules: [{ id: 'first', when: { attr: 'plan', op: 'eq', value: 'pro' }, serve: { variant: 'control' } }, ...(f.rules ?? [])] }),
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, rules: (f.rules ?? []).map((r) => ({ ...r, when: { attr: 'geo.country', op: 'in', value: ['DE'] } })) }),
+      (f: ReturnType<typeof rampFlag>) => ({ ...f, enabled: false }),
+    ];
+    for (const [i, edit] of moving.entries()) {
+      it(`pauses when the write changed who the rule serves or with what (${i})`, () => {
+        const outcome = decideStep(started(), atStep0(edit));
+        assert.equal(outcome.plan.status, 'paused');
+        assert.match(outcome.plan.pauseReason!, /moved from version 2 to 3/);
+      });
+    }
   });
 
   it('pauses instead of writing when another writer moved the flag', () => {
