@@ -12,6 +12,7 @@ import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
 import { attributeEvent } from '../../shared/releases/attribution.ts';
 import { admitServer, prepareContext, sourcesOf, type EvaluateDeps } from './request-context.ts';
+import { dedupe, wantsOf, withBehavior } from './behavior.ts';
 
 const TrackSchema = z
   .strictObject({
@@ -40,9 +41,13 @@ export function trackRoute(deps: EvaluateDeps & { readonly behavior: NonNullable
       const context = prepareContext({ ...body.context, targetingKey }, req, admitted.now, deps, sourcesOf(admitted.snapshot));
       if (!context.ok) return reply.problem(problem('INVALID_CONTEXT', context.details, context.errors));
       const running = deps.releases ? await deps.releases.running(environment).catch(() => undefined) : undefined;
-      const attributed = running && deps.metrics && running.size > 0
-        ? attributeEvent(environment, admitted.snapshot.flags, running, context.context, admitted.now, { event: body.event, count: body.count, ...(body.value === undefined ? {} : { value: body.value }) }, deps.metrics)
-        : [];
+      let attributed: ReturnType<typeof attributeEvent> = [];
+      if (running && deps.metrics && running.size > 0) {
+        // Served as evaluate would serve it now: with the user's behavioural counts, read before this event counts.
+        const wants = dedupe([...running.keys()].flatMap((key) => wantsOf(admitted.snapshot.flags.get(key))));
+        const served = await withBehavior(context.context, wants, environment, admitted.now, deps);
+        attributed = attributeEvent(environment, admitted.snapshot.flags, running, served, admitted.now, { event: body.event, count: body.count, ...(body.value === undefined ? {} : { value: body.value }) }, deps.metrics);
+      }
       try {
         await deps.behavior.record(environment, targetingKey, body.event, body.count, admitted.now);
       } catch {

@@ -48,7 +48,8 @@ describe('evaluate: tracked events attributed to the variant served', () => {
   const metrics = createMetricsRecorder();
   let running = new Map([['checkout', 'ramp']]);
   before(async () => {
-    const store = createMemoryStore({ environments: { test: { flags: [split('checkout', 'ramp'), split('search', 'ramp')] } }, keys: [{ kind: 'sdk', name: 'sdk', environment: 'test', secret: SDK_KEY }] });
+    const loyal = { ...split('loyal', 'ramp'), rules: [{ id: 'buyers', when: { attr: 'behavior.purchase.count_7d', op: 'gte', value: 1 }, serve: { variant: 'control' } }, split('loyal', 'ramp').rules[1]!] };
+    const store = createMemoryStore({ environments: { test: { flags: [split('checkout', 'ramp'), split('search', 'ramp'), loyal] } }, keys: [{ kind: 'sdk', name: 'sdk', environment: 'test', secret: SDK_KEY }] });
     const behavior = createMemoryBehaviorCounters();
     server = await serveFunction('evaluate', createEvaluateFunction({
       keys: keyLookup(store.keys), limiter: createMemoryRateLimiter({ ratePerSecond: 10_000, burst: 10_000 }), snapshots: createSnapshotCache(store.flags, { maxStalenessMs: 0 }),
@@ -102,6 +103,19 @@ describe('evaluate: tracked events attributed to the variant served', () => {
     const answer = await call('/v1/track', { event: 'error', context: { targetingKey: 'u1', staff: true } });
     assert.equal(((await answer.json()) as { attributed?: unknown }).attributed, undefined);
     assert.equal(metrics.drain().counters.filter((c) => c.m === 'tracked_events').length, 0);
+  });
+
+  it('serves the user as evaluate would, behavioural counts included, before counting the event itself', async () => {
+    running = new Map([['loyal', 'ramp']]);
+    metrics.drain();
+    // Users with a purchase in the last 7 days are served by the rule before the split: not in the comparison.
+    assert.equal((await call('/v1/track', { targetingKey: 'buyer', event: 'purchase' })).status, 202);
+    const buyer = await call('/v1/track', { event: 'error', context: { targetingKey: 'buyer' } });
+    assert.equal(((await buyer.json()) as { attributed?: unknown }).attributed, undefined);
+    // A first purchase is attributed as the user was served before it counted.
+    const first = await call('/v1/track', { event: 'purchase', context: { targetingKey: 'newcomer' } });
+    assert.equal(((await first.json()) as { attributed?: { flag: string }[] }).attributed?.[0]?.flag, 'loyal');
+    running = new Map([['checkout', 'ramp']]);
   });
 
   it('still takes the older { targetingKey, event, count } form, and refuses an event without a key or a value counted many times', async () => {
