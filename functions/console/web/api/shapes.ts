@@ -12,7 +12,8 @@ export const ConsoleConfigShape = z.object({
 });
 export type ConsoleConfigAnswer = z.infer<typeof ConsoleConfigShape>;
 
-export const IssueShape = z.object({ path: z.string(), code: z.string(), message: z.string() });
+/** `suggestion`: the value a value warning (UNKNOWN_VALUE, VALUE_NOT_ALLOWED) thinks was meant. */
+export const IssueShape = z.object({ path: z.string(), code: z.string(), message: z.string(), suggestion: z.optional(z.string()) });
 
 export const ProblemShape = z.object({
   title: z.optional(z.string()),
@@ -32,7 +33,7 @@ export const WhoAmIShape = z.object({ keyId: z.string(), name: z.string(), role:
 export const EnvironmentsShape = z.object({ environments: z.array(z.object({ key: z.string(), name: z.optional(z.string()), version: z.number() })) });
 
 export const AttributesShape = z.object({
-  attributes: z.array(z.object({ name: z.string(), type: z.string(), description: z.optional(z.string()), allowedValues: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()]))) })),
+  attributes: z.array(z.object({ name: z.string(), type: z.string(), description: z.optional(z.string()), allowedValues: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()]))), domain: z.optional(z.string()) })),
 });
 export const TemplatesShape = z.object({ templates: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), flag: FlagDocument })) });
 
