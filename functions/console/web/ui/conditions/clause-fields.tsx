@@ -66,7 +66,7 @@ export function ClauseFields({ node, pointer, issues, warnings, idBase, onChange
       </div>
       <div class="cf value">
         <label for={`${idBase}-value`} class="visually-hidden">Value</label>
-        <ValueInput id={`${idBase}-value`} op={node.op} value={node.value} type={attr?.type} options={options} describedBy={`${v.id} ${warningsId}`} invalid={v.found.length > 0} onChange={(value: unknown, coalesce?: string) => onChange({ ...node, value } as Clause, coalesce)} />
+        <ValueInput id={`${idBase}-value`} op={node.op} value={node.value} type={attr?.type} options={options} describedBy={valueWarnings.length ? `${v.id} ${warningsId}` : v.id} invalid={v.found.length > 0} onChange={(value: unknown, coalesce?: string) => onChange({ ...node, value } as Clause, coalesce)} />
         {OPERATOR_SPECS[node.op].foldsCase ? <label class="ci">
           <input type="checkbox" checked={node.caseInsensitive === true} onChange={() => onChange({ ...node, caseInsensitive: !node.caseInsensitive })} />
           {' ignore case'}
