@@ -14,7 +14,7 @@ const { width: WIDTH, height: HEIGHT } = MAP_SIZE;
 const DRAG_SLOP = 5;
 const STEP = 1.6;
 /** Dots and strokes keep their size on screen whatever the zoom. */
-const DOT_RADIUS = 3.5;
+const DOT_RADIUS = 5;
 
 type Props = { selected: ReadonlySet<string>; onToggle: (code: string) => void };
 

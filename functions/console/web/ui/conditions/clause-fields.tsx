@@ -72,8 +72,8 @@ export function ClauseFields({ node, pointer, issues, warnings, idBase, onChange
           {' ignore case'}
         </label> : null}
         <Issues issues={v.found} id={v.id} />
-        <ValueWarnings warnings={valueWarnings} id={warningsId} valuePointer={valuePointer} value={node.value} onFix={(relative, suggestion) => onChange({ ...node, value: withSuggestion(node.value, relative, suggestion) } as Clause)} />
       </div>
+      <ValueWarnings warnings={valueWarnings} id={warningsId} valuePointer={valuePointer} value={node.value} onFix={(relative, suggestion) => onChange({ ...node, value: withSuggestion(node.value, relative, suggestion) } as Clause)} />
       {fitNote.value ? <p class="fit-note" role="status">{fitNote.value}</p> : null}
     </div>
   );
