@@ -102,6 +102,28 @@ describe('import with a preview before it writes (i16)', function () {
         await assertFitsWidth(p, width);
         await assertClean(open, 'import done', [/^console: Failed to load resource: the server responded with a status of 412/, /^412 POST .*\/import$/]);
       });
+
+      it('lists the golden tests an import would break, and imports anyway only with a reason', async () => {
+        open = await openConsolePage(browser, width);
+        const p = open.page;
+        await signIn(p, product.consoleUrl, product.adminKey);
+        await p.goto(`${product.consoleUrl}#/${env}/flags`);
+        await p.getByRole('link', { name: 'toggle' }).waitFor();
+        const broken = flag('golden', { tests: [{ name: 'pros get it', context: { targetingKey: 'a' }, expect: { variant: 'on' } }] });
+        await chooseFile(p, { flags: [broken] });
+        await p.getByRole('heading', { name: '1 golden test would fail' }).waitFor();
+        assert.match(await p.locator('[data-golden-failure="/flags/0/tests/0"]').innerText(), /^flag golden, test 1 \(pros get it\): expected on, got off/);
+        await p.getByRole('button', { name: 'Import 1 change anyway' }).click();
+        await p.getByRole('alert').filter({ hasText: 'Say why the import goes ahead' }).waitFor();
+        assert.equal((await admin(`/environments/${env}/flags/golden`)).status, 404, 'nothing written without a reason');
+        await p.getByLabel('Why import anyway').fill('the test is being rewritten');
+        await p.getByRole('button', { name: 'Import 1 change anyway' }).click();
+        await p.getByRole('heading', { name: 'Import done' }).waitFor();
+        const versions = await admin(`/environments/${env}/flags/golden/versions`);
+        assert.equal((versions.body.versions as { comment?: string }[])[0]?.comment, 'the test is being rewritten');
+        await assertFitsWidth(p, width);
+        await assertClean(open, 'import with golden failures');
+      });
     });
   }
 });
