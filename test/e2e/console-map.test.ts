@@ -74,8 +74,14 @@ describe('the countries map for every country (i16)', function () {
         await p.getByLabel('Find a country').fill('SG');
         await p.getByRole('checkbox', { name: 'Singapore SG' }).check();
         await p.getByText('geo.country is one of: MT, SG').waitFor();
-        // The dot toggles as a shape does.
+        // The map is one Tab stop, entered at a chosen country; the arrow keys go through the
+        // countries by name (Singapore, then Sint Maarten), and a dot toggles as a shape does.
+        assert.equal(await p.locator('svg.map [tabindex="0"]').count(), 1);
+        assert.equal(await p.locator('svg.map [tabindex="0"]').getAttribute('data-country'), 'MT');
         await p.locator('[data-country="SG"]').focus();
+        await p.keyboard.press('ArrowRight');
+        await p.waitForFunction(() => document.activeElement?.getAttribute('data-country') === 'SX');
+        await p.keyboard.press('ArrowLeft');
         await p.keyboard.press('Enter');
         await p.getByText('geo.country is one of: MT').waitFor();
         await assertFitsWidth(p, width);

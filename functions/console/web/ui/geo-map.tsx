@@ -1,7 +1,8 @@
 // A world map whose countries toggle in the rule's `geo.country in [...]` clause, with zoom and
 // pan (buttons, wheel, drag, pinch) and the searchable list of every country beside it (below it
-// on a phone). Each country, shape or dot, is a focusable toggle named for screen readers; Enter
-// or Space toggles it as a click does. A drag that moved the map is not also a click.
+// on a phone). Each country, shape or dot, is a toggle named for screen readers; Enter or Space
+// toggles it as a click does. The map is one stop of the Tab order (not 250): the arrow keys move
+// between its countries in name order. A drag that moved the map is not also a click.
 
 import { useSignal } from '@preact/signals';
 import { useMemo, useRef } from 'preact/hooks';
@@ -18,14 +19,7 @@ const DOT_RADIUS = 5;
 
 type Props = { selected: ReadonlySet<string>; onToggle: (code: string) => void };
 
-function toggleKeys(toggle: () => void) {
-  return (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      toggle();
-    }
-  };
-}
+const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 export function GeoMap({ selected, onToggle }: Props) {
   const drawing = useMemo(drawMap, []);
@@ -35,6 +29,21 @@ export function GeoMap({ selected, onToggle }: Props) {
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const gesture = useRef({ travelled: 0, moved: false });
   const v = view.value;
+  /** The countries in the order the arrow keys visit them, and the one the Tab key enters the map at. */
+  const order = useMemo(() => [...new Map([...drawing.shapes, ...drawing.dots].flatMap((c) => (c.code ? [[c.code, c.name] as const] : []))).entries()].sort((a, b) => a[1].localeCompare(b[1], 'en')).map(([code]) => code), [drawing]);
+  const rover = useSignal<string | null>(null);
+  const tabStop = rover.value ?? [...selected].find((c) => order.includes(c)) ?? order[0];
+  const onKeys = (code: string) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onToggle(code);
+    } else if (NEXT[e.key] !== undefined) {
+      e.preventDefault();
+      const next = order[(order.indexOf(code) + NEXT[e.key]! + order.length) % order.length]!;
+      rover.value = next;
+      svg.current?.querySelector<SVGElement>(`[data-country="${next}"]`)?.focus();
+    }
+  };
 
   /** A client point in the SVG's units (the frame keeps the viewBox's aspect). */
   const frameScale = () => {
@@ -90,16 +99,16 @@ export function GeoMap({ selected, onToggle }: Props) {
   return (
     <div class="geo-map">
       <div class="map-frame">
-        <svg ref={svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="map" role="group" aria-label="World map: select countries" data-zoom={v.k.toFixed(2)} data-centre={`${centreX.toFixed(0)},${centreY.toFixed(0)}`}
+        <svg ref={svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="map" role="group" aria-label="World map: select countries (arrow keys move between them)" data-zoom={v.k.toFixed(2)} data-centre={`${centreX.toFixed(0)},${centreY.toFixed(0)}`}
           onWheel={onWheel} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerEnd} onPointerCancel={onPointerEnd}>
           <g transform={`translate(${v.x} ${v.y}) scale(${v.k})`}>
             {drawing.shapes.map((c) => c.code === undefined
               ? <path d={c.d} class="country unavailable" aria-hidden="true" />
-              : <path d={c.d} class={`country${selected.has(c.code) ? ' selected' : ''}`} role="checkbox" tabindex={0} aria-checked={selected.has(c.code) ? 'true' : 'false'} aria-label={`${c.name} (${c.code})`} data-country={c.code} onClick={click(c.code)} onKeyDown={toggleKeys(() => onToggle(c.code!))}>
+              : <path d={c.d} class={`country${selected.has(c.code) ? ' selected' : ''}`} role="checkbox" tabindex={c.code === tabStop ? 0 : -1} aria-checked={selected.has(c.code) ? 'true' : 'false'} aria-label={`${c.name} (${c.code})`} data-country={c.code} onClick={click(c.code)} onKeyDown={onKeys(c.code)} onFocus={() => (rover.value = c.code!)}>
                 <title>{`${c.name} (${c.code})`}</title>
               </path>)}
             {drawing.dots.map((c) => (
-              <circle cx={c.x} cy={c.y} r={DOT_RADIUS / v.k} class={`country dot${selected.has(c.code) ? ' selected' : ''}`} role="checkbox" tabindex={0} aria-checked={selected.has(c.code) ? 'true' : 'false'} aria-label={`${c.name} (${c.code})`} data-country={c.code} onClick={click(c.code)} onKeyDown={toggleKeys(() => onToggle(c.code))}>
+              <circle cx={c.x} cy={c.y} r={DOT_RADIUS / v.k} class={`country dot${selected.has(c.code) ? ' selected' : ''}`} role="checkbox" tabindex={c.code === tabStop ? 0 : -1} aria-checked={selected.has(c.code) ? 'true' : 'false'} aria-label={`${c.name} (${c.code})`} data-country={c.code} onClick={click(c.code)} onKeyDown={onKeys(c.code)} onFocus={() => (rover.value = c.code)}>
                 <title>{`${c.name} (${c.code})`}</title>
               </circle>
             ))}

@@ -31,7 +31,9 @@ export function ClauseFields({ node, pointer, issues, warnings, idBase, onChange
   const v = field('value');
   const needsAttr = OPERATOR_SPECS[node.op].needsAttr;
   const valuePointer = `${pointer}/value`;
-  const valueWarnings = issuesForField(warnings, pointer, 'value');
+  // A value not typed yet ('' of a new clause) is not a mistake to point at while typing; the
+  // warnings list above still names it.
+  const valueWarnings = node.value === '' ? [] : issuesForField(warnings, pointer, 'value');
   const warningsId = `${v.id}-warnings`;
   const options = valueOptions(attr);
   const setAttr = (name: string) => {
