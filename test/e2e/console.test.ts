@@ -230,6 +230,9 @@ describe('the console in a browser', function () {
     await p.getByRole('heading', { name: /Bulk delete: 1 succeeded/ }).waitFor();
     await p.getByRole('link', { name: 'holiday-theme' }).waitFor({ state: 'detached' });
     await p.locator('#import-file').setInputFiles(file);
+    // The import previews first: only the deleted flag is new, the rest is unchanged.
+    await p.locator('[data-import-change="added"][data-key="holiday-theme"]').waitFor();
+    await p.getByRole('button', { name: 'Import 1 change', exact: true }).click();
     await p.getByRole('link', { name: 'holiday-theme' }).waitFor();
     assert.equal((await api('/flags/holiday-theme')).status, 200);
   });

@@ -12,7 +12,8 @@ export const ConsoleConfigShape = z.object({
 });
 export type ConsoleConfigAnswer = z.infer<typeof ConsoleConfigShape>;
 
-export const IssueShape = z.object({ path: z.string(), code: z.string(), message: z.string() });
+/** `suggestion`: the value a value warning (UNKNOWN_VALUE, VALUE_NOT_ALLOWED) thinks was meant. */
+export const IssueShape = z.object({ path: z.string(), code: z.string(), message: z.string(), suggestion: z.optional(z.string()) });
 
 export const ProblemShape = z.object({
   title: z.optional(z.string()),
@@ -32,7 +33,7 @@ export const WhoAmIShape = z.object({ keyId: z.string(), name: z.string(), role:
 export const EnvironmentsShape = z.object({ environments: z.array(z.object({ key: z.string(), name: z.optional(z.string()), version: z.number() })) });
 
 export const AttributesShape = z.object({
-  attributes: z.array(z.object({ name: z.string(), type: z.string(), description: z.optional(z.string()), allowedValues: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()]))) })),
+  attributes: z.array(z.object({ name: z.string(), type: z.string(), description: z.optional(z.string()), allowedValues: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()]))), domain: z.optional(z.string()) })),
 });
 export const TemplatesShape = z.object({ templates: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), flag: FlagDocument })) });
 
@@ -75,7 +76,18 @@ export type DiffAnswer = z.infer<typeof DiffShape>;
 export const SaveShape = z.looseObject({ version: z.number() });
 export const BulkShape = z.object({ action: z.string(), succeeded: z.number(), failed: z.number(), items: z.array(z.object({ key: z.string(), status: z.number(), version: z.optional(z.number()), problem: z.optional(ProblemShape) })) });
 export type BulkAnswer = z.infer<typeof BulkShape>;
-export const ImportShape = z.object({ environmentVersion: z.number(), written: z.array(z.object({ kind: z.string(), key: z.string(), version: z.number() })) });
+const Versioned = z.object({ kind: z.string(), key: z.string(), version: z.number() });
+/** The import's answer: documents equal to the stored ones are `unchanged`, left without a new version. */
+export const ImportShape = z.object({ environmentVersion: z.number(), written: z.array(Versioned), unchanged: z.optional(z.array(Versioned)) });
+const DiffEntry = z.object({ path: z.string(), before: z.optional(z.unknown()), after: z.optional(z.unknown()) });
+/** POST …/import?dryRun=true: what the import would do, per document, written nowhere. */
+export const ImportPreviewShape = z.object({
+  environmentVersion: z.number(),
+  summary: z.object({ added: z.number(), changed: z.number(), unchanged: z.number() }),
+  changes: z.array(z.object({ kind: z.string(), key: z.string(), change: z.string(), version: z.optional(z.number()), diff: z.optional(z.array(DiffEntry)) })),
+  goldenFailures: z.optional(z.array(z.object({ path: z.string(), name: z.optional(z.string()), expected: z.string(), got: z.nullable(z.string()), reason: z.string() }))),
+});
+export type ImportPreviewAnswer = z.infer<typeof ImportPreviewShape>;
 export const ExportShape = z.looseObject({ version: z.number(), flags: z.array(z.unknown()) });
 /** GET /v1/environments/:env/segments: what the Why? tree expands a segment reference into. */
 export const SegmentListShape = z.object({ items: z.array(z.object({ key: z.string(), document: z.looseObject({ when: z.unknown() }) })) });

@@ -2,7 +2,7 @@
 // are relative to the document; a problem from admin or preview points into the request body
 // (`/flag/rules/0/...`), and `relativeTo` strips that prefix.
 
-export type Issue = { readonly path: string; readonly code: string; readonly message: string };
+export type Issue = { readonly path: string; readonly code: string; readonly message: string; readonly suggestion?: string | undefined };
 
 export function relativeTo(issues: readonly Issue[], prefix: string): Issue[] {
   return issues.map((i) => (i.path === prefix || i.path.startsWith(`${prefix}/`) ? { ...i, path: i.path.slice(prefix.length) || '/' } : i));

@@ -15,7 +15,7 @@ import { mayEdit } from '../logic/key-role.ts';
 import { hashOf, routeFromHash, type Route } from '../logic/route.ts';
 import { createSession } from './session.ts';
 
-export type Attribute = { readonly name: string; readonly type: AttributeType; readonly description?: string; readonly allowedValues?: readonly (string | number | boolean)[] };
+export type Attribute = { readonly name: string; readonly type: AttributeType; readonly description?: string; readonly allowedValues?: readonly (string | number | boolean)[]; readonly domain?: string | undefined };
 /** An environment as the admin API lists it; its version moves with every write in it. */
 export type EnvironmentEntry = { readonly key: string; readonly name?: string | undefined; readonly version: number };
 export type StatusMessage = { readonly text: string; readonly kind: 'info' | 'error' };

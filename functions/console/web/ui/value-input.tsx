@@ -6,6 +6,7 @@ import { zoneName } from '../logic/dates.ts';
 import { useSignal } from '@preact/signals';
 import type { Operator, AttributeType } from '../../../../shared/rules/index.ts';
 import { inputFor, scalarFromText, splitPastedValues } from '../logic/operator-inputs.ts';
+import type { ValueOption } from '../logic/value-domains.ts';
 import { valueOf } from './dom.ts';
 import { RegexTester } from './regex-tester.tsx';
 
@@ -14,7 +15,8 @@ type Props = {
   op: Operator;
   value: unknown;
   type: AttributeType | undefined;
-  allowed?: readonly (string | number | boolean)[] | undefined;
+  /** Values to pick from (a datalist): the allowed values, or the countries, device types, browsers, OS names an attribute holds. */
+  options?: readonly ValueOption[] | undefined;
   describedBy: string;
   invalid: boolean;
   onChange: (value: unknown, coalesce?: string) => void;
@@ -25,7 +27,11 @@ const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValue
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-function ListInput({ id, value, type, allowed, describedBy, invalid, onChange }: Props) {
+function OptionList({ id, options }: { id: string; options: readonly ValueOption[] }) {
+  return <datalist id={id}>{options.map((o) => <option value={o.value}>{o.label}</option>)}</datalist>;
+}
+
+function ListInput({ id, value, type, options, describedBy, invalid, onChange }: Props) {
   const list = Array.isArray(value) ? (value as unknown[]) : [];
   const entry = useSignal('');
   const add = (values: string[]) => {
@@ -43,12 +49,12 @@ function ListInput({ id, value, type, allowed, describedBy, invalid, onChange }:
           <button type="button" aria-label={`Remove ${text(v)}`} onClick={() => onChange(list.filter((_, j) => j !== i))}>×</button>
         </li>)}
       </ul>
-      <input id={id} value={entry.value} list={allowed ? `${id}-allowed` : undefined} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : 'false'} placeholder="Type and press Enter, or paste many" onInput={(e: Event) => (entry.value = valueOf(e))} onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' && entry.value.trim()) { e.preventDefault(); add([entry.value.trim()]); } }} onPaste={(e: ClipboardEvent) => {
+      <input id={id} value={entry.value} list={options ? `${id}-options` : undefined} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : 'false'} placeholder="Type and press Enter, or paste many" onInput={(e: Event) => (entry.value = valueOf(e))} onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' && entry.value.trim()) { e.preventDefault(); add([entry.value.trim()]); } }} onPaste={(e: ClipboardEvent) => {
           const pasted = e.clipboardData?.getData('text') ?? '';
           const values = splitPastedValues(pasted);
           if (values.length > 1) { e.preventDefault(); add(values); }
         }} />
-      {allowed ? <datalist id={`${id}-allowed`}>{allowed.map((a) => <option value={String(a)} />)}</datalist> : null}
+      {options ? <OptionList id={`${id}-options`} options={options} /> : null}
     </div>
   );
 }
@@ -147,11 +153,11 @@ export function ValueInput(props: Props) {
         </span>
       );
     default: {
-      const allowed = props.allowed;
+      const options = props.options;
       return (
         <span>
-          <input {...common} value={text(value)} list={allowed ? `${id}-allowed` : undefined} onInput={(e: Event) => onChange(scalarFromText(valueOf(e), type), id)} />
-          {allowed ? <datalist id={`${id}-allowed`}>{allowed.map((a) => <option value={String(a)} />)}</datalist> : null}
+          <input {...common} value={text(value)} list={options ? `${id}-options` : undefined} onInput={(e: Event) => onChange(scalarFromText(valueOf(e), type), id)} />
+          {options ? <OptionList id={`${id}-options`} options={options} /> : null}
         </span>
       );
     }

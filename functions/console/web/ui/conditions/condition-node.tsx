@@ -64,7 +64,7 @@ export function ConditionNode({ actions, node, path, issues }: NodeProps) {
   return box('clause', (
     <>
       <DragHandle actions={actions} path={path} label={label} />
-      <ClauseFields node={node as Clause} pointer={pointer} issues={issues} idBase={nodeId(actions.rule, path)} onChange={onChange} />
+      <ClauseFields node={node as Clause} pointer={pointer} issues={issues} warnings={actions.valueWarnings()} idBase={nodeId(actions.rule, path)} onChange={onChange} />
       <NodeTools actions={actions} path={path} label={label} />
     </>
   ));

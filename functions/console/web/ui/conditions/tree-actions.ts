@@ -8,6 +8,8 @@ import type { DraftFlag } from '../../logic/flag-draft.ts';
 import { groupWithNext, insertAt, moveNode, nodeAt, removeAt, shiftNode, type TreePath } from '../../logic/rule-tree.ts';
 import type { Editor } from '../editor-state.ts';
 
+const VALUE_WARNING_CODES: ReadonlySet<string> = new Set(['UNKNOWN_VALUE', 'VALUE_NOT_ALLOWED']);
+
 export type TreeEdit = (root: Condition) => { root: Condition | undefined; path?: TreePath };
 
 export const nodeId = (rule: number, path: TreePath) => `node-${rule}-${path.join('-') || 'root'}`;
@@ -54,6 +56,8 @@ export function treeActions(editor: Editor, rule: number) {
   return {
     rule,
     when,
+    /** Validate's warnings about operand values (a value the attribute never holds), shown at the value with their fix. */
+    valueWarnings: () => (editor.validation.value?.warnings ?? []).filter((w) => VALUE_WARNING_CODES.has(w.code)),
     setWhen,
     act,
     onKeyDown: (path: TreePath) => (e: KeyboardEvent) => {

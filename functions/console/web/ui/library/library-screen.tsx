@@ -7,6 +7,7 @@ import { NewFlagDialog } from '../new-flag.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { BulkResult } from './bulk-result.tsx';
 import { FlagTable } from './flag-table.tsx';
+import { ImportPanel } from './import-panel.tsx';
 import { LibraryEmpty } from './library-empty.tsx';
 import { LibraryFilters } from './library-filters.tsx';
 import { createLibraryState } from './library-state.ts';
@@ -21,6 +22,7 @@ export function Library() {
   return (
     <main id="main" class="library">
       <LibraryToolbar library={library} />
+      <ImportPanel importing={library.importing} />
       <LibraryFilters library={library} />
       {app.canEdit.value ? <BulkBar library={library} /> : null}
       <BulkResult library={library} />

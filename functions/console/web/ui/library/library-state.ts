@@ -6,12 +6,13 @@
 import { batch, computed, signal } from '@preact/signals';
 import { ApiError } from '../../api/client.ts';
 import { isAborted } from '../../api/latest.ts';
-import { BulkShape, ExportShape, FlagListShape, ImportShape, TemplatesShape, type BulkAnswer } from '../../api/shapes.ts';
+import { BulkShape, ExportShape, FlagListShape, TemplatesShape, type BulkAnswer } from '../../api/shapes.ts';
 import { EMPTY_QUERY, facets, filterFlags, type LibraryItem, type LibraryQuery } from '../../logic/flag-library.ts';
 import { READ_ONLY_EXPLANATION } from '../../logic/key-role.ts';
 import type { AppState } from '../app-state.ts';
 import { download } from '../dom.ts';
 import type { Template } from '../new-flag.tsx';
+import { createImportState } from './import-state.ts';
 
 export type BulkAction = 'enable' | 'disable' | 'delete' | 'copy';
 
@@ -45,6 +46,8 @@ export function createLibraryState(app: AppState) {
     }
   };
 
+  const importing = createImportState(app, () => Promise.all([load(), app.loadEnvironments()]));
+
   return {
     items,
     error,
@@ -64,6 +67,9 @@ export function createLibraryState(app: AppState) {
         selected.value = new Set();
         bulkResult.value = null;
         copyTarget.value = '';
+        importing.preview.value = null;
+        importing.outcome.value = null;
+        importing.phase.value = 'idle';
       });
       void load();
       app.client.value.call('preview', '/v1/rules/templates', TemplatesShape).then((t) => (templates.value = t.templates as Template[]), () => (templates.value = []));
@@ -112,25 +118,8 @@ export function createLibraryState(app: AppState) {
         fail(err, 'Export failed');
       }
     },
-    async importFile(file: File) {
-      const env = app.environment.value;
-      let body: unknown;
-      try {
-        body = JSON.parse(await file.text());
-      } catch {
-        return app.announce(`${file.name} is not valid JSON`, 'error');
-      }
-      try {
-        const envVersion = app.environments.value.find((x) => x.key === env)?.version ?? 0;
-        const answer = await app.client.value.call('admin', `${base()}/import`, ImportShape, { body, ifMatch: envVersion });
-        app.announce(`Imported ${answer.written.length} documents into ${env} (now version ${answer.environmentVersion})`);
-        await Promise.all([load(), app.loadEnvironments()]);
-      } catch (err) {
-        const problem = err instanceof ApiError ? err.problem : undefined;
-        const detail = problem?.errors?.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
-        app.announce(`Import refused: ${(err as Error).message}${detail ? ` (${detail})` : ''}`, 'error');
-      }
-    },
+    /** Import: a preview of the chosen file first, written only when confirmed. */
+    importing,
   };
 }
 

@@ -10,7 +10,7 @@ export function LibraryToolbar({ library }: { library: LibraryState }) {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) void library.importFile(file);
+    if (file) void library.importing.chooseFile(file);
   };
   return (
     <div class="toolbar">
