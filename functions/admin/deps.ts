@@ -27,6 +27,8 @@ export type AdminDeps = {
   readonly guard?: AuthGuard;
   /** A flag's usage minutes in [from, to) from the aggregator's rollups; without it, usage is empty. */
   readonly usage?: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** The start of a flag's latest evaluated minute before a time, from the same rollups (the library's "not evaluated for 30 days"). */
+  readonly lastUsed?: (environment: string, flag: string, before: number) => Promise<number | undefined>;
 };
 
 /** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
@@ -40,6 +42,7 @@ export function adminDeps(config: RuntimeConfig, instance: Instance = startInsta
     stores,
     keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey, telemetry.logger)),
     usage: rollups.flagMinutes,
+    lastUsed: rollups.lastFlagMinute,
     consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS,
     now: Date.now,
     storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS,

@@ -42,6 +42,11 @@ export function createMemoryRollupStore(): RollupStore {
     },
     flagMinutes: async (environment, flag, from, to) =>
       [...minutes.values()].filter((m) => m.environment === environment && m.flag === flag && m.minute >= from && m.minute < to).sort((a, b) => a.minute - b.minute),
+    lastFlagMinute: async (environment, flag, before) => {
+      let last: number | undefined;
+      for (const m of minutes.values()) if (m.environment === environment && m.flag === flag && m.minute < before && (last === undefined || m.minute > last)) last = m.minute;
+      return last;
+    },
     experiment: async (ref) => experiments.get(experimentId(ref)),
   };
 }

@@ -57,6 +57,8 @@ export type RollupStore = {
   readonly failed: (outboxId: string) => Promise<void>;
   /** Minutes of one flag in [from, to), oldest first: what the console charts. */
   readonly flagMinutes: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** The start of a flag's latest minute before `before` (any evaluation in it), or undefined when none: "not evaluated since". One read. */
+  readonly lastFlagMinute: (environment: string, flag: string, before: number) => Promise<number | undefined>;
   readonly experiment: (ref: ExperimentRef) => Promise<ExperimentTotals | undefined>;
 };
 
