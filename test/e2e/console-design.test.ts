@@ -119,7 +119,7 @@ describe('the console after its design pass, in a browser', function () {
     });
   }
 
-  it('explains the rollout\'s bucketing and salt next to their fields', async () => {
+  it('explains the rollout\'s bucketing and salt next to their fields, and keeps the salt typed in the draft', async () => {
     const p = await open(1280);
     await signIn(p, product.consoleUrl, product.adminKey);
     await p.getByRole('link', { name: 'beta-features' }).click();
@@ -129,6 +129,15 @@ describe('the console after its design pass, in a browser', function () {
       await help.getByText(words).waitFor();
     }
     await clean(p, 'rollout help', 1280);
+    // The salt the help explains is a field of the split: typed into the draft, removed when emptied.
+    const rollouts = () => p.evaluate(() => ((JSON.parse(localStorage.getItem('switchyard.draft.development.beta-features') ?? 'null')?.flag.rules ?? []) as { serve: { rollout?: { salt?: string } } }[]).map((r) => r.serve.rollout).filter((r) => r !== undefined));
+    const salt = p.getByLabel('Salt (optional)').first();
+    await salt.fill('spring-2027');
+    await p.waitForFunction(() => (localStorage.getItem('switchyard.draft.development.beta-features') ?? '').includes('spring-2027'));
+    assert.equal((await rollouts())[0]?.salt, 'spring-2027');
+    await salt.fill('');
+    await p.waitForFunction(() => !(localStorage.getItem('switchyard.draft.development.beta-features') ?? '').includes('spring-2027'));
+    assert.equal('salt' in ((await rollouts())[0] ?? {}), false);
   });
 
   it('moves nothing for someone who asked for reduced motion, and eases state changes for everyone else', async () => {
