@@ -41,6 +41,16 @@ describe('the console stylesheet keeps to its scales', () => {
     assert.deepEqual(rules.match(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/gi) ?? [], [], 'colours are defined once, in :root');
   });
 
+  it('draws the rule builder\'s condition icons with the strokes of the icons module', () => {
+    const module = readFileSync(new URL('../../functions/console/web/ui/icons.tsx', import.meta.url), 'utf8');
+    for (const kind of ['all', 'any', 'not', 'clause']) {
+      const inModule = new RegExp(`^\\s+${kind}: '([^']+)'`, 'm').exec(module)?.[1];
+      const inCss = new RegExp(`--icon-${kind}: url\\("data:image/svg\\+xml,[^"]*path d='([^']+)'`).exec(rootBlock)?.[1];
+      assert.ok(inModule, kind);
+      assert.equal(inCss, inModule, `--icon-${kind}`);
+    }
+  });
+
   it('turns every transition and animation off for reduced motion', () => {
     assert.match(css, /@media \(prefers-reduced-motion: reduce\)\s*\{\s*\*, ::before, ::after \{ transition: none !important; animation: none !important;/);
     const moving = /@media \(prefers-reduced-motion: no-preference\)\s*\{([\s\S]*?)\n\}/.exec(css)?.[1] ?? '';
@@ -138,6 +148,20 @@ describe('the console after its design pass, in a browser', function () {
     await salt.fill('');
     await p.waitForFunction(() => !(localStorage.getItem('switchyard.draft.development.beta-features') ?? '').includes('spring-2027'));
     assert.equal('salt' in ((await rollouts())[0] ?? {}), false);
+  });
+
+  it('draws the condition kinds\' icons under the console\'s own CSP', async () => {
+    // No bypassCSP here: the icons are data: masks, which the console's img-src must allow.
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') refused.push(m.text()); });
+    await signIn(page, product.consoleUrl, product.adminKey);
+    await page.getByRole('link', { name: 'beta-features' }).click();
+    await page.locator('.node.group > .group-head').first().waitFor();
+    const masks = await page.evaluate(() => ['.node.group > .group-head', '.node.clause'].map((sel) => getComputedStyle(document.querySelector(sel)!, '::before').maskImage));
+    for (const mask of masks) assert.match(mask, /^url\("data:image\/svg\+xml/);
+    assert.deepEqual(refused, [], 'no CSP refusal in the console');
   });
 
   it('moves nothing for someone who asked for reduced motion, and eases state changes for everyone else', async () => {
