@@ -35,6 +35,11 @@ describe('the console shows usage (i16)', function () {
       if ((await usage('new-checkout')).evaluations >= 4) break;
     }
     assert.equal((await usage('new-checkout')).evaluations, 4);
+    // The product as started wires the last-evaluated read too (what "not evaluated for 30 days" rests on).
+    const overview = await fetch(`${product.url}/admin/v1/environments/development/usage?keys=new-checkout,holiday-theme`, { headers: { Authorization: `Bearer ${product.adminKey}` } });
+    const flags = ((await overview.json()) as { flags: { key: string; lastEvaluated: string | null }[] }).flags;
+    assert.ok(Date.now() - Date.parse(flags[0]?.lastEvaluated ?? '') < 5 * 60_000, `new-checkout was evaluated just now: ${flags[0]?.lastEvaluated}`);
+    assert.equal(flags[1]?.lastEvaluated, null);
   });
   after(async () => {
     await browser?.close();
