@@ -8,6 +8,7 @@ import { documentRoutes } from './document-routes.ts';
 import { environmentRoutes } from './environment-routes.ts';
 import { historyRoutes } from './history-routes.ts';
 import { usageRoute } from './usage-route.ts';
+import { usageOverviewRoute } from './usage-overview-route.ts';
 import { keyRoutes } from './key-routes.ts';
 import { plannedChangeRoutes } from './release-routes.ts';
 import { transferRoutes } from './transfer-routes.ts';
@@ -19,7 +20,7 @@ export function createAdminFunction(deps: AdminFunctionDeps) {
     name: 'admin',
     telemetry: deps.telemetry,
     cors: { origins: deps.consoleOrigins },
-    routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps), usageRoute(deps), ...plannedChangeRoutes(deps)],
+    routes: [...environmentRoutes(deps), ...keyRoutes(deps), bulkRoute(deps), ...transferRoutes(deps), ...documentRoutes(deps), ...historyRoutes(deps), usageRoute(deps), usageOverviewRoute(deps), ...plannedChangeRoutes(deps)],
     readiness: [{ name: 'store', check: async () => void (await deps.stores.environments.list()) }],
   });
 }

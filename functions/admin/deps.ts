@@ -30,6 +30,8 @@ export type AdminDeps = {
   readonly usage?: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
   /** Release plans and scheduled changes (issue 17); without it, their routes are not served. */
   readonly releases?: ReleaseStore;
+  /** The start of a flag's latest evaluated minute before a time, from the same rollups (the library's "not evaluated for 30 days"). */
+  readonly lastUsed?: (environment: string, flag: string, before: number) => Promise<number | undefined>;
 };
 
 /** What the function is built with: its dependencies and the telemetry its requests are logged and counted with. */
@@ -44,6 +46,7 @@ export function adminDeps(config: RuntimeConfig, instance: Instance = startInsta
     keys: bootstrapped(keyLookup(stores.keys), adoptAdminKey(config, adoptKey, telemetry.logger)),
     usage: rollups.flagMinutes,
     releases,
+    lastUsed: rollups.lastFlagMinute,
     consoleOrigins: config.SWITCHYARD_CONSOLE_ORIGINS,
     now: Date.now,
     storeDeadlineMs: config.SWITCHYARD_STORE_DEADLINE_MS,

@@ -114,6 +114,10 @@ export function createFirestoreRollupStore(db: Firestore, options: { now?: () =>
       const snap = await db.collectionGroup('minutes').where('environment', '==', environment).where('minute', '>=', Timestamp.fromMillis(from)).where('minute', '<', Timestamp.fromMillis(to)).orderBy('minute').get();
       return snap.docs.map((doc) => minuteOf(environment, String(doc.get('flag')), doc));
     },
+    lastFlagMinute: async (environment, flag, before) => {
+      const snap = await minutes(environment, flag).where('minute', '<', Timestamp.fromMillis(before)).orderBy('minute', 'desc').limit(1).get();
+      return snap.empty ? undefined : (snap.docs[0]!.get('minute') as InstanceType<typeof Timestamp>).toMillis();
+    },
     experiment: async (ref) => {
       const snap = await experimentRef(ref.environment, ref.experiment).get();
       return snap.exists ? { ...ref, exposures: ExperimentDoc.parse(snap.data()).exposures } : undefined;

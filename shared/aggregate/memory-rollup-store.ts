@@ -44,6 +44,11 @@ export function createMemoryRollupStore(): RollupStore {
       [...minutes.values()].filter((m) => m.environment === environment && m.flag === flag && m.minute >= from && m.minute < to).sort((a, b) => a.minute - b.minute),
     environmentMinutes: async (environment, from, to) =>
       [...minutes.values()].filter((m) => m.environment === environment && m.minute >= from && m.minute < to).sort((a, b) => a.minute - b.minute || a.flag.localeCompare(b.flag)),
+    lastFlagMinute: async (environment, flag, before) => {
+      let last: number | undefined;
+      for (const m of minutes.values()) if (m.environment === environment && m.flag === flag && m.minute < before && (last === undefined || m.minute > last)) last = m.minute;
+      return last;
+    },
     experiment: async (ref) => experiments.get(experimentId(ref)),
   };
 }

@@ -67,6 +67,8 @@ export type RollupStore = {
   readonly flagMinutes: (environment: string, flag: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
   /** Minutes of every flag of an environment in [from, to), oldest first: what the release step folds, one query per environment. */
   readonly environmentMinutes: (environment: string, from: number, to: number) => Promise<readonly FlagMinute[]>;
+  /** The start of a flag's latest minute before `before` (any evaluation in it), or undefined when none: "not evaluated since". One read. */
+  readonly lastFlagMinute: (environment: string, flag: string, before: number) => Promise<number | undefined>;
   readonly experiment: (ref: ExperimentRef) => Promise<ExperimentTotals | undefined>;
 };
 

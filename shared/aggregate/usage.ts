@@ -13,8 +13,8 @@ export type FlagUsage = {
   readonly variants: Readonly<Record<string, number>>;
   readonly reasons: Readonly<Record<string, number>>;
   readonly rules: Readonly<Record<string, { readonly matches: number; readonly matchRate: number }>>;
-  /** Evaluations per minute, oldest first (minutes without any are left out). */
-  readonly minutes: readonly { readonly minute: number; readonly evaluations: number }[];
+  /** Per minute, oldest first (minutes without any are left out): evaluations, and by variant and by rule, for charts over time. */
+  readonly minutes: readonly { readonly minute: number; readonly evaluations: number; readonly variants: Readonly<Record<string, number>>; readonly rules: Readonly<Record<string, number>> }[];
 };
 
 export function summarizeUsage(minutes: readonly FlagMinute[], from: number, to: number): FlagUsage {
@@ -34,5 +34,5 @@ export function summarizeUsage(minutes: readonly FlagMinute[], from: number, to:
     add(matches, m.rules);
   }
   const rules = Object.fromEntries(Object.entries(matches).map(([id, n]) => [id, { matches: n, matchRate: evaluations === 0 ? 0 : n / evaluations }]));
-  return { from, to, evaluations, errors, variants, reasons, rules, minutes: minutes.map((m) => ({ minute: m.minute, evaluations: m.evaluations })) };
+  return { from, to, evaluations, errors, variants, reasons, rules, minutes: minutes.map((m) => ({ minute: m.minute, evaluations: m.evaluations, variants: m.variants, rules: m.rules })) };
 }

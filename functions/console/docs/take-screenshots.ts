@@ -16,7 +16,17 @@ try {
     await page.screenshot({ path: file });
     console.log(`${name}.png ${(statSync(file).size / 1024).toFixed(0)} KB`);
   };
+  // Real evaluations first, rolled up by the aggregator, so the library's sparklines and the Usage tab have data.
+  const evaluate = (context: Record<string, unknown>) => fetch(`${product.url}/evaluate/ofrep/v1/evaluate/flags/new-checkout`, { method: 'POST', headers: { Authorization: `Bearer ${product.sdkKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ context }) });
+  for (let i = 0; i < 40; i++) await evaluate(i % 4 === 0 ? { targetingKey: `u${i}`, plan: 'pro', geo: { country: 'DE' } } : { targetingKey: `u${i}` });
+  for (let tries = 0; tries < 20; tries++) {
+    await new Promise((r) => setTimeout(r, 500));
+    await fetch(`${product.url}/aggregate/run`, { method: 'POST', headers: { Authorization: `Bearer ${product.adminKey}` } });
+    const usage = (await (await fetch(`${product.url}/admin/v1/environments/development/flags/new-checkout/usage`, { headers: { Authorization: `Bearer ${product.adminKey}` } })).json()) as { evaluations: number };
+    if (usage.evaluations >= 40) break;
+  }
   await signIn(page, product.consoleUrl, product.adminKey);
+  await page.locator('.sparkline svg').first().waitFor();
   await shot('library');
   await page.getByRole('link', { name: 'beta-features' }).click();
   await page.locator('.badge.cost').first().waitFor();
@@ -31,6 +41,10 @@ try {
   await shot('preview');
   await page.getByRole('link', { name: 'Back to the flags' }).click();
   await page.getByRole('link', { name: 'new-checkout' }).click();
+  await page.getByRole('tab', { name: 'Usage' }).click();
+  await page.getByRole('button', { name: '1 h', exact: true }).click();
+  await page.locator('figure.time-chart canvas').first().waitFor();
+  await shot('usage');
   await page.getByRole('tab', { name: 'Map & audiences' }).click();
   await page.locator('.map').waitFor();
   await shot('map');

@@ -38,6 +38,14 @@ describe('admin: flag usage from the rollups', () => {
     assert.equal(usage.minutes.length, 2);
   });
 
+  it('gives each minute its evaluations by variant and by rule, for charts over time', async () => {
+    const usage = (await (await get('')).json()) as { minutes: { minute: number; evaluations: number; variants: Record<string, number>; rules: Record<string, number> }[] };
+    assert.deepEqual(usage.minutes.map((m) => [m.minute, m.evaluations, m.variants, m.rules]), [
+      [minuteOf(NOW) - 30 * MINUTE, 60, { on: 15, off: 45 }, { 'eu-pros': 15 }],
+      [minuteOf(NOW), 40, { on: 5, off: 35 }, { 'eu-pros': 5 }],
+    ]);
+  });
+
   it('takes a longer span in minutes', async () => {
     const usage = (await (await get('?minutes=120')).json()) as { evaluations: number };
     assert.equal(usage.evaluations, 1100);

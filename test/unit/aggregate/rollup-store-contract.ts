@@ -57,6 +57,14 @@ export function describeRollupStore(name: string, makeStore: () => Promise<Rollu
       assert.deepEqual(read.map((m) => [m.flag, m.minute, m.evaluations]), [['search', T0, 3], ['checkout', T0 + MINUTE, 4]]);
     });
 
+    it('finds the latest minute a flag was evaluated in before a time, and none for a flag never evaluated', async () => {
+      await store.commit({ messageIds: ['a'], experiments: [] }, () => ({ ...empty, flagMinutes: [minute('checkout', T0, 1), minute('checkout', T0 + 5 * MINUTE, 1), minute('other', T0 + 9 * MINUTE, 1)] }));
+      assert.equal(await store.lastFlagMinute('prod', 'checkout', T0 + 60 * MINUTE), T0 + 5 * MINUTE);
+      assert.equal(await store.lastFlagMinute('prod', 'checkout', T0 + 5 * MINUTE), T0, 'the minute at `before` is not before it');
+      assert.equal(await store.lastFlagMinute('prod', 'never', T0 + 60 * MINUTE), undefined);
+      assert.equal(await store.lastFlagMinute('staging', 'checkout', T0 + 60 * MINUTE), undefined);
+    });
+
     it('hands a commit the totals of the experiments it names and stores the new ones', async () => {
       const ref = { environment: 'prod', experiment: 'exp-1' };
       await store.commit({ messageIds: ['a'], experiments: [ref] }, (state) => {

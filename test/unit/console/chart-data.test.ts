@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { chartRows, chartSummary, seriesColour, SERIES_COLOURS, spansDays, yRange } from '../../../functions/console/web/logic/chart-data.ts';
 
 const at = (h: number, m = 0, day = 5) => new Date(2026, 11, day, h, m).getTime();
@@ -29,5 +30,15 @@ describe('a time chart in words', () => {
   it('cycles through its colours', () => {
     assert.equal(seriesColour(0), SERIES_COLOURS[0]);
     assert.equal(seriesColour(SERIES_COLOURS.length + 1), SERIES_COLOURS[1]);
+  });
+});
+
+describe('console icons', () => {
+  it('has an icon for the family of every operator', async () => {
+    const { OPERATORS } = await import('../../../shared/rules/index.ts');
+    const { operatorIcon } = await import('../../../functions/console/web/logic/operator-icons.ts');
+    const source = readFileSync(new URL('../../../functions/console/web/ui/icons.tsx', import.meta.url), 'utf8');
+    const missing = [...new Set(OPERATORS.map(operatorIcon))].filter((family) => !new RegExp(`^\\s+${family}: '`, 'm').test(source));
+    assert.deepEqual(missing, []);
   });
 });

@@ -41,6 +41,20 @@ export const ValidateShape = z.object({ valid: z.boolean(), errors: z.array(Issu
 export const AnalyzeShape = z.object({ complexity: z.number(), conflicts: z.array(IssueShape) });
 /** GET /v1/environments/:env/flags/:key/usage: the last hour from the aggregator's rollups. */
 export const UsageShape = z.object({ evaluations: z.number(), rules: z.record(z.string(), z.object({ matches: z.number(), matchRate: z.number() })) });
+const Counts = z.record(z.string(), z.number());
+/** The same answer over a chosen span, minute by minute: what the Usage tab charts. */
+export const UsageSeriesShape = z.object({
+  from: z.number(),
+  to: z.number(),
+  evaluations: z.number(),
+  minutes: z.array(z.object({ minute: z.number(), evaluations: z.number(), variants: Counts, rules: Counts })),
+});
+export type UsageSeriesAnswer = z.infer<typeof UsageSeriesShape>;
+/** GET /v1/environments/:env/usage?keys=: the library's sparklines (24 hourly counts) and each flag's last evaluation. */
+export const UsageOverviewShape = z.object({
+  flags: z.array(z.object({ key: z.string(), evaluations: z.number(), hours: z.array(z.number()), lastEvaluated: z.nullable(z.string()) })),
+});
+export type FlagUsageOverview = z.infer<typeof UsageOverviewShape>['flags'][number];
 
 export const PerformanceShape = z.object({ complexity: z.number(), estimatedNsPerEvaluation: z.number(), measured: z.optional(z.object({ nsPerEvaluation: z.number(), p99Ns: z.optional(z.number()) })) });
 

@@ -1,5 +1,6 @@
 // The flag's own fields: name, description, tags, owner, on/off, variants, default and off variants.
 
+import { HelpTip } from './help-tip.tsx';
 import type { DraftFlag } from '../logic/flag-draft.ts';
 import { issuesUnder, messageIdFor, type Issue } from '../logic/problems.ts';
 import { checkedOf, valueOf } from './dom.ts';
@@ -39,10 +40,15 @@ export function FlagSettings({ editor }: { editor: Editor }) {
         <input type="checkbox" role="switch" checked={flag.enabled} onChange={(e: Event) => set({ enabled: checkedOf(e) })} />
         {flag.enabled ? ' Enabled: rules decide' : ' Disabled: everyone gets the off variant'}
       </label>
-      <label class="switch">
-        <input type="checkbox" role="switch" checked={flag.clientVisible === true} onChange={(e: Event) => set({ clientVisible: checkedOf(e) })} />
-        {flag.clientVisible ? ' Visible to client keys: browsers may evaluate it' : ' Server keys only: client (browser) keys never see it'}
-      </label>
+      <div class="with-help">
+        <label class="switch">
+          <input type="checkbox" role="switch" checked={flag.clientVisible === true} onChange={(e: Event) => set({ clientVisible: checkedOf(e) })} />
+          {flag.clientVisible ? ' Visible to client keys: browsers may evaluate it' : ' Server keys only: client (browser) keys never see it'}
+        </label>
+        <HelpTip topic="client visibility">
+          Client keys live in browsers and apps, where anyone can read what they receive. Only flags marked visible are sent to them, with their rules; keep this off for flags whose rules or values must stay on your servers.
+        </HelpTip>
+      </div>
       {text('flag-name', 'Name', flag.name ?? '', (v) => set({ name: v }, 'name'), '/name')}
       {text('flag-description', 'Description', flag.description ?? '', (v) => set({ description: v }, 'description'), '/description')}
       {text('flag-tags', 'Tags (comma separated)', (flag.tags ?? []).join(', '), (v) => set({ tags: v.split(',').map((t) => t.trim()).filter((t) => t.length > 0) }, 'tags'), '/tags')}

@@ -2,6 +2,7 @@
 // builder, what it serves, its issues and conflicts, and its cost; cards reorder by drag and drop
 // on the handle, by Alt+Arrow on the focused card, or by the arrow buttons.
 
+import { Icon } from './icons.tsx';
 import type { DraftFlag, DraftRule, DraftServe } from '../logic/flag-draft.ts';
 import { newRule } from '../logic/flag-draft.ts';
 import { issuesAt, issuesUnder, messageIdFor, type Issue } from '../logic/problems.ts';
@@ -54,9 +55,9 @@ function RuleHead({ editor, rule, i, errorCount, edits }: { editor: Editor; rule
       <input id={`rule-${i}-id`} class="rule-id" value={rule.id} aria-describedby={messageIdFor(`/rules/${i}/id`)} onInput={(e: Event) => edits.setRule(i, { ...rule, id: valueOf(e) }, `rule-${i}-id`)} />
       <RuleBadges editor={editor} rule={rule} errorCount={errorCount} />
       <span class="tools">
-        <button type="button" aria-label={`Move rule ${i + 1} up`} disabled={i === 0} onClick={() => edits.move(i, i - 1)}>↑</button>
-        <button type="button" aria-label={`Move rule ${i + 1} down`} disabled={i === edits.count - 1} onClick={() => edits.move(i, i + 1)}>↓</button>
-        <button type="button" class="danger" aria-label={`Delete rule ${i + 1}`} onClick={() => edits.remove(i)}>Delete</button>
+        <button type="button" aria-label={`Move rule ${i + 1} up`} disabled={i === 0} onClick={() => edits.move(i, i - 1)}><Icon name="up" /></button>
+        <button type="button" aria-label={`Move rule ${i + 1} down`} disabled={i === edits.count - 1} onClick={() => edits.move(i, i + 1)}><Icon name="down" /></button>
+        <button type="button" class="danger" aria-label={`Delete rule ${i + 1}`} onClick={() => edits.remove(i)}><Icon name="remove" /> Delete</button>
       </span>
     </header>
   );

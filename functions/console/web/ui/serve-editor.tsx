@@ -1,6 +1,7 @@
 // What a rule serves: one variant, or a percentage split whose total is summed live as weights
 // are typed (with "Even split" and the remainder taken by the last variant).
 
+import { HelpTip } from './help-tip.tsx';
 import type { Split } from '../../../../shared/rules/index.ts';
 import type { DraftFlag, DraftServe } from '../logic/flag-draft.ts';
 import { issuesUnder, messageIdFor, type Issue } from '../logic/problems.ts';
@@ -60,6 +61,20 @@ export function ServeEditor({ flag, serve, pointer, issues, idBase, onChange }: 
         <div class="field inline">
           <label for={`${idBase}-by`}>Bucket by</label>
           <input id={`${idBase}-by`} list="attribute-names" value={serve.rollout.by ?? 'targetingKey'} onInput={(e: Event) => onChange({ rollout: { ...serve.rollout, by: valueOf(e) } }, `${idBase}-by`)} />
+          <HelpTip topic="bucket by">
+            The attribute whose value places someone in the split: the same value always lands in the same variant. targetingKey splits by user; an attribute such as account.id keeps everyone of one account together.
+          </HelpTip>
+        </div>
+        <div class="field inline">
+          <label for={`${idBase}-salt`}>Salt (optional)</label>
+          <input id={`${idBase}-salt`} class="narrow" value={serve.rollout.salt ?? ''} onInput={(e: Event) => {
+                const salt = valueOf(e);
+                const { salt: _s, ...rest } = serve.rollout;
+                onChange({ rollout: salt ? { ...rest, salt } : rest }, `${idBase}-salt`);
+              }} />
+          <HelpTip topic="salt">
+            Mixed into the bucketing so that two splits by the same attribute place people independently. Without one, the flag's key is used, so all rules of one flag bucket alike. Changing it reshuffles everyone.
+          </HelpTip>
         </div>
         <div class="field inline">
           <label for={`${idBase}-exp`}>Experiment id (optional)</label>

@@ -8,9 +8,10 @@ import { HistoryPanel } from '../history/history-panel.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { RulesList } from '../rules-list.tsx';
 import { TargetingPanel } from '../targeting/targeting-panel.tsx';
+import { UsagePanel } from '../usage/usage-panel.tsx';
 
-export type Tab = 'rules' | 'preview' | 'history' | 'targeting' | 'json';
-const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['history', 'History'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
+export type Tab = 'rules' | 'preview' | 'usage' | 'history' | 'targeting' | 'json';
+const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['usage', 'Usage'], ['history', 'History'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
 
 function TabList({ tab }: { tab: Signal<Tab> }) {
   const onKeyDown = (e: KeyboardEvent) => {
@@ -46,6 +47,8 @@ function Panel({ editor, tab }: { editor: Editor; tab: Tab }) {
       return <RulesTab editor={editor} />;
     case 'preview':
       return <PreviewPanel editor={editor} />;
+    case 'usage':
+      return <UsagePanel editor={editor} />;
     case 'history':
       return <HistoryPanel editor={editor} />;
     case 'targeting':

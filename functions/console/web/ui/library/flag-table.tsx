@@ -5,8 +5,9 @@ import type { LibraryItem } from '../../logic/flag-library.ts';
 import { hashOf } from '../../logic/route.ts';
 import { useApp } from '../app-state.ts';
 import type { LibraryState } from './library-state.ts';
+import { UsageSparkline } from '../usage/usage-sparkline.tsx';
 
-function FlagRow({ item, library, edit, env }: { item: LibraryItem; library: LibraryState; edit: boolean; env: string }) {
+function FlagRow({ item, library, edit, env, now }: { item: LibraryItem; library: LibraryState; edit: boolean; env: string; now: number }) {
   const d = item.document;
   return (
     <tr>
@@ -18,6 +19,7 @@ function FlagRow({ item, library, edit, env }: { item: LibraryItem; library: Lib
       <td><span class={`badge ${d.enabled ? 'on' : 'off'}`}>{d.enabled ? 'Enabled' : 'Disabled'}</span></td>
       <td class="wide-only">{(d.tags ?? []).map((t) => <span class="tag">{t}</span>)}</td>
       <td class="wide-only">{String(d.rules?.length ?? 0)}</td>
+      <td class="usage-cell"><UsageSparkline usage={library.usage.value.get(item.key)} now={now} /></td>
       <td class="wide-only">
         <time dateTime={item.updatedAt} title={item.updatedAt}>{formatDateTime(item.updatedAt)}</time>
         <div class="muted">{item.updatedBy}</div>
@@ -30,6 +32,7 @@ export function FlagTable({ library }: { library: LibraryState }) {
   const { canEdit, environment } = useApp();
   const edit = canEdit.value;
   const shown = library.shown.value;
+  const now = Date.now();
   return (
     <div class="table-wrap" tabIndex={0}>
       <table class="flags">
@@ -41,11 +44,12 @@ export function FlagTable({ library }: { library: LibraryState }) {
             <th scope="col">State</th>
             <th scope="col" class="wide-only">Tags</th>
             <th scope="col" class="wide-only">Rules</th>
+            <th scope="col">Usage <span class="muted small">(24 h)</span></th>
             <th scope="col" class="wide-only">Updated</th>
           </tr>
         </thead>
         <tbody>
-          {shown.map((item) => <FlagRow key={item.key} item={item} library={library} edit={edit} env={environment.value} />)}
+          {shown.map((item) => <FlagRow key={item.key} item={item} library={library} edit={edit} env={environment.value} now={now} />)}
         </tbody>
       </table>
     </div>

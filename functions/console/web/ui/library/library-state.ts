@@ -6,7 +6,8 @@
 import { batch, computed, signal } from '@preact/signals';
 import { ApiError } from '../../api/client.ts';
 import { isAborted } from '../../api/latest.ts';
-import { BulkShape, ExportShape, FlagListShape, TemplatesShape, type BulkAnswer } from '../../api/shapes.ts';
+import { BulkShape, ExportShape, FlagListShape, TemplatesShape, UsageOverviewShape, type BulkAnswer, type FlagUsageOverview } from '../../api/shapes.ts';
+import { batches } from '../../logic/usage-overview.ts';
 import { EMPTY_QUERY, facets, filterFlags, type LibraryItem, type LibraryQuery } from '../../logic/flag-library.ts';
 import { READ_ONLY_EXPLANATION } from '../../logic/key-role.ts';
 import type { AppState } from '../app-state.ts';
@@ -32,6 +33,31 @@ export function createLibraryState(app: AppState) {
     if (!isAborted(err)) app.announce(`${what}: ${(err as Error).message}`, 'error');
   };
 
+  /** Each listed flag's last day and last evaluation (the sparklines); absent until known. */
+  const usage = signal<ReadonlyMap<string, FlagUsageOverview>>(new Map());
+  // One overview request per 50 flags, two at a time: a long library does not queue dozens at once.
+  const loadUsage = async (keys: readonly string[]) => {
+    const c = app.client.value;
+    const env = base();
+    try {
+      const found = await app.requests.run('library:usage', async (abort) => {
+        const queue = batches(keys, 50);
+        const answers: FlagUsageOverview[] = [];
+        const worker = async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            const answer = await c.call('admin', `${env}/usage?keys=${next.map(encodeURIComponent).join(',')}`, UsageOverviewShape, { signal: abort });
+            answers.push(...answer.flags);
+          }
+        };
+        await Promise.all([worker(), worker()]);
+        return answers;
+      });
+      usage.value = new Map(found.map((f) => [f.key, f]));
+    } catch {
+      // Usage is an extra: without it the library still lists and edits flags.
+    }
+  };
+
   const load = async () => {
     const c = app.client.value;
     const path = `${base()}/flags`;
@@ -41,6 +67,7 @@ export function createLibraryState(app: AppState) {
         items.value = list.items as LibraryItem[];
         error.value = null;
       });
+      if (list.items.length > 0) void loadUsage(list.items.map((i) => i.key));
     } catch (err) {
       if (!isAborted(err)) error.value = (err as Error).message;
     }
@@ -50,6 +77,7 @@ export function createLibraryState(app: AppState) {
 
   return {
     items,
+    usage,
     error,
     query,
     selected,
@@ -64,6 +92,7 @@ export function createLibraryState(app: AppState) {
     open() {
       batch(() => {
         items.value = null;
+        usage.value = new Map();
         selected.value = new Set();
         bulkResult.value = null;
         copyTarget.value = '';

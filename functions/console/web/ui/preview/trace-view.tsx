@@ -2,6 +2,7 @@
 // its own AND / OR / NOT tree, every clause shown as evaluated, skipped (its group was already
 // decided) or not reached (an earlier rule served), and the split that chose the variant.
 
+import { HelpTip } from '../help-tip.tsx';
 import type { PreviewResult } from '../../api/shapes.ts';
 import type { Condition } from '../../../../../shared/rules/index.ts';
 import type { DraftFlag } from '../../logic/flag-draft.ts';
@@ -16,10 +17,16 @@ function Gates({ explanation }: { explanation: Explanation }) {
   if (!schedule && prerequisites.length === 0) return null;
   return (
     <ul class="trace-gates">
-      {schedule ? <li>{schedule.active ? '✓ The schedule is active now' : '✗ The schedule is not active now: the flag serves its off variant'}</li> : null}
+      {schedule ? (
+        <li>
+          {schedule.active ? '✓ The schedule is active now' : '✗ The schedule is not active now: the flag serves its off variant'}
+          <HelpTip topic="a schedule">The flag is on only between the schedule's start and end (in its time zone); before and after, everyone gets the off variant and no rule runs.</HelpTip>
+        </li>
+      ) : null}
       {prerequisites.map((p) => (
         <li data-outcome={p.passed ? 'true' : 'false'}>
           {`${p.passed ? '✓' : '✗'} Prerequisite ${p.flag} must serve ${p.expected}: it served ${p.got ?? 'nothing'}`}
+          <HelpTip topic="a prerequisite">Another flag that must serve the given variant to the same user first; when it does not, this flag serves its off variant without looking at its rules.</HelpTip>
         </li>
       ))}
     </ul>
