@@ -1,0 +1,137 @@
+// A release plan in words and figures for the plan view (pure): its status, each decision and
+// each guard's evidence as sentences (figures, sample sizes, the verdict), and the guards' series
+// over time for the charts, read from the decisions' recorded evidence and the last check.
+
+export type Figures = Readonly<Record<string, number | string | null>>;
+export type Evidence = { readonly guard: string; readonly kind: 'rate' | 'mean' | 'monitoring'; readonly verdict: 'ok' | 'breach' | 'insufficient'; readonly figures: Figures };
+export type DecisionView = {
+  readonly at: string;
+  readonly action: string;
+  readonly actor: string;
+  readonly fromStep: number;
+  readonly toStep: number;
+  readonly weights?: Readonly<Record<string, number>> | undefined;
+  readonly reason: string;
+  readonly evidence: readonly Evidence[];
+};
+export type PlanView = {
+  readonly status: string;
+  readonly step: number;
+  readonly steps: readonly { readonly weights: Readonly<Record<string, number>> }[];
+  readonly treatment: string;
+  readonly control: string;
+  readonly guards: readonly { readonly id: string; readonly kind: string }[];
+  readonly decisions: readonly DecisionView[];
+  readonly lastCheck: { readonly at: string; readonly outcome: string; readonly evidence: readonly Evidence[] } | null;
+  readonly pauseReason?: string | undefined;
+};
+
+const count = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-US') : 'no');
+const percent = (x: unknown) => (typeof x === 'number' ? `${Number((x * 100).toPrecision(3))}%` : 'no rate yet');
+const plain = (x: unknown) => (typeof x === 'number' ? String(Number(x.toPrecision(4))) : 'none yet');
+
+export const VERDICT_WORDS = { ok: 'healthy', breach: 'breached', insufficient: 'not enough data yet' } as const;
+
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  running: 'Running',
+  paused: 'Paused',
+  halted: 'Halted by a guard',
+  completed: 'Completed',
+  aborted: 'Aborted',
+};
+
+export const statusWords = (status: string) => STATUS_WORDS[status] ?? status;
+
+/** `treatment 5%, control 95%` */
+export function weightsWords(weights: Readonly<Record<string, number>> | undefined): string {
+  return weights ? Object.entries(weights).map(([v, w]) => `${v} ${w}%`).join(', ') : '';
+}
+
+/** Where the plan stands: `Step 2 of 5 (treatment 5%, control 95%)`, or not started yet. */
+export function stepWords(plan: PlanView): string {
+  if (plan.step < 0) return `Not started: the next minute run applies step 1 of ${plan.steps.length}`;
+  return `Step ${plan.step + 1} of ${plan.steps.length} (${weightsWords(plan.steps[plan.step]?.weights)})`;
+}
+
+/** One guard's evidence as a sentence a person can check. */
+export function evidenceWords(e: Evidence): string {
+  const f = e.figures;
+  const verdict = VERDICT_WORDS[e.verdict];
+  const evidence = `evidence of harm ${plain(f.logLikelihoodRatio)} of ${plain(f.threshold)} needed to halt`;
+  switch (e.kind) {
+    case 'rate':
+      return `${e.guard}: "${f.event}" per exposure, treatment ${count(f.treatmentEvents)} in ${count(f.treatmentExposures)} exposures (${percent(f.treatmentRate)}), control ${count(f.controlEvents)} in ${count(f.controlExposures)} (${percent(f.controlRate)}); ratio ${plain(f.ratio)}, tolerated ${plain(f.nullRatio)}; ${evidence}: ${verdict}.`;
+    case 'mean':
+      return `${e.guard}: mean "${f.event}", treatment ${plain(f.treatmentMean)} over ${count(f.treatmentCount)} values, control ${plain(f.controlMean)} over ${count(f.controlCount)}; excess ${plain(f.difference)}; ${evidence}: ${verdict}.`;
+    case 'monitoring':
+      return `${e.guard}: Monitoring value ${f.value === null || f.value === undefined ? 'not available' : plain(f.value)}, halts ${f.breachWhen} ${plain(f.threshold)} for ${f.forMinutes} minutes (${f.consecutive} so far): ${verdict}.`;
+  }
+}
+
+const ACTION_WORDS: Readonly<Record<string, (d: DecisionView) => string>> = {
+  start: (d) => `Started at step 1 (${weightsWords(d.weights)})`,
+  advance: (d) => `Advanced from step ${d.fromStep + 1} to step ${d.toStep + 1} (${weightsWords(d.weights)})`,
+  complete: () => 'Completed: the last step held with healthy guards',
+  halt: (d) => `Halted at step ${d.fromStep + 1}; weights rolled back to ${weightsWords(d.weights)}`,
+  pause: () => 'Paused',
+  resume: () => 'Resumed',
+  abort: () => 'Aborted',
+};
+
+/** A decision's headline: what happened, and who or what decided it. */
+export function decisionWords(d: DecisionView): string {
+  const what = (ACTION_WORDS[d.action] ?? ((x: DecisionView) => x.action))(d);
+  const who = d.actor.startsWith('release:') ? 'by the minute run' : `by ${d.actor}`;
+  return `${what}, ${who}.`;
+}
+
+export type GuardSeries = {
+  readonly guard: string;
+  readonly kind: Evidence['kind'];
+  readonly caption: string;
+  readonly times: readonly number[];
+  readonly values: readonly (number | null)[];
+  readonly label: string;
+  readonly threshold: { readonly value: number; readonly label: string } | undefined;
+};
+
+/**
+ * Each guard over time: a rate or mean guard's evidence of harm (the log likelihood ratio the
+ * plan halts at, drawn with that threshold); a Monitoring guard's value with its threshold. One
+ * point per recorded check (every decision with evidence, and the last check).
+ */
+export function guardSeries(plan: PlanView): GuardSeries[] {
+  const checks = [...plan.decisions.filter((d) => d.evidence.length > 0), ...(plan.lastCheck ? [plan.lastCheck] : [])]
+    .map((c) => ({ at: Date.parse(c.at), evidence: c.evidence }))
+    .filter((c) => Number.isFinite(c.at))
+    .sort((a, b) => a.at - b.at);
+  const seen = new Map<number, (typeof checks)[number]>();
+  for (const c of checks) seen.set(c.at, c);
+  const points = [...seen.values()];
+  return plan.guards.map((g) => {
+    const found = points.map((p) => ({ at: p.at, e: p.evidence.find((e) => e.guard === g.id) })).filter((p) => p.e !== undefined);
+    const monitoring = g.kind === 'monitoring';
+    const value = (f: Figures) => {
+      const v = monitoring ? f.value : f.logLikelihoodRatio;
+      return typeof v === 'number' ? v : null;
+    };
+    const last = found.at(-1)?.e?.figures;
+    const threshold = typeof last?.threshold === 'number' ? { value: last.threshold, label: monitoring ? `Halts ${last.breachWhen} this` : 'Halts at this evidence' } : undefined;
+    return {
+      guard: g.id,
+      kind: g.kind as Evidence['kind'],
+      caption: monitoring ? `${g.id}: the Monitoring value at each check` : `${g.id}: evidence of harm (log likelihood ratio) at each check`,
+      times: found.map((p) => p.at),
+      values: found.map((p) => value(p.e!.figures)),
+      label: monitoring ? 'value' : 'evidence of harm',
+      threshold,
+    };
+  });
+}
+
+/** Steering allowed in each status: pause a running plan, resume a paused one, abort either. */
+export function steersFor(status: string): readonly ('pause' | 'resume' | 'abort')[] {
+  if (status === 'running') return ['pause', 'abort'];
+  if (status === 'paused') return ['resume', 'abort'];
+  return [];
+}
