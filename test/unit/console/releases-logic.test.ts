@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DraftFlag } from '../../../functions/console/web/logic/flag-draft.ts';
 import { defaultPlanForm, fieldOfPath, messagesAt, newGuard, planBody, splitRules } from '../../../functions/console/web/logic/release-plan.ts';
-import { decisionWords, evidenceWords, guardSeries, stepWords, steersFor, type PlanView } from '../../../functions/console/web/logic/release-words.ts';
+import { decisionWords, evidenceWords, guardSeries, refusalWords, stepWords, steersFor, type PlanView } from '../../../functions/console/web/logic/release-words.ts';
 import { changeWords, instantOf, localValue, nextWholeHour, weightsWith } from '../../../functions/console/web/logic/schedule-change.ts';
 
 const flag: DraftFlag = {
@@ -132,5 +132,13 @@ describe('a scheduled change in the console', () => {
 
   it('sets one variant\'s share and gives the rest to the other', () => {
     assert.deepEqual(weightsWith(['treatment', 'control'], 'treatment', 30), { treatment: 30, control: 70 });
+  });
+});
+
+describe('a refused steer in plain words', () => {
+  it('asks for a reload on 412 and passes on the API\'s reason otherwise', () => {
+    assert.match(refusalWords(412, 'version mismatch', 'release'), /changed since you loaded it.*Reload it/);
+    assert.equal(refusalWords(409, 'the plan is paused already', 'release'), 'The plan is paused already.');
+    assert.match(refusalWords(403, '', 'schedule'), /editor role/);
   });
 });

@@ -135,3 +135,12 @@ export function steersFor(status: string): readonly ('pause' | 'resume' | 'abort
   if (status === 'paused') return ['resume', 'abort'];
   return [];
 }
+
+/** A refused steer or cancel in plain words: a 412 means the record moved since it was loaded. */
+export function refusalWords(status: number, detail: string, what: 'release' | 'schedule'): string {
+  if (status === 412) return `This ${what} changed since you loaded it (the minute run or someone else moved it). Reload it, check where it stands, and try again.`;
+  if (status === 403) return `Your key may only read: ask an admin for a key with the editor role to steer ${what}s.`;
+  if (status === 0) return 'Switchyard could not be reached. Check your connection and try again.';
+  if (status === 404) return `This ${what} no longer exists. Reload the list.`;
+  return detail.length > 0 ? `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` : `The ${what} could not be changed (${status}).`;
+}

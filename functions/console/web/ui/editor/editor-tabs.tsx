@@ -6,11 +6,12 @@ import type { Editor } from '../editor-state.ts';
 import { FlagSettings } from '../flag-settings.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
+import { ReleasesPanel } from '../releases/releases-panel.tsx';
 import { RulesList } from '../rules-list.tsx';
 import { TargetingPanel } from '../targeting/targeting-panel.tsx';
 
-export type Tab = 'rules' | 'preview' | 'history' | 'targeting' | 'json';
-const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['history', 'History'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
+export type Tab = 'rules' | 'preview' | 'history' | 'releases' | 'targeting' | 'json';
+const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['history', 'History'], ['releases', 'Releases'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
 
 function TabList({ tab }: { tab: Signal<Tab> }) {
   const onKeyDown = (e: KeyboardEvent) => {
@@ -48,6 +49,8 @@ function Panel({ editor, tab }: { editor: Editor; tab: Tab }) {
       return <PreviewPanel editor={editor} />;
     case 'history':
       return <HistoryPanel editor={editor} />;
+    case 'releases':
+      return <ReleasesPanel editor={editor} />;
     case 'targeting':
       return <TargetingPanel editor={editor} />;
     case 'json':
