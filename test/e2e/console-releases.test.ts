@@ -111,6 +111,7 @@ describe('guarded releases and scheduled changes in the console (i17)', function
       assert.match(await view.locator('.evidence').first().innerText(), /errors: "error" per exposure, treatment 0 in \d+ exposures.*: not enough data yet\./);
       await view.locator('.guard-charts figure.time-chart canvas').first().waitFor();
       assert.match(await view.locator('.guard-charts figcaption').first().innerText(), /errors: evidence of harm/);
+      assert.match(await view.locator('.guard-charts .time-chart > p.visually-hidden').first().textContent() ?? '', /Halts at this evidence: 2\.99573/);
       await clean(p, width, 'plan view with its timeline', [/^400 POST .*\/releases$/, /^422 POST .*\/releases$/, /Failed to load resource: the server responded with a status of 4(00|22)/]);
 
       // Pause, then a stale steer (the plan moved on the server since it was loaded) asks for a reload.

@@ -86,6 +86,11 @@ describe('a release plan in words', () => {
   it('tells a decision and who took it', () => {
     assert.equal(decisionWords(plan.decisions[1]!), 'Advanced from step 1 to step 2 (treatment 5%, control 95%), by the minute run.');
     assert.equal(decisionWords(plan.decisions[2]!), 'Paused, by admin:ana.');
+    assert.equal(decisionWords({ ...plan.decisions[1]!, action: 'halt', fromStep: 1, toStep: 1, weights: { treatment: 1, control: 99 } }), 'Halted at step 2; weights rolled back to treatment 1%, control 99%, by the minute run.');
+  });
+
+  it('marks a breached guard in words', () => {
+    assert.match(evidenceWords(rateEvidence(3.4)), /evidence of harm 3.4 of 2.996 needed to halt: breached\.$/);
   });
 
   it('gives a rate guard\'s figures, sample sizes and verdict', () => {
@@ -96,11 +101,16 @@ describe('a release plan in words', () => {
     assert.match(evidenceWords({ guard: 'p99', kind: 'monitoring', verdict: 'insufficient', figures: { value: null, threshold: 0.5, breachWhen: 'above', forMinutes: 2, consecutive: 0 } }), /value not available, halts above 0.5 for 2 minutes \(0 so far\): not enough data yet/);
   });
 
-  it('charts each guard from the decisions with evidence and the last check, with the halt threshold', () => {
+  it('charts each guard over the plan\'s decisions and last check, no value where a decision had no figures, no evidence of harm as 0, and the halt threshold', () => {
     const [series] = guardSeries(plan);
-    assert.deepEqual(series!.times, [Date.parse('2026-12-05T10:10:00.000Z'), Date.parse('2026-12-05T10:20:00.000Z')]);
-    assert.deepEqual(series!.values, [-1.2, 0.4]);
+    assert.deepEqual(series!.times, ['10:00', '10:10', '10:12', '10:20'].map((t) => Date.parse(`2026-12-05T${t}:00.000Z`)));
+    assert.deepEqual(series!.values, [null, 0, null, 0.4]);
     assert.deepEqual(series!.threshold, { value: 2.996, label: 'Halts at this evidence' });
+  });
+
+  it('keeps the figures when a decision and the last check share an instant', () => {
+    const halted: PlanView = { ...plan, decisions: [{ ...plan.decisions[1]!, at: '2026-12-05T10:20:00.000Z', action: 'halt', evidence: [rateEvidence(3.5)] }], lastCheck: { at: '2026-12-05T10:20:00.000Z', outcome: 'halt', evidence: [] } };
+    assert.deepEqual(guardSeries(halted)[0]!.values, [3.5]);
   });
 
   it('offers pause on a running plan, resume on a paused one, nothing on a finished one', () => {

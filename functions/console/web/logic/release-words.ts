@@ -97,32 +97,36 @@ export type GuardSeries = {
 
 /**
  * Each guard over time: a rate or mean guard's evidence of harm (the log likelihood ratio the
- * plan halts at, drawn with that threshold); a Monitoring guard's value with its threshold. One
- * point per recorded check (every decision with evidence, and the last check).
+ * plan halts at, drawn with that threshold); a Monitoring guard's value with its threshold. The
+ * plan keeps the figures of its decisions (start, advance, halt, complete) and of its last check,
+ * not of every hold, so the times are every decision's and the last check's, with no value where
+ * a decision carried no figures (a start, a pause): the axis spans the plan's life.
  */
 export function guardSeries(plan: PlanView): GuardSeries[] {
-  const checks = [...plan.decisions.filter((d) => d.evidence.length > 0), ...(plan.lastCheck ? [plan.lastCheck] : [])]
+  const checks = [...plan.decisions, ...(plan.lastCheck ? [plan.lastCheck] : [])]
     .map((c) => ({ at: Date.parse(c.at), evidence: c.evidence }))
     .filter((c) => Number.isFinite(c.at))
     .sort((a, b) => a.at - b.at);
-  const seen = new Map<number, (typeof checks)[number]>();
-  for (const c of checks) seen.set(c.at, c);
-  const points = [...seen.values()];
+  // One point per instant; where two records share it, the one with figures wins.
+  const byTime = new Map<number, (typeof checks)[number]>();
+  for (const c of checks) if (c.evidence.length > 0 || !byTime.has(c.at)) byTime.set(c.at, c);
+  const points = [...byTime.values()];
   return plan.guards.map((g) => {
-    const found = points.map((p) => ({ at: p.at, e: p.evidence.find((e) => e.guard === g.id) })).filter((p) => p.e !== undefined);
+    const found = points.map((p) => ({ at: p.at, e: p.evidence.find((e) => e.guard === g.id) }));
     const monitoring = g.kind === 'monitoring';
-    const value = (f: Figures) => {
-      const v = monitoring ? f.value : f.logLikelihoodRatio;
-      return typeof v === 'number' ? v : null;
+    // Below 0 the data favour the treatment: no evidence of harm, drawn at 0 (the words keep the figure).
+    const value = (f: Figures | undefined) => {
+      const v = monitoring ? f?.value : f?.logLikelihoodRatio;
+      return typeof v !== 'number' ? null : monitoring ? v : Math.max(0, v);
     };
-    const last = found.at(-1)?.e?.figures;
+    const last = found.filter((p) => p.e !== undefined).at(-1)?.e?.figures;
     const threshold = typeof last?.threshold === 'number' ? { value: last.threshold, label: monitoring ? `Halts ${last.breachWhen} this` : 'Halts at this evidence' } : undefined;
     return {
       guard: g.id,
       kind: g.kind as Evidence['kind'],
       caption: monitoring ? `${g.id}: the Monitoring value at each check` : `${g.id}: evidence of harm (log likelihood ratio) at each check`,
       times: found.map((p) => p.at),
-      values: found.map((p) => value(p.e!.figures)),
+      values: found.map((p) => value(p.e?.figures)),
       label: monitoring ? 'value' : 'evidence of harm',
       threshold,
     };

@@ -14,7 +14,7 @@ export function GuardCharts({ plan }: { plan: PlanAnswer }) {
     <section class="guard-charts" aria-labelledby="guard-charts-title">
       <h4 id="guard-charts-title">Guards over time</h4>
       {all.map((s) =>
-        s.times.length === 0
+        s.values.every((v) => v === null)
           ? <p key={s.guard} class="hint">{`${s.guard}: no check with figures yet (the minute run checks once the plan has started).`}</p>
           : <GuardChart key={s.guard} series={s} />,
       )}
