@@ -12,6 +12,9 @@ import { PlanEditor } from './plan-editor.tsx';
 import { PlanView } from './plan-view.tsx';
 import { createReleasesState, type ReleasesState } from './releases-state.ts';
 
+/** How often an open plan is read again while its tab is shown. */
+const FOLLOW_MS = 30_000;
+
 function PlanPicker({ releases }: { releases: ReleasesState }) {
   const plans = releases.plans.value ?? [];
   if (plans.length < 2) return null;
@@ -48,6 +51,13 @@ export function ReleasesPanel({ editor }: { editor: Editor }) {
   const app = useApp();
   const releases = useMemo(() => createReleasesState(app, editor), [app, editor]);
   useEffect(() => void releases.load(), [releases]);
+  // The minute run moves an open plan: read it again now and then while the tab is open.
+  const following = releases.open.value !== null && releases.form.value === null;
+  useEffect(() => {
+    if (!following) return;
+    const timer = setInterval(() => void releases.load(), FOLLOW_MS);
+    return () => clearInterval(timer);
+  }, [releases, following]);
   if (editor.version.value === 0) return <p>Save the flag first: releases and schedules act on the stored flag.</p>;
   return (
     <div class="releases">
