@@ -126,35 +126,50 @@ describe('guarded releases and scheduled changes in the console (i17)', function
       assert.equal(await view.locator('.timeline li[data-action="pause"]').count(), 1);
       assert.equal(await view.locator('.timeline li[data-action="resume"]').count(), 1);
 
-      // A scheduled change: disable the flag tomorrow at this time.
-      const tomorrow = new Date(Date.now() + 86_400_000);
-      const local = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}T${String(tomorrow.getHours()).padStart(2, '0')}:00`;
+      // A time in the past is refused at its field; then two changes: disable the flag tomorrow, and a ramp the day after.
+      const localAt = (ms: number) => {
+        const d = new Date(ms);
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:00`;
+      };
       assert.match(await p.locator('label[for="schedule-when"]').innerText(), /When \(your time zone, .+\)/);
-      await p.locator('#schedule-when').fill(local);
+      await p.locator('#schedule-when').fill(localAt(Date.now() - 2 * 86_400_000));
+      await p.getByRole('button', { name: 'Schedule the change' }).click();
+      await p.locator('#schedule-when-error').waitFor();
+      assert.match(await p.locator('#schedule-when-error').innerText(), /must not be in the past/);
+      assert.equal(await p.locator('#schedule-when').getAttribute('aria-invalid'), 'true');
+      await p.locator('#schedule-when').fill(localAt(Date.now() + 86_400_000));
       await p.locator('#schedule-change').selectOption('disable');
       await p.locator('#schedule-comment').fill('end of campaign');
       await p.getByRole('button', { name: 'Schedule the change' }).click();
       const row = p.locator('table.schedules tbody tr');
       await row.first().waitFor();
       assert.match(await row.first().innerText(), /Disable the flag[\s\S]*end of campaign[\s\S]*Pending/);
-      await clean(p, width, 'schedules', [/^4(09|00|12|22) POST .*\/(releases|resume|pause)$/, /Failed to load resource: the server responded with a status of 4(00|09|12|22)/]);
+      await p.locator('#schedule-when').fill(localAt(Date.now() + 2 * 86_400_000));
+      await p.locator('#schedule-change').selectOption('weights');
+      await p.locator('#schedule-variant').selectOption('treatment');
+      await p.locator('#schedule-percent').fill('50');
+      await p.locator('#schedule-comment').fill('');
+      await p.getByRole('button', { name: 'Schedule the change' }).click();
+      await row.nth(1).waitFor();
+      assert.match(await row.nth(1).innerText(), /Set rule ramp to treatment 50%, control 50%[\s\S]*Pending/);
+      await clean(p, width, 'schedules', [/^4(09|00|12|22) POST .*\/(releases|resume|pause|schedules)$/, /Failed to load resource: the server responded with a status of 4(00|09|12|22)/]);
 
       // The library shows both: a release running, a change scheduled.
       await p.goto(`${product.consoleUrl}#/development`);
       const badges = p.locator('table.flags tr', { has: p.getByRole('link', { name: flag, exact: true }) }).locator('.badge.planned');
       await badges.nth(1).waitFor();
-      assert.deepEqual(await badges.allInnerTexts(), ['Release running', '1 change scheduled']);
-      await clean(p, width, 'library', [/^4(09|00|12|22) POST .*\/(releases|resume|pause)$/, /Failed to load resource: the server responded with a status of 4(00|09|12|22)/]);
+      assert.deepEqual(await badges.allInnerTexts(), ['Release running', '2 changes scheduled']);
+      await clean(p, width, 'library', [/^4(09|00|12|22) POST .*\/(releases|resume|pause|schedules)$/, /Failed to load resource: the server responded with a status of 4(00|09|12|22)/]);
 
       // Back on the flag: cancel the schedule, abort the release.
       await openReleases(p, flag);
-      await p.getByRole('button', { name: /^Cancel the change of/ }).click();
+      await p.getByRole('button', { name: /^Cancel the change of/ }).first().click();
       await p.locator('table.schedules tbody tr[data-status="cancelled"]').waitFor();
       await p.locator('.plan-view').getByRole('button', { name: 'Abort the release' }).click();
       await p.locator('.plan-view h3 .badge', { hasText: 'Aborted' }).waitFor();
       assert.equal(await p.locator('.plan-view .plan-steer button').allInnerTexts().then((t) => t.join(',')), 'Reload');
       assert.equal(await p.locator('.timeline li[data-action="abort"]').count(), 1);
-      await clean(p, width, 'aborted', [/^4(09|00|12|22) POST .*\/(releases|resume|pause)$/, /Failed to load resource: the server responded with a status of 4(00|09|12|22)/]);
+      await clean(p, width, 'aborted', [/^4(09|00|12|22) POST .*\/(releases|resume|pause|schedules)$/, /Failed to load resource: the server responded with a status of 4(00|09|12|22)/]);
     });
   }
 
