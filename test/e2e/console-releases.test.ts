@@ -96,6 +96,8 @@ describe('guarded releases and scheduled changes in the console (i17)', function
       await view.waitFor();
       assert.match(await view.locator('h3').innerText(), /Release r[0-9a-f]+ of rule ramp\s+Running/);
       assert.match(await view.locator('.plan-step-now').innerText(), /Not started/);
+      await view.locator('.plan-setup summary').click();
+      assert.match(await view.locator('.plan-setup').innerText(), /1% → 5% → 25% → 50% → 100% of treatment[\s\S]*errors: "error" per exposure may rise 20% against control/);
       const created = ((await api(`${flags}/${flag}/releases`)).body.items as { id: string; guards: { tolerance: number }[]; steps: { minHoldMinutes: number }[] }[])[0]!;
       assert.equal(created.guards[0]!.tolerance, 0.2);
       assert.equal(created.steps[0]!.minHoldMinutes, 1);

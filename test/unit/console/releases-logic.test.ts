@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DraftFlag } from '../../../functions/console/web/logic/flag-draft.ts';
 import { defaultPlanForm, fieldOfPath, messagesAt, newGuard, planBody, splitRules } from '../../../functions/console/web/logic/release-plan.ts';
-import { decisionWords, evidenceWords, guardSeries, refusalWords, stepWords, steersFor, type PlanView } from '../../../functions/console/web/logic/release-words.ts';
+import { decisionWords, evidenceWords, guardSetupWords, guardSeries, rampWords, refusalWords, stepWords, steersFor, type PlanView } from '../../../functions/console/web/logic/release-words.ts';
 import { changeWords, instantOf, localValue, nextWholeHour, weightsWith } from '../../../functions/console/web/logic/schedule-change.ts';
 
 const flag: DraftFlag = {
@@ -111,6 +111,14 @@ describe('a release plan in words', () => {
   it('keeps the figures when a decision and the last check share an instant', () => {
     const halted: PlanView = { ...plan, decisions: [{ ...plan.decisions[1]!, at: '2026-12-05T10:20:00.000Z', action: 'halt', evidence: [rateEvidence(3.5)] }], lastCheck: { at: '2026-12-05T10:20:00.000Z', outcome: 'halt', evidence: [] } };
     assert.deepEqual(guardSeries(halted)[0]!.values, [3.5]);
+  });
+
+  it('sums up the ramp and each guard as set up', () => {
+    const steps = [{ weights: { treatment: 1, control: 99 }, minHoldMinutes: 10, minSample: 1000 }, { weights: { treatment: 100, control: 0 }, minHoldMinutes: 10, minSample: 1000 }];
+    assert.equal(rampWords({ treatment: 'treatment', steps, guards: [] }), '1% → 100% of treatment; each step held at least 10 min and 1,000 exposures per arm');
+    assert.equal(guardSetupWords({ id: 'errors', kind: 'rate', event: 'error', direction: 'increase', tolerance: 0.1 }), 'errors: "error" per exposure may rise 10% against control');
+    assert.equal(guardSetupWords({ id: 'buys', kind: 'mean', event: 'basket', direction: 'decrease', tolerance: 0.05 }), 'buys: the mean of "basket" may fall 5% against control');
+    assert.equal(guardSetupWords({ id: 'p99', kind: 'monitoring', threshold: 0.5, breachWhen: 'above' }), 'p99: a Monitoring value, halts above 0.5');
   });
 
   it('offers pause on a running plan, resume on a paused one, nothing on a finished one', () => {

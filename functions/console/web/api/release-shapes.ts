@@ -18,7 +18,7 @@ export const DecisionShape = z.object({
   evidence: z.array(Evidence),
 });
 
-const Guard = z.looseObject({ id: z.string(), kind: z.string(), event: z.optional(z.string()), filter: z.optional(z.string()), promql: z.optional(z.string()), threshold: z.optional(z.number()), tolerance: z.optional(z.number()), direction: z.optional(z.string()) });
+const Guard = z.looseObject({ id: z.string(), kind: z.string(), event: z.optional(z.string()), filter: z.optional(z.string()), promql: z.optional(z.string()), threshold: z.optional(z.number()), breachWhen: z.optional(z.string()), tolerance: z.optional(z.number()), direction: z.optional(z.string()) });
 
 export const PlanShape = z.looseObject({
   id: z.string(),

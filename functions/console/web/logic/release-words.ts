@@ -133,6 +133,27 @@ export function guardSeries(plan: PlanView): GuardSeries[] {
   });
 }
 
+export type PlanSetup = {
+  readonly treatment: string;
+  readonly steps: readonly { readonly weights: Readonly<Record<string, number>>; readonly minHoldMinutes: number; readonly minSample: number }[];
+  readonly guards: readonly { readonly id: string; readonly kind: string; readonly event?: string | undefined; readonly direction?: string | undefined; readonly tolerance?: number | undefined; readonly threshold?: number | undefined; readonly breachWhen?: string | undefined }[];
+};
+
+/** The ramp in words: `1% → 5% → 100% of treatment; each step held 10 min and 1,000 exposures per arm`. */
+export function rampWords(plan: PlanSetup): string {
+  const shares = plan.steps.map((s) => `${s.weights[plan.treatment] ?? 0}%`).join(' → ');
+  const holds = new Set(plan.steps.map((s) => `${s.minHoldMinutes} min and ${s.minSample.toLocaleString('en-US')} exposures per arm`));
+  return `${shares} of ${plan.treatment}; ${holds.size === 1 ? `each step held at least ${[...holds][0]}` : `steps held at least ${plan.steps.map((s) => `${s.minHoldMinutes} min`).join(', ')}`}`;
+}
+
+/** A guard as set up: `errors: "error" per exposure may rise 10%` or `p99: Monitoring value halts above 0.5`. */
+export function guardSetupWords(g: PlanSetup['guards'][number]): string {
+  if (g.kind === 'monitoring') return `${g.id}: a Monitoring value, halts ${g.breachWhen ?? 'above'} ${g.threshold}`;
+  const what = g.kind === 'mean' ? `the mean of "${g.event}"` : `"${g.event}" per exposure`;
+  const move = g.direction === 'decrease' ? 'fall' : 'rise';
+  return `${g.id}: ${what} may ${move} ${Number(((g.tolerance ?? 0) * 100).toPrecision(3))}% against control`;
+}
+
 /** Steering allowed in each status: pause a running plan, resume a paused one, abort either. */
 export function steersFor(status: string): readonly ('pause' | 'resume' | 'abort')[] {
   if (status === 'running') return ['pause', 'abort'];

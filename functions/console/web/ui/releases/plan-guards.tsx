@@ -50,7 +50,7 @@ function GuardFields({ guard, i, issues, set }: { guard: GuardForm; i: number; i
   }
   return (
     <>
-      <Text field={f('event')} label="Tracked event" list="plan-event-names" value={guard.event} issues={issues} onInput={(v) => set({ event: v })} hint={guard.kind === 'mean' ? 'The mean of the value your app sends with it (POST /v1/track), treatment against control.' : 'Events per exposure your app reports (POST /v1/track), treatment against control.'} />
+      <Text field={f('event')} label="Tracked event" list="plan-event-names" value={guard.event} issues={issues} onInput={(v) => set({ event: v })} hint={guard.kind === 'mean' ? 'The mean of the value your app sends with the event (track), treatment against control.' : 'How often your app reports the event (track) per user served, treatment against control.'} />
       <Choice field={f('direction')} label="Harmful when it" value={guard.direction} options={[['increase', 'rises (errors, latency)'], ['decrease', 'falls (conversions)']]} onChange={(v) => set({ direction: v })} />
       <Text field={f('tolerance')} label="Tolerated change (%)" value={guard.tolerancePercent} issues={issues} onInput={(v) => set({ tolerancePercent: v })} />
     </>

@@ -3,7 +3,7 @@
 
 import type { PlanAnswer } from '../../api/release-shapes.ts';
 import { formatDateTime } from '../../logic/dates.ts';
-import { evidenceWords, statusWords, stepWords, steersFor } from '../../logic/release-words.ts';
+import { evidenceWords, guardSetupWords, rampWords, statusWords, stepWords, steersFor } from '../../logic/release-words.ts';
 import { useApp } from '../app-state.ts';
 import { GuardCharts } from './guard-charts.tsx';
 import { PlanTimeline } from './plan-timeline.tsx';
@@ -30,6 +30,12 @@ export function PlanView({ plan, releases }: { plan: PlanAnswer; releases: Relea
         <span class={`badge plan-status ${plan.status}`}>{statusWords(plan.status)}</span>
       </h3>
       <p class="plan-step-now">{stepWords(plan)}</p>
+      <details class="plan-setup">
+        <summary>The plan</summary>
+        <p>{rampWords(plan)}</p>
+        {plan.guards.length === 0 ? <p>No guards.</p> : <ul>{plan.guards.map((g) => <li key={g.id}>{guardSetupWords(g)}</li>)}</ul>}
+        {plan.comment ? <p class="muted">{plan.comment}</p> : null}
+      </details>
       <p class="muted">{`${plan.treatment} against ${plan.control}; exposures this step: ${plan.treatment} ${plan.stepExposures.treatment.toLocaleString('en-US')}, ${plan.control} ${plan.stepExposures.control.toLocaleString('en-US')}. On a breach: ${plan.onBreach === 'zero' ? `${plan.treatment} to 0%` : 'back to the previous step'}. Created by ${plan.createdBy}, ${formatDateTime(plan.createdAt)}.`}</p>
       {plan.pauseReason && plan.status === 'paused' ? <p class="warn">{`Paused: ${plan.pauseReason}`}</p> : null}
       <Steering plan={plan} releases={releases} />

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { isAborted } from '../../api/latest.ts';
 import type { ScheduleAnswer } from '../../api/release-shapes.ts';
 import { releaseCalls } from '../../api/releases.ts';
+import { formatDateTime } from '../../logic/dates.ts';
 import type { Issue } from '../../logic/problems.ts';
 import { splitRules } from '../../logic/release-plan.ts';
 import { refusalWords } from '../../logic/release-words.ts';
@@ -74,7 +75,7 @@ export function createSchedulesState(app: AppState, editor: Editor) {
           issues.value = [];
           formError.value = null;
         });
-        app.announce(`Change scheduled for ${new Date(made.at).toLocaleString()}`);
+        app.announce(`Change scheduled for ${formatDateTime(made.at)}`);
       } catch (err) {
         batch(() => {
           issues.value = err instanceof ApiError ? (err.problem.errors ?? []) : [];
