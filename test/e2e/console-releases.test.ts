@@ -88,6 +88,17 @@ describe('guarded releases and scheduled changes in the console (i17)', function
       await p.locator('#plan-step-0-percent-error').waitFor();
       assert.equal(await p.locator('#plan-step-0-percent').getAttribute('aria-invalid'), 'true');
       assert.match(await p.locator('#plan-step-0-percent-error').innerText(), /100/);
+      // The refused field takes the focus.
+      await p.waitForFunction(() => document.activeElement?.id === 'plan-step-0-percent');
+      // A Monitoring guard's threshold that is no number is caught before anything is sent.
+      await p.getByRole('button', { name: 'Add a guard' }).click();
+      await p.locator('#plan-guard-1-kind').selectOption('monitoring');
+      await p.locator('#plan-guard-1-filter').fill('metric.type="run.googleapis.com/request_latencies"');
+      await p.locator('#plan-guard-1-threshold').fill('high');
+      await p.getByRole('button', { name: 'Create the plan' }).click();
+      assert.equal(await p.locator('#plan-guard-1-threshold-error').innerText(), 'give a number');
+      await clean(p, width, 'plan editor with refusals', [/^4(00|22) POST .*\/releases$/, /Failed to load resource: the server responded with a status of 4(00|22)/]);
+      await p.getByRole('button', { name: 'Remove guard 2' }).click();
       await p.locator('#plan-step-0-percent').fill('1');
       await p.locator('#plan-step-0-hold').fill('1');
       await p.locator('#plan-guard-0-tolerance').fill('20');

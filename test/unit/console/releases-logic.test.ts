@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DraftFlag } from '../../../functions/console/web/logic/flag-draft.ts';
-import { defaultPlanForm, fieldOfPath, messagesAt, newGuard, planBody, splitRules } from '../../../functions/console/web/logic/release-plan.ts';
+import { defaultPlanForm, fieldOfPath, messagesAt, newGuard, numberIssues, planBody, splitRules } from '../../../functions/console/web/logic/release-plan.ts';
 import { decisionWords, evidenceWords, guardSetupWords, guardSeries, rampWords, refusalWords, stepWords, steersFor, type PlanView } from '../../../functions/console/web/logic/release-words.ts';
 import { changeWords, instantOf, localValue, nextWholeHour, weightsWith } from '../../../functions/console/web/logic/schedule-change.ts';
 
@@ -43,6 +43,18 @@ describe('the release plan form', () => {
     assert.deepEqual(body.steps[0], { weights: { treatment: 'lots' }, minHoldMinutes: '', minSample: 1000 });
   });
 
+  it('finds number fields that are not numbers before anything is sent, at the paths the API uses', () => {
+    const form = defaultPlanForm(splitRules(flag)[0]!);
+    assert.deepEqual(numberIssues(form), []);
+    const monitoring = { ...newGuard('monitoring', []), filter: 'metric.type="x"', threshold: 'high' };
+    const bad = { ...form, steps: [{ percent: '5', minHoldMinutes: 'ten', minSample: '1000' }], guards: [{ ...form.guards[0]!, tolerancePercent: '' }, monitoring] };
+    assert.deepEqual(numberIssues(bad).map((i) => [i.path, fieldOfPath(i.path)]), [
+      ['/steps/0/minHoldMinutes', 'plan-step-0-hold'],
+      ['/guards/0/tolerance', 'plan-guard-0-tolerance'],
+      ['/guards/1/threshold', 'plan-guard-1-threshold'],
+    ]);
+  });
+
   it('names a guard id after those taken', () => {
     assert.equal(newGuard('rate', ['errors', 'errors-2']).id, 'errors-3');
   });
@@ -53,7 +65,8 @@ describe('the release plan form', () => {
     assert.equal(fieldOfPath('/steps/0/minHoldMinutes'), 'plan-step-0-hold');
     assert.equal(fieldOfPath('/guards/1/tolerance'), 'plan-guard-1-tolerance');
     assert.equal(fieldOfPath('/guards/1/event'), 'plan-guard-1-event');
-    assert.equal(fieldOfPath('/guards/1'), 'plan-guard-1-id');
+    assert.equal(fieldOfPath('/guards/1'), 'plan-guard-1');
+    assert.equal(fieldOfPath('/guards/1/promql'), 'plan-guard-1-filter');
     assert.equal(fieldOfPath('/ruleId'), 'plan-ruleId');
     assert.equal(fieldOfPath(''), 'plan-form');
     assert.deepEqual(messagesAt([{ path: '/steps/0/weights', code: 'x', message: 'weights must add up to 100, not 90' }, { path: '/ruleId', code: 'x', message: 'no' }], 'plan-step-0-percent'), ['weights must add up to 100, not 90']);

@@ -101,9 +101,35 @@ export function fieldOfPath(path: string): string {
   const step = /^\/steps\/(\d+)(?:\/(weights|minHoldMinutes|minSample))?/.exec(path);
   if (step) return `plan-step-${step[1]}-${step[2] === 'minHoldMinutes' ? 'hold' : step[2] === 'minSample' ? 'sample' : 'percent'}`;
   const guard = /^\/guards\/(\d+)(?:\/(\w+))?/.exec(path);
-  if (guard) return `plan-guard-${guard[1]}-${guard[2] === 'promql' || guard[2] === undefined ? (guard[2] === 'promql' ? 'filter' : 'id') : guard[2]}`;
+  // A guard's own issue (no field named: a union no kind matched) sits at the guard, not at one field.
+  if (guard) return guard[2] === undefined ? `plan-guard-${guard[1]}` : `plan-guard-${guard[1]}-${guard[2] === 'promql' ? 'filter' : guard[2]}`;
   const top = /^\/(ruleId|treatment|control|onBreach|comment)/.exec(path);
   return top ? `plan-${top[1]}` : 'plan-form';
+}
+
+const isNumber = (text: string) => text.trim() !== '' && Number.isFinite(Number(text.trim()));
+
+/**
+ * Number fields that do not read as numbers, at the paths the API would name, before anything is
+ * sent: typed text in a number field would otherwise fail a guard as a whole (no kind matches).
+ */
+export function numberIssues(form: PlanForm): Issue[] {
+  const issues: Issue[] = [];
+  const need = (text: string, path: string) => {
+    if (!isNumber(text)) issues.push({ path, code: 'INVALID_VALUE', message: 'give a number' });
+  };
+  form.steps.forEach((s, i) => {
+    need(s.percent, `/steps/${i}/weights`);
+    need(s.minHoldMinutes, `/steps/${i}/minHoldMinutes`);
+    need(s.minSample, `/steps/${i}/minSample`);
+  });
+  form.guards.forEach((g, i) => {
+    if (g.kind === 'monitoring') {
+      need(g.threshold, `/guards/${i}/threshold`);
+      need(g.forMinutes, `/guards/${i}/forMinutes`);
+    } else need(g.tolerancePercent, `/guards/${i}/tolerance`);
+  });
+  return issues;
 }
 
 /** The messages of one field (by its id), from a refusal's issues. */

@@ -1,7 +1,8 @@
 // The plan editor: the rule and its two arms, the steps, the guards, what a breach does, and a
 // comment. The API checks the plan; its refusal's paths come back to the fields they name.
 
-import { defaultPlanForm, messagesAt, type PlanForm } from '../../logic/release-plan.ts';
+import { useEffect } from 'preact/hooks';
+import { defaultPlanForm, fieldOfPath, messagesAt, type PlanForm } from '../../logic/release-plan.ts';
 import { valueOf } from '../dom.ts';
 import { FieldMessages, invalidProps } from './field-messages.tsx';
 import { PlanGuards } from './plan-guards.tsx';
@@ -30,8 +31,13 @@ function VariantSelect({ field, label, value, variants, form, messages, onChange
 
 export function PlanEditor({ releases }: { releases: ReleasesState }) {
   const form = releases.form.value;
-  if (!form) return null;
   const issues = releases.issues.value;
+  // After a refusal, the first field it names takes the focus (its message is read with it).
+  useEffect(() => {
+    const first = issues[0];
+    if (first) requestAnimationFrame(() => document.getElementById(fieldOfPath(first.path))?.focus());
+  }, [issues]);
+  if (!form) return null;
   const rules = releases.rules.value;
   const rule = rules.find((r) => r.id === form.ruleId) ?? rules[0]!;
   const at = (field: string) => messagesAt(issues, field);

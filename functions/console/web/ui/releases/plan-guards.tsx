@@ -73,6 +73,7 @@ export function PlanGuards({ form, issues, events, onChange }: Props) {
               <Choice field={`plan-guard-${i}-kind`} label={`Guard ${i + 1}: kind`} value={g.kind} options={KIND_WORDS} onChange={(kind) => setGuard(i, { ...newGuard(kind, taken.filter((t) => t !== g.id)) })} />
               <Text field={`plan-guard-${i}-id`} label="Name" value={g.id} issues={issues} onInput={(v) => setGuard(i, { id: v })} />
               <GuardFields guard={g} i={i} issues={issues} set={(patch) => setGuard(i, patch)} />
+              <FieldMessages field={`plan-guard-${i}`} messages={messagesAt(issues, `plan-guard-${i}`)} />
               <button type="button" class="link" onClick={() => onChange((f) => ({ ...f, guards: f.guards.filter((_, j) => j !== i) }))}>{`Remove guard ${i + 1}`}</button>
             </fieldset>
           </li>

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { isAborted } from '../../api/latest.ts';
 import type { PlanAnswer } from '../../api/release-shapes.ts';
 import { releaseCalls, type Steer } from '../../api/releases.ts';
-import { defaultPlanForm, planBody, splitRules, type PlanForm } from '../../logic/release-plan.ts';
+import { defaultPlanForm, numberIssues, planBody, splitRules, type PlanForm } from '../../logic/release-plan.ts';
 import { refusalWords } from '../../logic/release-words.ts';
 import type { Issue } from '../../logic/problems.ts';
 import type { AppState } from '../app-state.ts';
@@ -79,6 +79,14 @@ export function createReleasesState(app: AppState, editor: Editor) {
     async create() {
       const f = form.value;
       if (!f || busy.value) return;
+      const local = numberIssues(f);
+      if (local.length > 0) {
+        batch(() => {
+          issues.value = local;
+          formError.value = `${local.length} field${local.length === 1 ? ' needs' : 's need'} a number.`;
+        });
+        return;
+      }
       busy.value = true;
       try {
         const plan = await calls().createPlan(planBody(f));
