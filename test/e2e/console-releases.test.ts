@@ -120,6 +120,11 @@ describe('guarded releases and scheduled changes in the console (i17)', function
       await view.locator('.timeline li[data-action="start"]').waitFor();
       assert.equal(await view.locator('.timeline li[data-action="start"] .what').innerText(), 'Started at step 1 (treatment 1%, control 99%), by the minute run.');
       assert.match(await view.locator('.plan-step-now').innerText(), /Step 1 of 5 \(treatment 1%, control 99%\)/);
+      // The start wrote version 2 of the flag: the editor offers it, and takes it.
+      assert.match(await view.locator('.flag-moved').innerText(), /The release wrote version 2 of the flag; the editor shows version 1\./);
+      await view.getByRole('button', { name: 'Load version 2' }).click();
+      await p.locator('h1', { hasText: 'version 2' }).waitFor();
+      assert.equal(await view.locator('.flag-moved').count(), 0);
       await view.getByRole('heading', { name: /^Last check/ }).waitFor();
       assert.match(await view.locator('.evidence').first().innerText(), /errors: "error" per exposure, treatment 0 in \d+ exposures.*: not enough data yet\./);
       await view.locator('.guard-charts figure.time-chart canvas').first().waitFor();

@@ -31,6 +31,8 @@ export const PlanShape = z.looseObject({
   onBreach: z.string(),
   status: z.string(),
   step: z.number(),
+  /** The flag version the plan last wrote or accepted. */
+  flagVersion: z.number(),
   stepExposures: z.object({ treatment: z.number(), control: z.number() }),
   lastCheck: z.nullable(z.object({ at: z.string(), outcome: z.string(), evidence: z.array(Evidence) })),
   pauseReason: z.optional(z.string()),

@@ -22,7 +22,18 @@ function Steering({ plan, releases }: { plan: PlanAnswer; releases: ReleasesStat
   );
 }
 
-export function PlanView({ plan, releases }: { plan: PlanAnswer; releases: ReleasesState }) {
+/** The editor holds an older version than the one the release wrote: saving it would be refused (or, once reloaded, pause the plan). */
+function FlagMoved({ plan, releases, editorVersion }: { plan: PlanAnswer; releases: ReleasesState; editorVersion: number }) {
+  if (plan.flagVersion <= editorVersion) return null;
+  return (
+    <p class="notice flag-moved">
+      {`The release wrote version ${plan.flagVersion} of the flag; the editor shows version ${editorVersion}.`}
+      <button type="button" onClick={() => void releases.loadFlagAgain()}>{`Load version ${plan.flagVersion}`}</button>
+    </p>
+  );
+}
+
+export function PlanView({ plan, releases, editorVersion }: { plan: PlanAnswer; releases: ReleasesState; editorVersion: number }) {
   return (
     <article class="plan-view" aria-labelledby="plan-title" data-status={plan.status}>
       <h3 id="plan-title">
@@ -38,6 +49,7 @@ export function PlanView({ plan, releases }: { plan: PlanAnswer; releases: Relea
       </details>
       <p class="muted">{`${plan.treatment} against ${plan.control}; exposures this step: ${plan.treatment} ${plan.stepExposures.treatment.toLocaleString('en-US')}, ${plan.control} ${plan.stepExposures.control.toLocaleString('en-US')}. On a breach: ${plan.onBreach === 'zero' ? `${plan.treatment} to 0%` : 'back to the previous step'}. Created by ${plan.createdBy}, ${formatDateTime(plan.createdAt)}.`}</p>
       {plan.pauseReason && plan.status === 'paused' ? <p class="warn">{`Paused: ${plan.pauseReason}`}</p> : null}
+      <FlagMoved plan={plan} releases={releases} editorVersion={editorVersion} />
       <Steering plan={plan} releases={releases} />
       {releases.steerError.value ? <p class="error" role="alert">{releases.steerError.value}</p> : null}
       {plan.lastCheck ? (

@@ -28,7 +28,7 @@ function PlanPicker({ releases }: { releases: ReleasesState }) {
   );
 }
 
-function Releases({ releases }: { releases: ReleasesState }) {
+function Releases({ releases, editorVersion }: { releases: ReleasesState; editorVersion: number }) {
   const { canEdit } = useApp();
   if (releases.form.value) return <PlanEditor releases={releases} />;
   const plans = releases.plans.value;
@@ -42,7 +42,7 @@ function Releases({ releases }: { releases: ReleasesState }) {
       {canStart ? <button type="button" class="primary" onClick={releases.startEditing}>Start a guarded release</button> : null}
       {plans !== null && plans.length === 0 ? <p class="hint">No release of this flag yet.</p> : null}
       <PlanPicker releases={releases} />
-      {shown ? <PlanView plan={shown} releases={releases} /> : null}
+      {shown ? <PlanView plan={shown} releases={releases} editorVersion={editorVersion} /> : null}
     </>
   );
 }
@@ -63,7 +63,7 @@ export function ReleasesPanel({ editor }: { editor: Editor }) {
     <div class="releases">
       <section aria-labelledby="releases-title">
         <h2 id="releases-title">Guarded releases</h2>
-        <Releases releases={releases} />
+        <Releases releases={releases} editorVersion={editor.version.value} />
       </section>
       <SchedulesPanel editor={editor} />
     </div>

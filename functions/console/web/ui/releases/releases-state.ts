@@ -11,6 +11,7 @@ import { defaultPlanForm, numberIssues, planBody, splitRules, type PlanForm } fr
 import { refusalWords } from '../../logic/release-words.ts';
 import type { Issue } from '../../logic/problems.ts';
 import type { AppState } from '../app-state.ts';
+import { loadFlag } from '../editor/load-flag.ts';
 import type { Editor } from '../editor-state.ts';
 
 const STEER_DONE: Readonly<Record<Steer, string>> = { pause: 'Paused', resume: 'Resumed', abort: 'Aborted' };
@@ -60,6 +61,17 @@ export function createReleasesState(app: AppState, editor: Editor) {
     async reload() {
       steerError.value = null;
       await load();
+    },
+    /** The flag as the release left it, into the editor (a draft with changes is kept unless dropped). */
+    async loadFlagAgain() {
+      if (editor.dirty.peek() && !confirm('Drop your unsaved changes and load the flag as the release left it?')) return;
+      try {
+        const opened = await app.requests.run('releases:flag', (abort) => loadFlag(app.client.value, editor.environment, editor.saved.peek().key, false, undefined, abort));
+        editor.reset(opened.flag, opened.version);
+        app.announce(`Loaded version ${opened.version} of the flag`);
+      } catch (err) {
+        if (!isAborted(err)) app.announce(`The flag could not be loaded: ${(err as Error).message}`, 'error');
+      }
     },
     startEditing() {
       const rule = rules.value[0];
