@@ -6,12 +6,13 @@ import type { Editor } from '../editor-state.ts';
 import { FlagSettings } from '../flag-settings.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
+import { ReleasesPanel } from '../releases/releases-panel.tsx';
 import { RulesList } from '../rules-list.tsx';
 import { TargetingPanel } from '../targeting/targeting-panel.tsx';
 import { UsagePanel } from '../usage/usage-panel.tsx';
 
-export type Tab = 'rules' | 'preview' | 'usage' | 'history' | 'targeting' | 'json';
-const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['usage', 'Usage'], ['history', 'History'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
+export type Tab = 'rules' | 'preview' | 'usage' | 'history' | 'releases' | 'targeting' | 'json';
+const TABS: readonly (readonly [Tab, string])[] = [['rules', 'Rules'], ['preview', 'Preview'], ['usage', 'Usage'], ['history', 'History'], ['releases', 'Releases'], ['targeting', 'Map & audiences'], ['json', 'JSON']];
 
 function TabList({ tab }: { tab: Signal<Tab> }) {
   const onKeyDown = (e: KeyboardEvent) => {
@@ -51,6 +52,8 @@ function Panel({ editor, tab }: { editor: Editor; tab: Tab }) {
       return <UsagePanel editor={editor} />;
     case 'history':
       return <HistoryPanel editor={editor} />;
+    case 'releases':
+      return <ReleasesPanel editor={editor} />;
     case 'targeting':
       return <TargetingPanel editor={editor} />;
     case 'json':

@@ -3,11 +3,14 @@
 import { formatDateTime } from '../../logic/dates.ts';
 import type { LibraryItem } from '../../logic/flag-library.ts';
 import { hashOf } from '../../logic/route.ts';
+import { useEffect, useMemo } from 'preact/hooks';
 import { useApp } from '../app-state.ts';
+import { PlannedBadges } from '../releases/planned-badges.tsx';
+import { createPlannedChanges, type Planned } from '../releases/planned-changes.ts';
 import type { LibraryState } from './library-state.ts';
 import { UsageSparkline } from '../usage/usage-sparkline.tsx';
 
-function FlagRow({ item, library, edit, env, now }: { item: LibraryItem; library: LibraryState; edit: boolean; env: string; now: number }) {
+function FlagRow({ item, library, edit, env, now, planned }: { item: LibraryItem; library: LibraryState; edit: boolean; env: string; now: number; planned: Planned | undefined }) {
   const d = item.document;
   return (
     <tr>
@@ -15,6 +18,7 @@ function FlagRow({ item, library, edit, env, now }: { item: LibraryItem; library
       <td>
         <a href={hashOf({ screen: 'editor', env, key: item.key, isNew: false })}>{item.key}</a>
         {d.name ? <div class="muted">{d.name}</div> : null}
+        <PlannedBadges planned={planned} />
       </td>
       <td><span class={`badge ${d.enabled ? 'on' : 'off'}`}>{d.enabled ? 'Enabled' : 'Disabled'}</span></td>
       <td class="wide-only">{(d.tags ?? []).map((t) => <span class="tag">{t}</span>)}</td>
@@ -29,8 +33,12 @@ function FlagRow({ item, library, edit, env, now }: { item: LibraryItem; library
 }
 
 export function FlagTable({ library }: { library: LibraryState }) {
-  const { canEdit, environment } = useApp();
+  const app = useApp();
+  const { canEdit, environment } = app;
   const edit = canEdit.value;
+  const planned = useMemo(() => createPlannedChanges(app), [app]);
+  const items = library.items.value;
+  useEffect(() => (items ? planned.follow(environment.peek(), items) : undefined), [items]);
   const shown = library.shown.value;
   const now = Date.now();
   return (
@@ -49,7 +57,7 @@ export function FlagTable({ library }: { library: LibraryState }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((item) => <FlagRow key={item.key} item={item} library={library} edit={edit} env={environment.value} now={now} />)}
+          {shown.map((item) => <FlagRow key={item.key} item={item} library={library} edit={edit} env={environment.value} now={now} planned={planned.byFlag.value.get(item.key)} />)}
         </tbody>
       </table>
     </div>
