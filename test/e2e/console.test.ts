@@ -89,8 +89,11 @@ describe('the console in a browser', function () {
     // Alt+ArrowDown moves the first condition into the group; Alt+ArrowUp takes it out again.
     await p.locator('[data-path="/rules/0/when/all/0"]').focus();
     await p.keyboard.press('Alt+ArrowDown');
+    // The focus follows the moved condition a frame after the move, as after every keyboard action.
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-path') === '/rules/0/when/all/0/any/0');
     assert.deepEqual(await whenOf(p, 'kb-nested'), { all: [{ any: [{ attr: 'plan', op: 'eq', value: 'pro' }, { attr: 'plan', op: 'eq', value: '' }, { attr: 'geo.country', op: 'eq', value: '' }] }] });
     await p.keyboard.press('Alt+ArrowUp');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-path') === '/rules/0/when/all/0');
     assert.deepEqual(await whenOf(p, 'kb-nested'), { all: [{ attr: 'plan', op: 'eq', value: 'pro' }, { any: [{ attr: 'plan', op: 'eq', value: '' }, { attr: 'geo.country', op: 'eq', value: '' }] }] });
     await p.keyboard.press('Control+z');
     assert.equal(((await whenOf(p, 'kb-nested')) as { all: unknown[] }).all.length, 1, 'Ctrl+Z undoes the move');
