@@ -2,8 +2,9 @@
 // (most of which write no version), at desktop width and at 390 px, with axe and a clean console.
 
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshotOnFailure, signIn } from './helpers/browser.ts';
+import { assertClean, assertFitsWidth, openConsolePage, type ConsolePage } from './helpers/console-page.ts';
 import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
 
 const ramp = (key: string) => ({ key, enabled: true, variants: { treatment: true, control: false }, offVariant: 'control', defaultVariant: 'control', rules: [{ id: 'ramp', serve: { rollout: { split: [{ variant: 'treatment', weight: 0 }, { variant: 'control', weight: 100 }] } } }] });
@@ -13,8 +14,7 @@ describe('console history: releases and scheduled changes', function () {
   this.timeout(60000);
   let product: LocalProduct;
   let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
+  let opened: ConsolePage | undefined;
 
   before(async () => {
     [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
@@ -24,8 +24,8 @@ describe('console history: releases and scheduled changes', function () {
     await product?.stop();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshotOnFailure(page, this.currentTest.fullTitle());
-    await context?.close();
+    if (this.currentTest?.state === 'failed') await screenshotOnFailure(opened?.page, this.currentTest.fullTitle());
+    await opened?.context.close();
   });
 
   const api = async (method: string, path: string, body?: unknown, ifMatch?: number) => {
@@ -45,11 +45,8 @@ describe('console history: releases and scheduled changes', function () {
       assert.equal(scheduled.status, 201);
       assert.equal((await api('DELETE', `${key}/schedules/${scheduled.body.id as string}`, undefined, 1)).status, 200);
 
-      context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
-      page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-      page.on('pageerror', (e) => problems.push(e.message));
+      opened = await openConsolePage(browser, width);
+      const { page } = opened;
       await signIn(page, product.consoleUrl, product.adminKey);
       await page.goto(`${product.consoleUrl}#/development/flags/${key}`);
       await page.getByRole('tab', { name: 'History' }).click();
@@ -59,9 +56,8 @@ describe('console history: releases and scheduled changes', function () {
         assert.equal(await page.locator(`[data-event="${event}"]`).count(), 1, event);
       }
       assert.match(await page.locator('[data-event="schedule:scheduled"]').innerText(), /end of campaign/);
-      assert.deepEqual(await seriousViolations(page), []);
-      assert.deepEqual(problems, []);
-      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, 'no horizontal scrolling');
+      await assertClean(opened, 'history');
+      await assertFitsWidth(page, width);
     });
   }
 });
