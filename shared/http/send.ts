@@ -1,7 +1,7 @@
 // Writing answers: JSON with its content type always, problems as application/problem+json.
 // `send` writes a handler's Reply (reply.ts) and is how routes answer; the sendX helpers below
 // are its parts, used as they are where no handler runs (health, routing, framework errors) and by
-// the routes still written by hand (the console's, the aggregator's).
+// the routes still written by hand (the console's static files).
 
 import { PROBLEM_CONTENT_TYPE, type ProblemBody } from './problem.ts';
 import type { Reply, ReplyHeaders } from './reply.ts';
