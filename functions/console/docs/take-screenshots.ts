@@ -48,8 +48,17 @@ try {
   await page.getByRole('tab', { name: 'Map & audiences' }).click();
   await page.locator('.map').waitFor();
   await shot('map');
+  const admin = (path: string, body: unknown, method = 'POST', ifMatch?: number) => fetch(`${product.url}/admin/v1${path}`, { method, headers: { Authorization: `Bearer ${product.adminKey}`, 'Content-Type': 'application/json', ...(ifMatch === undefined ? {} : { 'If-Match': String(ifMatch) }) }, body: JSON.stringify(body) });
+  // A guarded release, started by a minute run, and a scheduled change beside it.
+  await admin('/environments/development/flags/checkout-v2', { flag: { key: 'checkout-v2', enabled: true, variants: { treatment: true, control: false }, offVariant: 'control', defaultVariant: 'control', rules: [{ id: 'ramp', serve: { rollout: { split: [{ variant: 'treatment', weight: 0 }, { variant: 'control', weight: 100 }] } } }] } }, 'PUT', 0);
+  await admin('/environments/development/flags/checkout-v2/releases', { ruleId: 'ramp', control: 'control', treatment: 'treatment', steps: [1, 5, 25, 50, 100].map((t) => ({ weights: { treatment: t, control: 100 - t }, minHoldMinutes: 10, minSample: 1000 })), guards: [{ id: 'errors', kind: 'rate', event: 'error', tolerance: 0.1 }] });
+  await admin('/environments/development/flags/checkout-v2/schedules', { at: new Date(Date.now() + 7 * 86_400_000).toISOString(), change: { enabled: false }, comment: 'end of campaign' });
+  await fetch(`${product.url}/aggregate/run`, { method: 'POST', headers: { Authorization: `Bearer ${product.adminKey}` } });
+  await page.goto(`${product.consoleUrl}#/development/flags/checkout-v2`);
+  await page.getByRole('tab', { name: 'Releases' }).click();
+  await page.locator('.plan-view').waitFor();
+  await shot('releases');
   // Compare: dark-mode copied to a new staging environment, then turned off in development.
-  const admin = (path: string, body: unknown) => fetch(`${product.url}/admin/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${product.adminKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   await admin('/environments', { key: 'staging' });
   await admin('/environments/development/flags:bulk', { action: 'copy', keys: ['dark-mode'], targetEnvironment: 'staging' });
   await admin('/environments/development/flags:bulk', { action: 'disable', keys: ['dark-mode'] });
