@@ -2,35 +2,21 @@
 // (most of which write no version), at desktop width and at 390 px, with axe and a clean console.
 
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, screenshotOnFailure, signIn } from './helpers/browser.ts';
-import { assertClean, assertFitsWidth, openConsolePage, type ConsolePage } from './helpers/console-page.ts';
-import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
+import { signIn } from './helpers/browser.ts';
+import { assertClean, assertFitsWidth, consoleSuite, type ConsolePage } from './helpers/console-page.ts';
 
 const ramp = (key: string) => ({ key, enabled: true, variants: { treatment: true, control: false }, offVariant: 'control', defaultVariant: 'control', rules: [{ id: 'ramp', serve: { rollout: { split: [{ variant: 'treatment', weight: 0 }, { variant: 'control', weight: 100 }] } } }] });
 const plan = { ruleId: 'ramp', control: 'control', treatment: 'treatment', steps: [{ weights: { treatment: 5, control: 95 } }, { weights: { treatment: 100, control: 0 } }], guards: [{ id: 'errors', kind: 'rate', event: 'error', tolerance: 0.1 }] };
 
 describe('console history: releases and scheduled changes', function () {
   this.timeout(60000);
-  let product: LocalProduct;
-  let browser: Browser;
-  let opened: ConsolePage | undefined;
 
-  before(async () => {
-    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshotOnFailure(opened?.page, this.currentTest.fullTitle());
-    await opened?.context.close();
-  });
+  let opened: ConsolePage | undefined;
+  const suite = consoleSuite();
 
   const api = async (method: string, path: string, body?: unknown, ifMatch?: number) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${product.adminKey}`, 'Content-Type': 'application/json', ...(ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` }) };
-    const response = await fetch(`${product.url}/admin/v1/environments/development/flags/${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const headers: Record<string, string> = { Authorization: `Bearer ${suite.product.adminKey}`, 'Content-Type': 'application/json', ...(ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` }) };
+    const response = await fetch(`${suite.product.url}/admin/v1/environments/development/flags/${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
@@ -45,10 +31,10 @@ describe('console history: releases and scheduled changes', function () {
       assert.equal(scheduled.status, 201);
       assert.equal((await api('DELETE', `${key}/schedules/${scheduled.body.id as string}`, undefined, 1)).status, 200);
 
-      opened = await openConsolePage(browser, width);
+      opened = await suite.open(width);
       const { page } = opened;
-      await signIn(page, product.consoleUrl, product.adminKey);
-      await page.goto(`${product.consoleUrl}#/development/flags/${key}`);
+      await signIn(page, suite.product.consoleUrl, suite.product.adminKey);
+      await page.goto(`${suite.product.consoleUrl}#/development/flags/${key}`);
       await page.getByRole('tab', { name: 'History' }).click();
       const list = page.getByRole('heading', { name: 'Releases and scheduled changes' });
       await list.waitFor();

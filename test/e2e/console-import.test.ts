@@ -4,10 +4,9 @@
 // the stored ones keep their version; a preview gone stale (412) is said plainly and previewed again.
 
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotOnFailure, signIn } from './helpers/browser.ts';
-import { assertClean, assertFitsWidth, openConsolePage, putNewFlag, type ConsolePage } from './helpers/console-page.ts';
-import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
+import type { Page } from 'playwright-core';
+import { signIn } from './helpers/browser.ts';
+import { assertClean, assertFitsWidth, consoleSuite, putNewFlag, type ConsolePage } from './helpers/console-page.ts';
 
 const WIDTHS = [1280, 390] as const;
 
@@ -15,24 +14,12 @@ const flag = (key: string, extra: Record<string, unknown> = {}) => ({ key, enabl
 
 describe('import with a preview before it writes (i16)', function () {
   this.timeout(60000);
-  let product: LocalProduct;
-  let browser: Browser;
-  let open: ConsolePage | undefined;
 
-  before(async () => {
-    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshotOnFailure(open?.page, this.currentTest.fullTitle());
-    await open?.context.close();
-  });
+  let open: ConsolePage | undefined;
+  const suite = consoleSuite();
 
   const admin = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${product.url}/admin/v1${path}`, { ...init, headers: { Authorization: `Bearer ${product.adminKey}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+    const response = await fetch(`${suite.product.url}/admin/v1${path}`, { ...init, headers: { Authorization: `Bearer ${suite.product.adminKey}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const versionOf = async (env: string, key: string) => (await admin(`/environments/${env}/flags/${key}`)).body.version;
@@ -45,15 +32,15 @@ describe('import with a preview before it writes (i16)', function () {
 
       before(async () => {
         assert.equal((await admin('/environments', { method: 'POST', body: JSON.stringify({ key: env }) })).status, 201);
-        await putNewFlag(product.url, product.adminKey, flag('same'), env);
-        await putNewFlag(product.url, product.adminKey, flag('toggle', { enabled: false }), env);
+        await putNewFlag(suite.product.url, suite.product.adminKey, flag('same'), env);
+        await putNewFlag(suite.product.url, suite.product.adminKey, flag('toggle', { enabled: false }), env);
       });
 
       it('previews what the file would change, and Cancel leaves everything as it was', async () => {
-        open = await openConsolePage(browser, width);
+        open = await suite.open(width);
         const p = open.page;
-        await signIn(p, product.consoleUrl, product.adminKey);
-        await p.goto(`${product.consoleUrl}#/${env}/flags`);
+        await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+        await p.goto(`${suite.product.consoleUrl}#/${env}/flags`);
         await p.getByRole('link', { name: 'toggle' }).waitFor();
         await chooseFile(p, file);
         await p.getByRole('heading', { name: `Import flags.json into ${env}?` }).waitFor();
@@ -75,10 +62,10 @@ describe('import with a preview before it writes (i16)', function () {
       });
 
       it('imports the changes only when asked, keeps the unchanged document\'s version, and previews again after a write in between', async () => {
-        open = await openConsolePage(browser, width);
+        open = await suite.open(width);
         const p = open.page;
-        await signIn(p, product.consoleUrl, product.adminKey);
-        await p.goto(`${product.consoleUrl}#/${env}/flags`);
+        await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+        await p.goto(`${suite.product.consoleUrl}#/${env}/flags`);
         await p.getByRole('link', { name: 'toggle' }).waitFor();
         await chooseFile(p, file);
         const importButton = p.getByRole('button', { name: 'Import 2 changes' });
@@ -104,10 +91,10 @@ describe('import with a preview before it writes (i16)', function () {
       });
 
       it('lists the golden tests an import would break, and imports anyway only with a reason', async () => {
-        open = await openConsolePage(browser, width);
+        open = await suite.open(width);
         const p = open.page;
-        await signIn(p, product.consoleUrl, product.adminKey);
-        await p.goto(`${product.consoleUrl}#/${env}/flags`);
+        await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+        await p.goto(`${suite.product.consoleUrl}#/${env}/flags`);
         await p.getByRole('link', { name: 'toggle' }).waitFor();
         const broken = flag('golden', { tests: [{ name: 'pros get it', context: { targetingKey: 'a' }, expect: { variant: 'on' } }] });
         await chooseFile(p, { flags: [broken] });

@@ -4,10 +4,9 @@
 // countries beside the map selecting what the map selects, Malta and Singapore included as dots.
 
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotOnFailure, signIn } from './helpers/browser.ts';
-import { assertClean, assertFitsWidth, openConsolePage, putNewFlag, type ConsolePage } from './helpers/console-page.ts';
-import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
+import type { Page } from 'playwright-core';
+import { signIn } from './helpers/browser.ts';
+import { assertClean, assertFitsWidth, consoleSuite, putNewFlag, type ConsolePage } from './helpers/console-page.ts';
 
 const WIDTHS = [1280, 390] as const;
 
@@ -18,28 +17,17 @@ const mapped = (key: string) => ({
 
 describe('the countries map for every country (i16)', function () {
   this.timeout(60000);
-  let product: LocalProduct;
-  let browser: Browser;
-  let open: ConsolePage | undefined;
 
-  before(async () => {
-    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
+  let open: ConsolePage | undefined;
+  const suite = consoleSuite(async (product) => {
     for (const width of WIDTHS) await putNewFlag(product.url, product.adminKey, mapped(`map-${width}`));
-  });
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshotOnFailure(open?.page, this.currentTest.fullTitle());
-    await open?.context.close();
   });
 
   const openMap = async (width: number) => {
-    open = await openConsolePage(browser, width);
+    open = await suite.open(width);
     const p = open.page;
-    await signIn(p, product.consoleUrl, product.adminKey);
-    await p.goto(`${product.consoleUrl}#/development/flags/map-${width}`);
+    await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+    await p.goto(`${suite.product.consoleUrl}#/development/flags/map-${width}`);
     await p.getByRole('tab', { name: 'Map & audiences' }).click();
     await p.locator('svg.map').waitFor();
     return p;

@@ -4,10 +4,9 @@
 // and values converted or cleared (and said so) when a condition's attribute changes.
 
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotOnFailure, signIn } from './helpers/browser.ts';
-import { assertClean, assertFitsWidth, openConsolePage, putNewFlag, type ConsolePage } from './helpers/console-page.ts';
-import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
+import type { Page } from 'playwright-core';
+import { signIn } from './helpers/browser.ts';
+import { assertClean, assertFitsWidth, consoleSuite, putNewFlag, type ConsolePage } from './helpers/console-page.ts';
 
 const WIDTHS = [1280, 390] as const;
 
@@ -21,21 +20,10 @@ const mistaken = (key: string) => ({
 
 describe('targeting values checked against their attribute (i16)', function () {
   this.timeout(60000);
-  let product: LocalProduct;
-  let browser: Browser;
-  let open: ConsolePage | undefined;
 
-  before(async () => {
-    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
+  let open: ConsolePage | undefined;
+  const suite = consoleSuite(async (product) => {
     for (const width of WIDTHS) await putNewFlag(product.url, product.adminKey, mistaken(`values-${width}`));
-  });
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshotOnFailure(open?.page, this.currentTest.fullTitle());
-    await open?.context.close();
   });
 
   const chips = (p: Page, rule: number) => p.locator(`#node-${rule}-root .chip`).evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
@@ -43,10 +31,10 @@ describe('targeting values checked against their attribute (i16)', function () {
   for (const width of WIDTHS) {
     describe(`at ${width} px`, () => {
       it('shows each value the attribute never holds at the value, fixes it in one click, and Undo takes the fix back', async () => {
-        open = await openConsolePage(browser, width);
+        open = await suite.open(width);
         const p = open.page;
-        await signIn(p, product.consoleUrl, product.adminKey);
-        await p.goto(`${product.consoleUrl}#/development/flags/values-${width}`);
+        await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+        await p.goto(`${suite.product.consoleUrl}#/development/flags/values-${width}`);
         const warnings = p.locator('#node-0-root [data-value-warning]');
         await p.locator('[data-value-warning="/rules/0/when/value/2"]').waitFor();
         assert.deepEqual(await warnings.evaluateAll((els) => els.map((e) => e.getAttribute('data-value-warning'))), ['/rules/0/when/value/0', '/rules/0/when/value/1', '/rules/0/when/value/2']);
@@ -69,10 +57,10 @@ describe('targeting values checked against their attribute (i16)', function () {
       });
 
       it('checks a value as it is typed, offers the countries by name, and converts or clears values when the attribute changes', async () => {
-        open = await openConsolePage(browser, width);
+        open = await suite.open(width);
         const p = open.page;
-        await signIn(p, product.consoleUrl, product.adminKey);
-        await p.goto(`${product.consoleUrl}#/development/flags/values-${width}`);
+        await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+        await p.goto(`${suite.product.consoleUrl}#/development/flags/values-${width}`);
         await p.locator('[data-value-warning="/rules/0/when/value/2"]').waitFor();
         assert.equal(await p.locator('#node-0-root-value-options option[value="MT"]').getAttribute('value'), 'MT');
         assert.equal(await p.locator('#node-0-root-value-options option[value="MT"]').innerText(), 'Malta');

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seriousViolations } from './browser.ts';
+import { launchChromium, screenshotOnFailure, seriousViolations } from './browser.ts';
+import { startLocalProduct, type LocalProduct } from './local-product.ts';
 
 export type ConsolePage = { readonly context: BrowserContext; readonly page: Page; readonly problems: string[] };
 
@@ -36,4 +37,36 @@ export async function assertFitsWidth(page: Page, width: number): Promise<void> 
 export async function putNewFlag(url: string, adminKey: string, flag: { key: string } & Record<string, unknown>, env = 'development'): Promise<void> {
   const response = await fetch(`${url}/admin/v1/environments/${env}/flags/${flag.key}`, { method: 'PUT', headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json', 'If-Match': '0' }, body: JSON.stringify({ flag }) });
   assert.equal(response.status, 201, await response.text());
+}
+
+/**
+ * The hooks every console suite has: the local product and Chromium started once before it (then
+ * `setup`), stopped after it; the page a test opened closed after that test, its screenshot kept
+ * when the test failed.
+ */
+export function consoleSuite(setup?: (product: LocalProduct) => Promise<void>) {
+  let product: LocalProduct | undefined;
+  let browser: Browser | undefined;
+  let opened: ConsolePage | undefined;
+  before(async () => {
+    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
+    await setup?.(product);
+  });
+  after(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshotOnFailure(opened?.page, this.currentTest.fullTitle());
+    await opened?.context.close();
+    opened = undefined;
+  });
+  return {
+    get product(): LocalProduct {
+      if (!product) throw new Error('the local product starts in the suite\'s before hook');
+      return product;
+    },
+    /** A fresh page at `width`, closed after the test. */
+    open: async (width: number): Promise<ConsolePage> => (opened = await openConsolePage(browser!, width)),
+  };
 }
