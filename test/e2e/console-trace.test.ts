@@ -4,9 +4,8 @@
 // AA) with no serious or critical violation and nothing in the browser console.
 
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
-import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
+import { signIn } from './helpers/browser.ts';
+import { assertClean, assertFitsWidth, consoleSuite, putNewFlag } from './helpers/console-page.ts';
 
 const WIDTHS = [1280, 390] as const;
 
@@ -21,39 +20,16 @@ const explained = (key: string) => ({
 
 describe('the Why? of a previewed user as the rules\' trees (i16)', function () {
   this.timeout(60000);
-  let product: LocalProduct;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-  let problems: string[] = [];
-
-  before(async () => {
-    [product, browser] = await Promise.all([startLocalProduct(), launchChromium()]);
-    for (const width of WIDTHS) {
-      const flag = explained(`why-${width}`);
-      const response = await fetch(`${product.url}/admin/v1/environments/development/flags/${flag.key}`, { method: 'PUT', headers: { Authorization: `Bearer ${product.adminKey}`, 'Content-Type': 'application/json', 'If-Match': '0' }, body: JSON.stringify({ flag }) });
-      assert.equal(response.status, 201);
-    }
-  });
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshotOnFailure(page, this.currentTest.fullTitle());
-    await context?.close();
+  const suite = consoleSuite(async (product) => {
+    for (const width of WIDTHS) await putNewFlag(product.url, product.adminKey, explained(`why-${width}`));
   });
 
   for (const width of WIDTHS) {
     it(`draws each rule's tree with every clause's outcome, the segment and the split, at ${width} px`, async () => {
-      context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
-      const p = (page = await context.newPage());
-      problems = [];
-      p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-      p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      p.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
-      await signIn(p, product.consoleUrl, product.adminKey);
-      await p.goto(`${product.consoleUrl}#/development/flags/why-${width}`);
+      const opened = await suite.open(width);
+      const p = opened.page;
+      await signIn(p, suite.product.consoleUrl, suite.product.adminKey);
+      await p.goto(`${suite.product.consoleUrl}#/development/flags/why-${width}`);
       await p.getByRole('tab', { name: 'Preview' }).click();
       await p.getByLabel(/Paste CSV/).fill('targetingKey,plan,geo.country,appVersion,email\nu1,free,DE,3.1.0,a@shop.test');
       await p.getByRole('button', { name: 'Preview these users' }).click();
@@ -74,10 +50,8 @@ describe('the Why? of a previewed user as the rules\' trees (i16)', function () 
       assert.equal(await rule('new-app').locator('.split-trace tr.chosen').count(), 1);
       assert.match(await rule('everyone-else').locator('h3').innerText(), /not reached/);
 
-      const violations = await seriousViolations(p);
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
-      assert.ok(await p.evaluate((w) => document.documentElement.scrollWidth <= w, width), `no horizontal scrolling at ${width} px`);
-      assert.deepEqual(problems, []);
+      await assertClean(opened, 'the Why? trees');
+      await assertFitsWidth(p, width);
     });
   }
 });
