@@ -4,11 +4,11 @@
 
 import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
-import { WORK_DEADLINE_MS, type AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { requestDeadline, type AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
-import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
+import { deadlineProblem } from '../../shared/http/work-deadline.ts';
 import { analyze } from '../../shared/rules/index.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
 
@@ -27,7 +27,7 @@ export function analyzeRoute(deps: AuthoringDeps): ReplyRoute {
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return reply.problem(resolved.problem);
       const doc = resolved.compiled.doc;
-      const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
+      const deadline = requestDeadline(deps);
       const { complexity, conflicts, stopped } = analyze(doc, { segments: resolved.references.segments, stop: deadline.expired });
       const rulesAt = body.flag !== undefined ? '/flag/rules' : '/flagKey';
       if (stopped) return reply.problem(deadlineProblem(rulesAt, stopped.rulesDone, doc.rules?.length ?? 0, 'rules', deadline.ms));

@@ -6,8 +6,8 @@ import { admitAuthor } from '../../shared/authoring/admit.ts';
 import type { AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import { tooManyItems } from '../../shared/http/problem.ts';
-import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
-import { WORK_DEADLINE_MS } from '../../shared/authoring/deps.ts';
+import { deadlineProblem } from '../../shared/http/work-deadline.ts';
+import { requestDeadline } from '../../shared/authoring/deps.ts';
 import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
 import { FLAG_SOURCE_FIELDS, ONE_FLAG_SOURCE, resolveFlag } from './flag-source.ts';
@@ -39,9 +39,9 @@ export function previewRoute(deps: AuthoringDeps): ReplyRoute {
       const resolved = resolveFlag(body, admitted.snapshot);
       if (!resolved.ok) return reply.problem(resolved.problem);
       const now = instantOf(body.now, deps.now);
-      const ms = deps.workDeadlineMs ?? WORK_DEADLINE_MS;
-      const run = previewUsers(resolved.compiled, users, { now, trace }, workDeadline(ms, deps.workClock));
-      if (!run.ok) return reply.problem(deadlineProblem('/users', run.done, users.length, 'users', ms));
+      const deadline = requestDeadline(deps);
+      const run = previewUsers(resolved.compiled, users, { now, trace }, deadline);
+      if (!run.ok) return reply.problem(deadlineProblem('/users', run.done, users.length, 'users', deadline.ms));
       const { results, summary } = run;
       return reply.json(200, { flagKey: resolved.compiled.key, environment: admitted.snapshot.environment, now: new Date(now).toISOString(), summary, results });
     },

@@ -4,12 +4,12 @@
 import * as z from 'zod';
 import { admitAuthor } from '../../shared/authoring/admit.ts';
 import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
-import { WORK_DEADLINE_MS, type AuthoringDeps } from '../../shared/authoring/deps.ts';
+import { requestDeadline, type AuthoringDeps } from '../../shared/authoring/deps.ts';
 import { referencesOf } from '../../shared/authoring/references.ts';
 import { jsonRoute } from '../../shared/http/json-route.ts';
 import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
-import { deadlineProblem, workDeadline } from '../../shared/http/work-deadline.ts';
+import { deadlineProblem } from '../../shared/http/work-deadline.ts';
 import { AttributeDefinitionSchema, LIMITS } from '../../shared/rules/index.ts';
 import { checkDocument, DOCUMENT_KINDS, type DocumentKind } from './check-document.ts';
 
@@ -39,7 +39,7 @@ export function validateRoute(deps: AuthoringDeps): ReplyRoute {
       const kind = DOCUMENT_KINDS.find((k) => body[k] !== undefined) as DocumentKind;
       const stored = body.catalogue ?? (await deps.flags.attributes(snapshot.environment));
       const catalogue = definitionsOf(catalogueOf(stored));
-      const deadline = workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
+      const deadline = requestDeadline(deps);
       const report = checkDocument(kind, body[kind], referencesOf(snapshot), catalogue, deadline.expired);
       if (report.stopped) return reply.problem(deadlineProblem(`/${kind}/rules`, report.stopped.rulesDone, ruleCount(body[kind]), 'rules', deadline.ms));
       return reply.json(200, { kind, environment: snapshot.environment, ...report });

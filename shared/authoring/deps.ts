@@ -3,7 +3,7 @@
 
 import type { KeyLookup } from '../http/auth.ts';
 import type { AuthGuard } from '../http/auth-guard.ts';
-import type { Clock } from '../http/work-deadline.ts';
+import { workDeadline, type Clock, type WorkDeadline } from '../http/work-deadline.ts';
 import type { FlagStore } from '../store/ports.ts';
 
 export type AuthoringDeps = {
@@ -24,3 +24,8 @@ export type AuthoringDeps = {
 
 /** 2 s: a preview of 10,000 typical users takes about 500 ms; past 2 s the console's user is waiting on a runaway flag. */
 export const WORK_DEADLINE_MS = 2000;
+
+/** The work deadline of one authoring request, started now (the deps' own length and clock, else the default). */
+export function requestDeadline(deps: Pick<AuthoringDeps, 'workDeadlineMs' | 'workClock'>): WorkDeadline {
+  return workDeadline(deps.workDeadlineMs ?? WORK_DEADLINE_MS, deps.workClock);
+}
