@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
+import { openConsolePage } from './helpers/console-page.ts';
 import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
 
 const css = readFileSync(new URL('../../functions/console/web/styles.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
@@ -80,12 +81,7 @@ describe('the console after its design pass, in a browser', function () {
   });
 
   const open = async (width: number, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') => {
-    context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US', reducedMotion });
-    page = await context.newPage();
-    problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+    ({ context, page, problems } = await openConsolePage(browser, width, { reducedMotion }));
     return page;
   };
   const clean = async (p: Page, screen: string, width: number) => {

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
+import { openConsolePage } from './helpers/console-page.ts';
 import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
 
 type Json = Record<string, unknown>;
@@ -48,13 +49,7 @@ describe('the console across environments (i16)', function () {
   });
 
   const open = async (width: number) => {
-    context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US', timezoneId: 'America/New_York' });
-    page = await context.newPage();
-    problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
-    page.on('dialog', (d) => void d.accept());
+    ({ context, page, problems } = await openConsolePage(browser, width, { timezoneId: 'America/New_York', acceptDialogs: true }));
     return page;
   };
   const clean = async (p: Page, screen: string) => {

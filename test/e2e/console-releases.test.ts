@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
+import { openConsolePage } from './helpers/console-page.ts';
 import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
 
 const WIDTHS = [1280, 390] as const;
@@ -44,13 +45,8 @@ describe('guarded releases and scheduled changes in the console (i17)', function
     assert.deepEqual(wider, [], `${screen}: no horizontal scrolling at ${width} px`);
   };
   const open = async (width: number, key = product.adminKey) => {
-    context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const p = (page = await context.newPage());
-    problems = [];
-    p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    p.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
-    p.on('dialog', (d) => void d.accept());
+    ({ context, page, problems } = await openConsolePage(browser, width, { height: 900, acceptDialogs: true }));
+    const p = page;
     await signIn(p, product.consoleUrl, key);
     return p;
   };

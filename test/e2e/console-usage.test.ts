@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotOnFailure, seriousViolations, signIn } from './helpers/browser.ts';
+import { openConsolePage } from './helpers/console-page.ts';
 import { startLocalProduct, type LocalProduct } from './helpers/local-product.ts';
 
 const WIDTHS = [1280, 390] as const;
@@ -51,12 +52,7 @@ describe('the console shows usage (i16)', function () {
   });
 
   const open = async (width: number) => {
-    context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US' });
-    page = await context.newPage();
-    problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+    ({ context, page, problems } = await openConsolePage(browser, width));
     await signIn(page, product.consoleUrl, product.adminKey);
     return page;
   };

@@ -9,13 +9,18 @@ import { startLocalProduct, type LocalProduct } from './local-product.ts';
 
 export type ConsolePage = { readonly context: BrowserContext; readonly page: Page; readonly problems: string[] };
 
-export async function openConsolePage(browser: Browser, width: number): Promise<ConsolePage> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US' });
+/** How a page differs from the default one: taller, another zone or motion preference, dialogs accepted. */
+export type PageOptions = { readonly height?: number; readonly timezoneId?: string; readonly reducedMotion?: 'reduce' | 'no-preference'; readonly acceptDialogs?: boolean };
+
+export async function openConsolePage(browser: Browser, width: number, options: PageOptions = {}): Promise<ConsolePage> {
+  const { height = 800, acceptDialogs = false, ...more } = options;
+  const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true, locale: 'en-US', ...more });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+  if (acceptDialogs) page.on('dialog', (d) => void d.accept());
   return { context, page, problems };
 }
 
@@ -67,6 +72,6 @@ export function consoleSuite(setup?: (product: LocalProduct) => Promise<void>) {
       return product;
     },
     /** A fresh page at `width`, closed after the test. */
-    open: async (width: number): Promise<ConsolePage> => (opened = await openConsolePage(browser!, width)),
+    open: async (width: number, options?: PageOptions): Promise<ConsolePage> => (opened = await openConsolePage(browser!, width, options)),
   };
 }
