@@ -11,7 +11,7 @@ import type { Flag } from '../../shared/rules/index.ts';
 import type { WriteMeta } from '../../shared/store/results.ts';
 import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
-import { scopeOf } from './document-checks.ts';
+import { scopeOf } from '../../shared/authoring/document-checks.ts';
 import { commentOf } from './http-bits.ts';
 import { goldenProblem } from './save-answer.ts';
 import { saveDocument, type SaveOutcome } from './save.ts';

@@ -4,7 +4,7 @@
 import { problem } from '../../shared/http/problem.ts';
 import { reply, type Reply } from '../../shared/http/reply.ts';
 import type { DocumentKind } from '../../shared/store/document-ports.ts';
-import type { GoldenFailure } from './golden-tests.ts';
+import type { GoldenFailure } from '../../shared/authoring/golden-tests.ts';
 import { prefixed, replyNotFound, replyStale, replyVersioned } from './http-bits.ts';
 import { KIND_HTTP } from './kinds.ts';
 import type { SaveOutcome } from './save.ts';

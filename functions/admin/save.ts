@@ -4,9 +4,9 @@
 import type { Issue } from '../../shared/rules/index.ts';
 import type { DocumentKind, DocumentOf, PutResult } from '../../shared/store/document-ports.ts';
 import type { Conflict, NotFound, Precondition } from '../../shared/store/results.ts';
-import { checkDocument, scopeOf, type Scope } from './document-checks.ts';
+import { checkDocument, scopeOf, type Scope } from '../../shared/authoring/document-checks.ts';
 import type { AdminDeps } from './deps.ts';
-import type { GoldenFailure } from './golden-tests.ts';
+import type { GoldenFailure } from '../../shared/authoring/golden-tests.ts';
 
 export type SaveOutcome<T> =
   | { readonly ok: true; readonly saved: Extract<PutResult<T>, { ok: true }>; readonly forcedFailures: readonly GoldenFailure[] }

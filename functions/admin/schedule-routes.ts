@@ -11,7 +11,7 @@ import { decideSchedule } from '../../shared/schedules/decide-schedule.ts';
 import { ScheduleInputSchema, type ScheduleRecord } from '../../shared/schedules/schedule-schema.ts';
 import { adminRoute, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
-import { checkDocument, scopeOf } from './document-checks.ts';
+import { checkDocument, scopeOf } from '../../shared/authoring/document-checks.ts';
 import { etag, prefixed, readIfMatch, replyNotFound, replyStale } from './http-bits.ts';
 
 export type ScheduleDeps = AdminDeps & { readonly releases: ReleaseStore };

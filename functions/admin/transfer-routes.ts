@@ -12,8 +12,8 @@ import { AttributeDefinitionSchema, FlagSchema, SegmentSchema, parseWithSchema, 
 import type { ImportInput } from '../../shared/store/admin-ports.ts';
 import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
-import { checkDocument, scopeOf, withDrafts, type Scope } from './document-checks.ts';
-import type { GoldenFailure } from './golden-tests.ts';
+import { checkDocument, scopeOf, withDrafts, type Scope } from '../../shared/authoring/document-checks.ts';
+import type { GoldenFailure } from '../../shared/authoring/golden-tests.ts';
 import { commentOf, etag, forceOf, prefixed, readIfMatch, replyNotFound, replyRefusal } from './http-bits.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
 import { dryRunOf, previewBody } from './import-preview.ts';

@@ -3,10 +3,10 @@
 // commit per environment (release-store.ts). Figures come from the aggregator's rollups of
 // complete minutes; Monitoring guards are read through one injected function.
 
-import { catalogueOf, definitionsOf } from '../authoring/catalogue.ts';
 import { runGoldenTests, type GoldenFailure } from '../authoring/golden-tests.ts';
+import { checkDocument } from '../authoring/document-checks.ts';
 import type { FlagMinute } from '../aggregate/rollup-store.ts';
-import { parseWithSchema, validate, type AttributeDefinition, type Flag, type Segment } from '../rules/index.ts';
+import { parseWithSchema, type AttributeDefinition, type Flag, type Segment } from '../rules/index.ts';
 import { FlagSchema } from '../rules/schema.ts';
 import { decideSchedule, scheduleActor } from '../schedules/decide-schedule.ts';
 import type { ScheduleRecord } from '../schedules/schedule-schema.ts';
@@ -114,14 +114,12 @@ async function scheduleItem(s: ScheduleRecord, scope: Scope, now: number, tally:
   };
   if (outcome.kind === 'refuse') return refuse(outcome.reason);
   if (outcome.kind === 'not_due') throw new Error(`schedule ${s.id} is not due`);
-  // Checked as a PUT would be: the document now, against the environment now.
+  // Checked as a PUT is, by the same check: the document now, against the environment now.
+  const { errors, failures } = checkDocument('flags', outcome.document, { ...scope.references, attributes: await scope.attributes() }, now);
+  if (errors.length > 0) return refuse(`the change would make the flag invalid: ${errors[0]!.path} ${errors[0]!.message}`);
+  if (failures.length > 0) return refuse(`the flag's golden tests would fail: ${goldenText(failures)}`);
   const parsed = parseWithSchema(FlagSchema, outcome.document);
   if (!parsed.ok) return refuse(`the change is not a valid flag: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-  const references = { ...scope.references, flags: { ...scope.references.flags, [s.flag]: parsed.value } };
-  const errors = validate(outcome.document, { kind: 'flag', catalogue: definitionsOf(catalogueOf(await scope.attributes())), segments: references.segments, flags: references.flags }).errors;
-  if (errors.length > 0) return refuse(`the change would make the flag invalid: ${errors[0]!.path} ${errors[0]!.message}`);
-  const failures = runGoldenTests(parsed.value, references, now);
-  if (failures.length > 0) return refuse(`the flag's golden tests would fail: ${goldenText(failures)}`);
   const version = (flag?.version ?? 0) + 1;
   tally.applied.push({ environment: s.environment, flag: s.flag, schedule: s.id, status: 'applied' });
   return { kind: 'schedule', record: { ...s, status: 'applied', appliedVersion: version, updatedAt: at }, write: { key: s.flag, ifMatch: flag?.version ?? 0, document: parsed.value, actor: scheduleActor(s.id), comment: outcome.comment } };

@@ -48,6 +48,14 @@ describe('the release step of a minute run', () => {
     assert.match((await releases.schedule(ENV, 's1'))?.reason ?? '', /^the change would make the flag invalid: \/defaultVariant/);
   });
 
+  it('refuses a scheduled document a PUT would refuse: golden-test contexts past the context limits', async () => {
+    const { releases, deps } = await setUp(rampFlag());
+    const oversized = { ...rampFlag(), tests: [{ context: { targetingKey: 'u1', note: 'x'.repeat(2048) }, expect: { variant: 'control' } }] };
+    assert.ok((await releases.createSchedule(schedule('s1', oversized))).ok);
+    await runReleases(deps);
+    assert.match((await releases.schedule(ENV, 's1'))?.reason ?? '', /^the change would make the flag invalid: \/tests\/0\/context/);
+  });
+
   it('writes one change per flag per run: a plan step waits behind a due schedule on the same flag, and then pauses', async () => {
     const { releases, stores, deps, tick } = await setUp(rampFlag());
     const plan = aPlan();

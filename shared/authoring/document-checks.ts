@@ -1,12 +1,13 @@
 // What a document must pass before it is stored: the core's validate() against the
 // environment's segments, flags and attribute catalogue (the draft laid over them), and for a
-// flag its golden tests. Paths are the document's own (`/rules/0/when`); routes prefix them.
+// flag its golden tests. Paths are the document's own (`/rules/0/when`); routes prefix them. The
+// admin function's saves and imports and the minute run's scheduled changes all check through it.
 
-import { catalogueOf, definitionsOf } from '../../shared/authoring/catalogue.ts';
-import { goldenContextIssues } from '../../shared/authoring/golden-contexts.ts';
-import { AttributeDefinitionSchema, parseWithSchema, validate, type AttributeDefinition, type Flag, type Issue, type Segment } from '../../shared/rules/index.ts';
-import type { DocumentKind } from '../../shared/store/document-ports.ts';
-import type { AdminStores } from '../../shared/store/ports.ts';
+import { catalogueOf, definitionsOf } from './catalogue.ts';
+import { goldenContextIssues } from './golden-contexts.ts';
+import { AttributeDefinitionSchema, parseWithSchema, validate, type AttributeDefinition, type Flag, type Issue, type Segment } from '../rules/index.ts';
+import type { DocumentKind } from '../store/document-ports.ts';
+import type { AdminStores } from '../store/ports.ts';
 import { runGoldenTests, type GoldenFailure } from './golden-tests.ts';
 
 /** An environment's documents as a check sees them. */
