@@ -7,6 +7,7 @@ import { problem } from '../../shared/http/problem.ts';
 import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
 import type { ReleaseStore } from '../../shared/releases/release-store.ts';
+import { ownValue } from '../../shared/rules/own.ts';
 import { decideSchedule } from '../../shared/schedules/decide-schedule.ts';
 import { ScheduleInputSchema, type ScheduleRecord } from '../../shared/schedules/schedule-schema.ts';
 import { adminRoute, readBody } from './admin-route.ts';
@@ -35,8 +36,11 @@ export function scheduleRoutes(deps: ScheduleDeps): ReplyRoute[] {
       const now = deps.now();
       const dueAt = Date.parse(body.at);
       if (dueAt < now - PAST_TOLERANCE_MS) return reply.problem(problem('INVALID_BODY', `"at" is in the past (${body.at})`, [{ path: '/at', code: 'INVALID_VALUE', message: 'must not be in the past' }]));
-      const flag = await deps.stores.documents.flags.get(env, key);
-      if (!flag.ok) return replyNotFound(`flag "${key}" in environment "${env}"`);
+      // One read of the environment: the flag as it is now, and what its changed document is checked against.
+      const scope = await scopeOf(deps.stores, env);
+      const stored = scope && ownValue(scope.flags, key);
+      if (!scope || !stored) return replyNotFound(`flag "${key}" in environment "${env}"`);
+      const flag = { version: stored.version ?? 0, document: stored };
       const at = new Date(now).toISOString();
       const record: ScheduleRecord = {
         id: `s${randomBytes(6).toString('hex')}`, environment: env, flag: key, at: new Date(dueAt).toISOString(), dueAt, change: body.change,
@@ -47,8 +51,7 @@ export function scheduleRoutes(deps: ScheduleDeps): ReplyRoute[] {
       if (preview.kind === 'refuse') return reply.problem(problem('INVALID_DOCUMENT', preview.reason, [{ path: '/change', code: 'INVALID_VALUE', message: preview.reason }]));
       if (preview.kind === 'apply') {
         if ((preview.document as { key?: unknown }).key !== key) return reply.problem(problem('INVALID_DOCUMENT', `the flag's key must be "${key}", as in the URL`, [{ path: '/change/key', code: 'INVALID_KEY', message: `must be "${key}"` }]));
-        const scope = await scopeOf(deps.stores, env);
-        const errors = scope ? checkDocument('flags', preview.document, scope, now).errors : [];
+        const { errors } = checkDocument('flags', preview.document, scope, now);
         if (errors.length > 0) return reply.problem(problem('INVALID_DOCUMENT', `the flag after this change has ${errors.length} error${errors.length === 1 ? '' : 's'}`, prefixed('/change', errors)));
       }
       const created = await deps.releases.createSchedule(record);

@@ -1,7 +1,8 @@
 // GET /v1/environments/:env/usage?keys=a,b,c: the flag library's usage at a glance for up to 50
 // flags in one request: each flag's evaluations in the last 24 hours by hour (a sparkline) and the
 // minute it was last evaluated (unbounded: the rollups are kept, so "not evaluated for 30 days"
-// is true when said). Cost per flag: its minutes of the last day, and one read for the last one.
+// is true when said). Cost per flag: its minutes of the last day, and for a flag not evaluated in it
+// one read of its latest minute before.
 
 import { problem } from '../../shared/http/problem.ts';
 import { queryParam, unknownQuery } from '../../shared/http/query.ts';
@@ -34,9 +35,11 @@ export function usageOverviewRoute(deps: AdminDeps): ReplyRoute {
     const from = to - HOURS * HOUR_MS;
     const flags = await Promise.all(
       keys.map(async (key): Promise<FlagUsageOverview> => {
-        const [rows, last] = await Promise.all([deps.usage ? deps.usage(env, key, from, to) : [], deps.lastUsed ? deps.lastUsed(env, key, to) : undefined]);
+        const rows = deps.usage ? await deps.usage(env, key, from, to) : [];
         const hours = new Array<number>(HOURS).fill(0);
         for (const m of rows) hours[Math.floor((m.minute - from) / HOUR_MS)]! += m.evaluations;
+        // The day's minutes already hold the latest one; only a flag quiet all day needs the read further back.
+        const last = rows.length > 0 ? Math.max(...rows.map((m) => m.minute)) : deps.lastUsed ? await deps.lastUsed(env, key, from) : undefined;
         return { key, evaluations: hours.reduce((a, b) => a + b, 0), hours, lastEvaluated: last === undefined ? null : new Date(last).toISOString() };
       }),
     );
