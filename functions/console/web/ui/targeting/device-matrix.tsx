@@ -26,7 +26,7 @@ export function DeviceMatrix({ editor }: { editor: Editor }) {
       .then((a) => (cells.value = new Map(a.results.map((r) => [users[r.index]!.targetingKey, r.variant ?? r.reason]))), (err: unknown) => {
         if (!isAborted(err)) cells.value = null;
       });
-  }, [JSON.stringify(flag), valid]);
+  }, [flag, valid]);
   return (
     <section aria-labelledby="matrix-title">
       <h2 id="matrix-title">Devices and browsers</h2>

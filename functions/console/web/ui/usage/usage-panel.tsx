@@ -39,7 +39,7 @@ export function UsagePanel({ editor }: { editor: Editor }) {
   const usage = useMemo(() => createUsageState(app, editor), [app, editor]);
   useEffect(() => void usage.load(), [usage]);
   const answer = usage.answer.value;
-  const range = USAGE_RANGES[usage.range.value];
+  const range = USAGE_RANGES[usage.shown.value];
   const charts = useMemo(() => (answer && answer.evaluations > 0 ? usageCharts(answer.minutes, answer.from, answer.to, range.bucketMinutes) : null), [answer, range]);
   const per = range.bucketMinutes === 1 ? 'per minute' : range.bucketMinutes < 60 ? `per ${range.bucketMinutes} minutes` : `per ${range.bucketMinutes / 60} hours`;
   return (

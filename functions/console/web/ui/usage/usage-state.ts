@@ -1,7 +1,7 @@
 // The Usage tab's state: the chosen range and the flag's minutes over it, from the admin API's
 // usage route (the aggregator's rollups). Choosing ranges fast aborts the answer on its way.
 
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import { isAborted } from '../../api/latest.ts';
 import { UsageSeriesShape, type UsageSeriesAnswer } from '../../api/shapes.ts';
 import { USAGE_RANGES, type UsageRange } from '../../logic/usage-series.ts';
@@ -12,18 +12,24 @@ import { flagPath } from '../editor/load-flag.ts';
 export function createUsageState(app: AppState, editor: Editor) {
   const range = signal<UsageRange>('24h');
   const answer = signal<UsageSeriesAnswer | null>(null);
+  /** The range `answer` was read for: until a newly chosen range's answer arrives, the charts keep the last one's buckets. */
+  const shown = signal<UsageRange>('24h');
   const error = signal<string | null>(null);
   const loading = signal(false);
 
   const load = async () => {
     // A flag never saved has no traffic yet.
     if (editor.version.peek() === 0) return void (answer.value = { from: 0, to: 0, evaluations: 0, minutes: [] });
-    const path = `${flagPath(editor.environment, editor.draft.peek().key)}/usage?minutes=${USAGE_RANGES[range.value].minutes}`;
+    const wanted = range.value;
+    const path = `${flagPath(editor.environment, editor.draft.peek().key)}/usage?minutes=${USAGE_RANGES[wanted].minutes}`;
     loading.value = true;
     try {
       const next = await app.requests.run('usage:flag', (abort) => app.client.value.call('admin', path, UsageSeriesShape, { signal: abort }));
-      answer.value = next;
-      error.value = null;
+      batch(() => {
+        answer.value = next;
+        shown.value = wanted;
+        error.value = null;
+      });
     } catch (err) {
       if (!isAborted(err)) error.value = (err as Error).message;
     } finally {
@@ -34,6 +40,7 @@ export function createUsageState(app: AppState, editor: Editor) {
   return {
     range,
     answer,
+    shown,
     error,
     loading,
     load,
