@@ -7,7 +7,7 @@ import { canonicalInteger, queryParam, unknownQuery } from '../../shared/http/qu
 import type { ReplyRoute } from '../../shared/http/router.ts';
 import { reply } from '../../shared/http/reply.ts';
 import type { HttpRequest } from '../../shared/http/types.ts';
-import { diffJson } from '../../shared/store/diff.ts';
+import { readableDiff, withoutVersion } from '../../shared/store/diff.ts';
 import { plannedChangeEvents } from '../../shared/releases/history-events.ts';
 import { adminRoute, metaOf, readBody } from './admin-route.ts';
 import type { AdminDeps } from './deps.ts';
@@ -25,20 +25,6 @@ function countParam(request: HttpRequest, name: string, min: number): Count {
   const n = canonicalInteger(raw.value);
   if (n !== undefined && n >= min) return { ok: true, value: n };
   return { ok: false, problem: problem('INVALID_QUERY', `${name} must be a whole number of at least ${min}`, [{ path: `?${name}`, code: 'INVALID_VALUE', message: `a whole number >= ${min}` }]) };
-}
-
-const withoutVersion = (doc: unknown) => {
-  if (typeof doc !== 'object' || doc === null) return doc;
-  const { version: _, ...rest } = doc as Record<string, unknown>;
-  return rest;
-};
-
-/** Added, removed and changed JSON Pointers from one document to another (the stamped version left out). */
-export function readableDiff(before: unknown, after: unknown) {
-  return diffJson(withoutVersion(before ?? undefined), withoutVersion(after ?? undefined)).map((c) => ({
-    op: !('before' in c) ? 'added' : !('after' in c) ? 'removed' : 'changed',
-    ...c,
-  }));
 }
 
 const RollbackBody = z.strictObject({ version: z.number().int().min(1), comment: z.string().max(2000).optional() });

@@ -21,3 +21,18 @@ export function diffJson(before: unknown, after: unknown, path = ''): Change[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   return [{ path, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
 }
+
+/** A change with what it does to its pointer, as history, import previews and promotions show it. */
+export type ReadableChange = Change & { readonly op: 'added' | 'removed' | 'changed' };
+
+/** A stored document without the version the store stamps on it. */
+export const withoutVersion = (doc: unknown) => {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
+  const { version: _, ...rest } = doc as Record<string, unknown>;
+  return rest;
+};
+
+/** Added, removed and changed JSON Pointers from one document to another, the stamped version left out (null: no document). */
+export function readableDiff(before: unknown, after: unknown): ReadableChange[] {
+  return diffJson(withoutVersion(before ?? undefined), withoutVersion(after ?? undefined)).map((c) => ({ op: !('before' in c) ? 'added' : !('after' in c) ? 'removed' : 'changed', ...c }));
+}

@@ -3,7 +3,7 @@
 // differences are computed as the admin API's history diff computes them (shared diffJson, the
 // stamped version left out), so a promotion reads like a history entry.
 
-import { diffJson } from '../../../../shared/store/diff.ts';
+import { readableDiff } from '../../../../shared/store/diff.ts';
 import { changesInWords, conditionWords, serveWords, type Change, type ChangeInWords } from './change-words.ts';
 
 type FlagDoc = { readonly enabled?: boolean; readonly defaultVariant?: string; readonly offVariant?: string; readonly rules?: readonly { id?: string; when?: unknown; serve?: unknown }[] } & Readonly<Record<string, unknown>>;
@@ -24,15 +24,9 @@ export type CompareRow = {
   readonly differs: boolean;
 };
 
-const withoutVersion = (doc: FlagDoc | undefined) => {
-  if (doc === undefined) return undefined;
-  const { version: _, ...rest } = doc;
-  return rest;
-};
-
 /** The changes that turn `target` into `source` (null target: the flag would be created). */
 export function flagChanges(source: FlagDoc | undefined, target: FlagDoc | undefined): Change[] {
-  return diffJson(withoutVersion(target), withoutVersion(source)).map((c) => ({ op: !('before' in c) ? 'added' : !('after' in c) ? 'removed' : 'changed', ...c }));
+  return readableDiff(target, source);
 }
 
 /** A rule as one line: `eu-pros: when plan is pro and geo.country is one of DE, FR, serve on`. */
